@@ -1,0 +1,52 @@
+using System.CommandLine;
+using Sasg.Cli.Commands;
+using Sasg.Learning.Data;
+using Spectre.Console;
+
+namespace Sasg.Cli;
+
+/// <summary>Builds the sasg command tree, runs it and maps failures to exit codes and one-line messages.</summary>
+internal static class SasgApp
+{
+    /// <summary>Runs the command line <paramref name="args"/>; returns an <see cref="ExitCodes"/> value.</summary>
+    public static int Run(string[] args, IAnsiConsole console, TextWriter error, DatasetLocator locator)
+    {
+        var root = new RootCommand("Sasg: a discrete-event simulator of the communication cost of distributed learning.")
+        {
+            DataCommand.Create(console, error, locator),
+        };
+
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var parseError in parseResult.Errors)
+            {
+                error.WriteLine($"sasg: {parseError.Message} (see 'sasg --help')");
+            }
+
+            return ExitCodes.BadInput;
+        }
+
+        try
+        {
+            return parseResult.Invoke(new InvocationConfiguration
+            {
+                Output = new AnsiConsoleWriter(console),
+                Error = error,
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (DatasetNotFoundException ex)
+        {
+            error.WriteLine($"sasg: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+#pragma warning disable CA1031 // The program's last line of defence: any other failure is reported, never a stack trace.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            error.WriteLine($"sasg: internal error: {ex.GetType().Name}: {ex.Message}");
+            return ExitCodes.InternalError;
+        }
+    }
+}
