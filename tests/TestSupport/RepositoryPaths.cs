@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Sasg.TestSupport;
 
 /// <summary>Paths of the checkout the tests run from, and of the team's shared data beside it.</summary>
@@ -23,16 +25,21 @@ public static class RepositoryPaths
         return LagUci;
     }
 
-    private static string FindRoot()
+    // The test binaries usually sit inside the checkout; with --artifacts-path they do not, and then the
+    // compile-time path of this source file still points into it.
+    private static string FindRoot([CallerFilePath] string sourceFile = "")
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(sourceFile) ?? string.Empty })
         {
-            if (File.Exists(Path.Combine(directory.FullName, "Sasg.sln")))
+            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
             {
-                return directory.FullName;
+                if (File.Exists(Path.Combine(directory.FullName, "Sasg.sln")))
+                {
+                    return directory.FullName;
+                }
             }
         }
 
-        throw new InvalidOperationException($"No Sasg.sln above {AppContext.BaseDirectory}.");
+        throw new InvalidOperationException($"No Sasg.sln above {AppContext.BaseDirectory} or {sourceFile}.");
     }
 }
