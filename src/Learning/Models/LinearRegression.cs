@@ -1,0 +1,32 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Sasg.Learning.Models;
+
+/// <summary>Linear least squares without bias: loss 0.5 * sum_i (x_i' theta - y_i)^2, summed over the batch.</summary>
+/// <remarks>The LAG paper's regression loss (Chen et al., NeurIPS 2018, Sec. 5); theta starts at zero.</remarks>
+public sealed class LinearRegression : SupervisedModel
+{
+    private readonly Parameter theta;
+
+    /// <summary>A model of <paramref name="features"/> weights, all zero, in <paramref name="dtype"/>.</summary>
+    public LinearRegression(int features, ScalarType dtype = ScalarType.Float64)
+        : base(nameof(LinearRegression))
+    {
+        theta = new Parameter(zeros(features, dtype: dtype));
+        RegisterComponents();
+    }
+
+    /// <inheritdoc/>
+    public override TargetKind TargetKind => TargetKind.RealTargets;
+
+    /// <inheritdoc/>
+    public override Tensor forward(Tensor input) => input.matmul(theta);
+
+    /// <inheritdoc/>
+    public override Tensor Loss(Tensor output, Tensor target)
+    {
+        var residual = output - target;
+        return 0.5 * residual.dot(residual);
+    }
+}

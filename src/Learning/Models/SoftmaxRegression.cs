@@ -1,0 +1,40 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Sasg.Learning.Models;
+
+/// <summary>Multinomial logistic regression: one linear layer and the mean cross-entropy, plus an optional l2 term.</summary>
+/// <remarks>LAQ's MNIST model (loss = mean cross-entropy + l2 * 0.5 * ||w||^2 on weight and bias).</remarks>
+public sealed class SoftmaxRegression : SupervisedModel
+{
+    private readonly Linear fc;
+    private readonly double _l2;
+
+    /// <summary>A model from <paramref name="features"/> inputs to <paramref name="classes"/> outputs.</summary>
+    public SoftmaxRegression(int features, int classes, double l2 = 0, ScalarType dtype = ScalarType.Float32)
+        : base(nameof(SoftmaxRegression))
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(l2);
+        _l2 = l2;
+        fc = nn.Linear(features, classes, dtype: dtype);
+        RegisterComponents();
+    }
+
+    /// <inheritdoc/>
+    public override TargetKind TargetKind => TargetKind.ClassLabels;
+
+    /// <inheritdoc/>
+    public override Tensor forward(Tensor input) => fc.call(input.flatten(1));
+
+    /// <inheritdoc/>
+    public override Tensor Loss(Tensor output, Tensor target)
+    {
+        var loss = nn.functional.cross_entropy(output, target);
+        if (_l2 == 0)
+        {
+            return loss;
+        }
+
+        return loss + (0.5 * _l2) * (fc.weight!.pow(2).sum() + fc.bias!.pow(2).sum());
+    }
+}

@@ -1,0 +1,51 @@
+using Sasg.Learning.Models;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Sasg.Learning.Training;
+
+/// <summary>Loss and accuracy of a model on a dataset at its current parameters.</summary>
+/// <param name="Loss">The model's loss over the whole dataset: a sum for summed losses (LAG), the mean for mean ones.</param>
+/// <param name="Accuracy">The fraction classified correctly (sign agreement for -1/+1 targets); NaN for regression.</param>
+public readonly record struct Evaluation(double Loss, double Accuracy)
+{
+    /// <summary>Evaluates <paramref name="model"/> on <paramref name="data"/> in chunks of <paramref name="chunk"/> samples.</summary>
+    /// <remarks>Mean losses (cross-entropy) are averaged with chunk weights; summed losses are added.</remarks>
+    public static Evaluation Of(SupervisedModel model, TensorData data, bool lossIsMean, int chunk = 2_000)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        using var noGrad = no_grad();
+        double loss = 0;
+        long correct = 0;
+        for (var start = 0; start < data.Count; start += chunk)
+        {
+            using var scope = NewDisposeScope();
+            var size = Math.Min(chunk, data.Count - start);
+            var x = data.Features.narrow(0, start, size);
+            var y = data.Targets.narrow(0, start, size);
+            var output = model.call(x);
+            var chunkLoss = model.Loss(output, y).ToDouble();
+            loss += lossIsMean ? chunkLoss * size / data.Count : chunkLoss;
+            if (model.TargetKind == TargetKind.ClassLabels)
+            {
+                correct += output.argmax(1).eq(y).sum().ToInt64();
+            }
+            else if (data.ClassCount == 0 && IsSignTargets(y))
+            {
+                correct += output.sign().eq(y).sum().ToInt64();
+            }
+        }
+
+        var accuracy = model.TargetKind == TargetKind.ClassLabels || IsSignTargets(data.Targets)
+            ? correct / (double)data.Count
+            : double.NaN;
+        return new Evaluation(loss, accuracy);
+    }
+
+    private static bool IsSignTargets(Tensor targets)
+    {
+        using var scope = NewDisposeScope();
+        return targets.abs().eq(1).all().ToBoolean();
+    }
+}

@@ -1,0 +1,140 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using Sasg.Learning.Models;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Sasg.Learning.Training;
+
+/// <summary>A model whose parameters and gradients live in two flat native buffers that C# reads as spans.</summary>
+/// <remarks>
+/// Every parameter tensor of the module is re-pointed (<c>set_</c>) at a slice of one flat parameter tensor, and its
+/// <c>.grad</c> at a slice of one flat gradient tensor, so that a backward pass writes the whole gradient into
+/// <see cref="Gradient"/> and algorithms read and write <see cref="Parameters"/> without copies. Autograd accumulates
+/// into an existing gradient in place, which <see cref="ComputeGradient"/> zeroes first.
+/// </remarks>
+/// <typeparam name="T">float for float32 models, double for float64 models.</typeparam>
+public sealed class FlatModel<T> : IDisposable
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly Tensor _parameters;
+    private readonly Tensor _gradient;
+    private bool _disposed;
+
+    /// <summary>Takes ownership of <paramref name="model"/> and flattens its parameters (values are kept).</summary>
+    /// <exception cref="ArgumentException">The model's dtype is not the one of <typeparamref name="T"/>.</exception>
+    public FlatModel(SupervisedModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        Model = model;
+        var dtype = DTypeOf();
+        var named = model.named_parameters().ToList();
+        foreach (var (name, parameter) in named)
+        {
+            if (parameter.dtype != dtype)
+            {
+                throw new ArgumentException(
+                    $"Parameter '{name}' is {parameter.dtype}; FlatModel<{typeof(T).Name}> needs {dtype}.", nameof(model));
+            }
+        }
+
+        var total = checked((int)named.Sum(p => p.parameter.numel()));
+        _parameters = zeros(total, dtype: dtype).DetachFromDisposeScope();
+        _gradient = zeros(total, dtype: dtype).DetachFromDisposeScope();
+        var blocks = new List<ParameterBlock>(named.Count);
+        var offset = 0;
+        using (no_grad())
+        {
+            foreach (var (name, parameter) in named)
+            {
+                var length = (int)parameter.numel();
+                using var values = _parameters.narrow(0, offset, length).view(parameter.shape);
+                values.copy_(parameter);
+                parameter.set_(values);
+                parameter.grad = _gradient.narrow(0, offset, length).view(parameter.shape);
+                blocks.Add(new ParameterBlock(name, offset, length));
+                offset += length;
+            }
+        }
+
+        Blocks = blocks;
+        Length = total;
+    }
+
+    /// <summary>The wrapped module (shared by every worker of a simulation, as in the SASG notebooks).</summary>
+    public SupervisedModel Model { get; }
+
+    /// <summary>The parameter tensors in state-dict order, as slices of the flat vector (per-tensor top-k uses them).</summary>
+    public IReadOnlyList<ParameterBlock> Blocks { get; }
+
+    /// <summary>The number of parameters.</summary>
+    public int Length { get; }
+
+    /// <summary>The live parameter vector: writing here changes the model.</summary>
+    public Span<T> Parameters => MemoryMarshal.Cast<byte, T>(_parameters.bytes);
+
+    /// <summary>The gradient written by the last <see cref="ComputeGradient"/>.</summary>
+    public Span<T> Gradient => MemoryMarshal.Cast<byte, T>(_gradient.bytes);
+
+    /// <summary>The TorchSharp dtype of this model's parameters (float32 or float64, from <typeparamref name="T"/>).</summary>
+    public ScalarType DType => DTypeOf();
+
+    private static ScalarType DTypeOf()
+    {
+        if (typeof(T) == typeof(float))
+        {
+            return ScalarType.Float32;
+        }
+
+        if (typeof(T) == typeof(double))
+        {
+            return ScalarType.Float64;
+        }
+
+        throw new NotSupportedException($"FlatModel supports float and double, not {typeof(T).Name}.");
+    }
+
+    /// <summary>Computes the loss of <paramref name="batch"/> at the current parameters and its gradient into
+    /// <see cref="Gradient"/>; returns the loss.</summary>
+    public double ComputeGradient(Batch batch)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var scope = NewDisposeScope();
+        _gradient.zero_();
+        using var loss = Model.Loss(Model.call(batch.Features), batch.Targets);
+        loss.backward();
+        return loss.ToDouble();
+    }
+
+    /// <summary>Sets the parameters to <paramref name="values"/>, computes the gradient of <paramref name="batch"/>
+    /// there into <paramref name="gradient"/>, and leaves the parameters at <paramref name="values"/>.</summary>
+    public double ComputeGradientAt(ReadOnlySpan<T> values, Batch batch, Span<T> gradient)
+    {
+        values.CopyTo(Parameters);
+        var loss = ComputeGradient(batch);
+        Gradient.CopyTo(gradient);
+        return loss;
+    }
+
+    /// <summary>The loss of <paramref name="batch"/> at the current parameters, without a gradient.</summary>
+    public double Loss(Batch batch)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        return Model.Loss(Model.call(batch.Features), batch.Targets).ToDouble();
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        Model.Dispose();
+        _parameters.Dispose();
+        _gradient.Dispose();
+    }
+}

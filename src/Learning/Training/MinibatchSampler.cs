@@ -1,0 +1,61 @@
+using static TorchSharp.torch;
+
+namespace Sasg.Learning.Training;
+
+/// <summary>Draws minibatches of one worker's data without replacement, reshuffling every epoch, from the worker's
+/// own seeded generator (so a worker's batches depend only on its seed).</summary>
+/// <remarks>Like PyTorch's DataLoader with shuffle=True and drop_last=False: the last batch of an epoch may be smaller.</remarks>
+public sealed class MinibatchSampler : IDisposable
+{
+    private readonly TensorData _data;
+    private readonly int _batchSize;
+    private readonly Generator _generator;
+    private Tensor? _permutation;
+    private int _position;
+
+    /// <summary>A sampler over <paramref name="data"/> with batches of <paramref name="batchSize"/>.</summary>
+    public MinibatchSampler(TensorData data, int batchSize, long seed)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        if (data.Count == 0)
+        {
+            throw new ArgumentException("A worker with no samples cannot draw minibatches.", nameof(data));
+        }
+
+        _data = data;
+        _batchSize = batchSize;
+        _generator = new Generator((ulong)seed);
+    }
+
+    /// <summary>Completed epochs (passes over the worker's data).</summary>
+    public int Epoch { get; private set; }
+
+    /// <summary>The next minibatch, in the caller's dispose scope.</summary>
+    public Batch Next()
+    {
+        if (_permutation is null || _position >= _data.Count)
+        {
+            if (_permutation is not null)
+            {
+                Epoch++;
+                _permutation.Dispose();
+            }
+
+            _permutation = randperm(_data.Count, generator: _generator).DetachFromDisposeScope();
+            _position = 0;
+        }
+
+        var size = Math.Min(_batchSize, _data.Count - _position);
+        var indices = _permutation.narrow(0, _position, size);
+        _position += size;
+        return _data.Select(indices);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        _permutation?.Dispose();
+        _generator.Dispose();
+    }
+}

@@ -1,0 +1,95 @@
+using Sasg.Learning.Data;
+using Sasg.Learning.Models;
+using Sasg.Learning.Training;
+using static TorchSharp.torch;
+
+namespace Sasg.Learning.Tests.Training;
+
+[NonParallelizable]
+public sealed class FlatModelTests
+{
+    [Test]
+    public void Mlp784_512_10_Has407050ParametersInFourBlocks()
+    {
+        using var model = new FlatModel<float>(new Mlp([784, 512, 10]));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(model.Length, Is.EqualTo(407_050));
+            Assert.That(model.Blocks.Select(b => b.Length), Is.EqualTo(new[] { 401_408, 512, 5_120, 10 }));
+            Assert.That(model.Blocks.Select(b => b.Offset), Is.EqualTo(new[] { 0, 401_408, 401_920, 407_040 }));
+            Assert.That(model.Blocks[0].Name, Is.EqualTo("layers.0.weight"));
+        }
+    }
+
+    [Test]
+    public void LinearRegression_GradientSpan_IsTheClosedFormGradient()
+    {
+        var data = TinyRegression();
+        using var tensors = new TensorData(data, ScalarType.Float64, TargetKind.RealTargets);
+        using var model = new FlatModel<double>(new LinearRegression(2));
+        double[] theta = [0.5, -1.0];
+        theta.CopyTo(model.Parameters);
+
+        var loss = model.ComputeGradient(tensors.All);
+
+        // residuals: [1*0.5 + 2*-1 - 1, 3*0.5 + 4*-1 - 1] = [-2.5, -3.5]; gradient = X'r = [-13, -19].
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(model.Gradient.ToArray(), Is.EqualTo(new[] { -13.0, -19.0 }).Within(1e-12));
+            Assert.That(loss, Is.EqualTo(0.5 * ((2.5 * 2.5) + (3.5 * 3.5))).Within(1e-12));
+        }
+    }
+
+    [Test]
+    public void ComputeGradient_ZeroesTheGradientFirst_SoRepeatedCallsAgree()
+    {
+        var data = TinyRegression();
+        using var tensors = new TensorData(data, ScalarType.Float64, TargetKind.RealTargets);
+        using var model = new FlatModel<double>(new LinearRegression(2));
+
+        model.ComputeGradient(tensors.All);
+        var first = model.Gradient.ToArray();
+        model.ComputeGradient(tensors.All);
+
+        Assert.That(model.Gradient.ToArray(), Is.EqualTo(first));
+    }
+
+    [Test]
+    public void WritingParameters_ChangesTheModelsOutput()
+    {
+        var data = TinyRegression();
+        using var tensors = new TensorData(data, ScalarType.Float64, TargetKind.RealTargets);
+        using var model = new FlatModel<double>(new LinearRegression(2));
+        using var scope = NewDisposeScope();
+
+        model.Parameters[1] = 2.0;
+
+        Assert.That(model.Model.call(tensors.Features).data<double>().ToArray(), Is.EqualTo(new[] { 4.0, 8.0 }));
+    }
+
+    [Test]
+    public void ComputeGradientAt_LeavesParametersAtTheGivenPoint_AndCopiesTheGradient()
+    {
+        var data = TinyRegression();
+        using var tensors = new TensorData(data, ScalarType.Float64, TargetKind.RealTargets);
+        using var model = new FlatModel<double>(new LinearRegression(2));
+        var gradient = new double[2];
+
+        model.ComputeGradientAt([0.5, -1.0], tensors.All, gradient);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(gradient, Is.EqualTo(new[] { -13.0, -19.0 }).Within(1e-12));
+            Assert.That(model.Parameters.ToArray(), Is.EqualTo(new[] { 0.5, -1.0 }));
+        }
+    }
+
+    [Test]
+    public void Constructor_WhenDTypeDoesNotMatch_Throws()
+    {
+        Assert.That(() => new FlatModel<double>(new Mlp([4, 2])), Throws.ArgumentException.With.Message.Contains("Float64"));
+    }
+
+    internal static Dataset TinyRegression() => new("tiny", 2, [2], [1, 2, 3, 4], null, 0, [1, 1]);
+}
