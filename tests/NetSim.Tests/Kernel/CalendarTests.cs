@@ -1,0 +1,76 @@
+using Sasg.NetSim.Kernel;
+
+namespace Sasg.NetSim.Tests.Kernel;
+
+public sealed class CalendarTests
+{
+    [FsCheck.NUnit.Property(Replay = "20251125,4711", MaxTest = 300)]
+    public bool Pop_ReturnsEventsInTimePrioritySequenceOrder_AsAStableSortWould(byte[] times, sbyte[] priorities)
+    {
+        var simulation = new Simulation();
+        var calendar = new Calendar();
+        var count = Math.Min(times.Length, priorities.Length);
+        var events = new Event[count];
+        for (var i = 0; i < count; i++)
+        {
+            events[i] = new Event(simulation);
+            calendar.Push(times[i], (EventPriority)priorities[i], events[i]);
+        }
+
+        // LINQ's OrderBy/ThenBy is a stable sort, so insertion order breaks the remaining ties.
+        var expected = Enumerable.Range(0, count)
+            .OrderBy(i => times[i])
+            .ThenBy(i => priorities[i])
+            .Select(i => events[i]);
+        var actual = new List<Event>();
+        while (calendar.Count > 0)
+        {
+            actual.Add(calendar.Pop(out _));
+        }
+
+        return actual.SequenceEqual(expected);
+    }
+
+    [FsCheck.NUnit.Property(Replay = "20251125,4713", MaxTest = 100)]
+    public bool PushAndPop_Interleaved_NeverPopsEarlierThanAPreviousPop(byte[] operations)
+    {
+        var simulation = new Simulation();
+        var calendar = new Calendar();
+        var now = 0L;
+        foreach (var operation in operations)
+        {
+            if (operation % 3 == 0 && calendar.Count > 0)
+            {
+                calendar.Pop(out long time);
+                if (time < now)
+                {
+                    return false;
+                }
+
+                now = time;
+            }
+            else
+            {
+                calendar.Push(now + (operation % 7), EventPriority.Normal, new Event(simulation));
+            }
+        }
+
+        return true;
+    }
+
+    [Test]
+    public void Pop_WithEqualTimeAndPriority_ReturnsInsertionOrder()
+    {
+        var simulation = new Simulation();
+        var calendar = new Calendar();
+        var events = Enumerable.Range(0, 1000).Select(_ => new Event(simulation)).ToArray();
+        foreach (var item in events)
+        {
+            calendar.Push(5, EventPriority.Normal, item);
+        }
+
+        var popped = Enumerable.Range(0, 1000).Select(_ => calendar.Pop(out long _)).ToArray();
+
+        Assert.That(popped, Is.EqualTo(events));
+    }
+}
