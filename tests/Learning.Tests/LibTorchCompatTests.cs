@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Sasg.Learning.Tests;
 
 /// <summary>The build patches only its own copy of libLibTorchSharp.so, and only where libstdc++ needs it.</summary>
@@ -54,7 +52,7 @@ public sealed class LibTorchCompatTests
             "/usr/lib64/libstdc++.so.6", "/lib64/libstdc++.so.6", "/usr/lib/libstdc++.so.6",
         ];
         var library = candidates.First(File.Exists);
-        var needle = Encoding.ASCII.GetBytes(version + "\0");
+        var needle = System.Text.Encoding.ASCII.GetBytes(version + "\0");
         return File.ReadAllBytes(library).AsSpan().IndexOf(needle) >= 0;
     }
 }

@@ -1,0 +1,126 @@
+using System.Numerics;
+using Sasg.Learning.Encoding;
+
+namespace Sasg.Learning.Algorithms;
+
+/// <summary>The shape every method shares: optional server-side selection, a worker-side rule that uploads a payload
+/// or stays silent, and a server update from each worker's last message.</summary>
+/// <remarks>
+/// The update is the papers' sum form: theta^{k+1} = theta^k - scale * sum_m c_m, where c_m is worker m's last
+/// message (a fresh upload, or the stored one when it skipped). <see cref="MessageScale"/> is alpha for methods that
+/// send gradients (GD, LAG, LASG, SGD) and 1 for methods whose messages are already scaled (top-k with error feedback,
+/// SASG). Methods override only what differs; a new method never touches the others or the driver.
+/// </remarks>
+/// <typeparam name="T">The model's element type.</typeparam>
+public abstract class DistributedAlgorithm<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly Payload<T>[] _stored;
+    private readonly bool[] _hasStored;
+    private readonly T[] _step;
+
+    /// <summary>Sets up state for <paramref name="workers"/> workers and parameters starting at <paramref name="initial"/>.</summary>
+    protected DistributedAlgorithm(int workers, ReadOnlySpan<T> initial, double stepSize, int historyLength)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
+        if (!(stepSize > 0) || double.IsInfinity(stepSize))
+        {
+            throw new ArgumentOutOfRangeException(nameof(stepSize), stepSize, "The step size must be a positive finite number.");
+        }
+
+        Workers = workers;
+        Dimension = initial.Length;
+        StepSize = stepSize;
+        Theta = initial.ToArray();
+        History = new IterateHistory(Math.Max(1, historyLength));
+        _stored = Enumerable.Range(0, workers).Select(_ => new Payload<T>(Dimension)).ToArray();
+        _hasStored = new bool[workers];
+        _step = new T[Dimension];
+    }
+
+    /// <summary>A short name for reports, for example "LAG-WK".</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Whether uploads are sparse (encoded as COO by default) or dense.</summary>
+    public virtual PayloadKind UploadKind => PayloadKind.Dense;
+
+    /// <summary>Whether the server sends a request message to each worker it asks (LAG-PS, LASG-PS, IAG).</summary>
+    public virtual bool SendsRequests => false;
+
+    /// <summary>M, the number of workers.</summary>
+    public int Workers { get; }
+
+    /// <summary>The number of parameters.</summary>
+    public int Dimension { get; }
+
+    /// <summary>alpha, the step of the summed update.</summary>
+    public double StepSize { get; }
+
+    /// <summary>k, the number of completed iterations (server updates).</summary>
+    public int Iteration { get; private set; }
+
+    /// <summary>theta^k, the server's current parameters.</summary>
+    public T[] Theta { get; }
+
+    /// <summary>The recent squared iterate changes, newest first.</summary>
+    public IterateHistory History { get; }
+
+    /// <summary>The factor on the sum of messages in the update.</summary>
+    protected virtual T MessageScale => T.CreateTruncating(StepSize);
+
+    /// <summary>Server side, before worker <paramref name="worker"/> computes: does the server want its upload?</summary>
+    public virtual bool IsRequested(int worker) => true;
+
+    /// <summary>Worker side: decides from fresh gradient(s) whether to upload, and if so fills <paramref name="upload"/>.</summary>
+    /// <param name="worker">The worker's index.</param>
+    /// <param name="source">Its gradients; the minibatch for this iteration is already drawn.</param>
+    /// <param name="upload">The payload to fill when uploading.</param>
+    public abstract WorkerDecision WorkerStep(int worker, IGradientSource<T> source, Payload<T> upload);
+
+    /// <summary>Server side: worker <paramref name="worker"/>'s decoded upload arrived; it replaces the stored message.</summary>
+    public virtual void Receive(int worker, Payload<T> message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        _stored[worker].CopyFrom(message);
+        _hasStored[worker] = true;
+        OnReceived(worker);
+    }
+
+    /// <summary>Server side: every worker of this iteration is done; applies the update and records the change.</summary>
+    public virtual void Update()
+    {
+        Array.Clear(_step);
+        for (var m = 0; m < Workers; m++)
+        {
+            if (_hasStored[m])
+            {
+                _stored[m].AddTo(_step, T.One);
+            }
+        }
+
+        var scale = MessageScale;
+        double change = 0;
+        for (var i = 0; i < _step.Length; i++)
+        {
+            var delta = scale * _step[i];
+            Theta[i] -= delta;
+            var d = double.CreateTruncating(delta);
+            change += d * d;
+        }
+
+        History.Push(change);
+        Iteration++;
+    }
+
+    /// <summary>Called after worker <paramref name="worker"/>'s message was stored (for server-side bookkeeping).</summary>
+    protected virtual void OnReceived(int worker)
+    {
+    }
+
+    /// <summary>Fills <paramref name="upload"/> densely with <paramref name="values"/>.</summary>
+    protected static void SetDense(Payload<T> upload, ReadOnlySpan<T> values)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        values.CopyTo(upload.SetDense());
+    }
+}

@@ -1,0 +1,73 @@
+using System.Numerics;
+using Sasg.Learning.Encoding;
+using Sasg.Learning.Sparsification;
+using Sasg.Learning.Training;
+
+namespace Sasg.Learning.Algorithms;
+
+/// <summary>Per-tensor top-k with error feedback: v = alpha * g + e; c = TopK(v) per tensor; e = v - c.</summary>
+/// <remarks>
+/// Deng, Li, Sun, Lu, "SASG", arXiv 2112.04088, eqs. (8)-(9), and the authors' notebooks: k_l = max(1, floor(h * n_l))
+/// per parameter tensor, chosen by |v|. The memory changes only when the worker uploads.
+/// </remarks>
+internal sealed class ErrorFeedbackSparsifier<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly IReadOnlyList<ParameterBlock> _blocks;
+    private readonly double _fraction;
+    private readonly T[][] _memory;
+    private readonly T[] _corrected;
+    private readonly int[] _selected;
+
+    public ErrorFeedbackSparsifier(int workers, int dimension, IReadOnlyList<ParameterBlock> blocks, double fraction)
+    {
+        ArgumentNullException.ThrowIfNull(blocks);
+        if (blocks.Sum(b => b.Length) != dimension)
+        {
+            throw new ArgumentException($"The blocks cover {blocks.Sum(b => b.Length)} parameters, not {dimension}.", nameof(blocks));
+        }
+
+        _blocks = blocks;
+        _fraction = fraction;
+        _memory = Enumerable.Range(0, workers).Select(_ => new T[dimension]).ToArray();
+        _corrected = new T[dimension];
+        _selected = new int[dimension];
+        KeptPerUpload = blocks.Sum(b => TopKSelector.KFor(b.Length, fraction));
+    }
+
+    /// <summary>Entries kept by every upload (sum over tensors of k_l).</summary>
+    public int KeptPerUpload { get; }
+
+    /// <summary>Worker <paramref name="worker"/>'s residual e_m.</summary>
+    public ReadOnlySpan<T> Memory(int worker) => _memory[worker];
+
+    /// <summary>Builds the sparse message from <paramref name="gradient"/> and updates the worker's memory.</summary>
+    public void Compress(int worker, T stepSize, ReadOnlySpan<T> gradient, Payload<T> upload)
+    {
+        var memory = _memory[worker];
+        VectorMath.ScaleAdd<T>(_corrected, stepSize, gradient, memory);
+        var count = 0;
+        foreach (var block in _blocks)
+        {
+            var k = TopKSelector.KFor(block.Length, _fraction);
+            var selected = _selected.AsSpan(count, k);
+            TopKSelector.Select<T>(_corrected.AsSpan(block.Offset, block.Length), k, selected);
+            for (var i = 0; i < k; i++)
+            {
+                selected[i] += block.Offset;
+            }
+
+            count += k;
+        }
+
+        upload.SetSparse(count, out var indices, out var values);
+        _corrected.AsSpan().CopyTo(memory);
+        for (var i = 0; i < count; i++)
+        {
+            var index = _selected[i];
+            indices[i] = index;
+            values[i] = _corrected[index];
+            memory[index] = T.Zero;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using System.Numerics;
+
+namespace Sasg.Learning.Algorithms;
+
+/// <summary>One worker's gradients: of its full data (GD, LAG) or of its current minibatch (SGD, LASG, SASG).</summary>
+/// <typeparam name="T">The model's element type.</typeparam>
+public interface IGradientSource<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>The number of model parameters.</summary>
+    int Dimension { get; }
+
+    /// <summary>Draws the minibatch for this iteration (a no-op for full-batch sources).</summary>
+    void NextBatch();
+
+    /// <summary>The gradient of the current batch's loss at <paramref name="point"/>. The span stays valid until the
+    /// next call on any source that shares the same model.</summary>
+    /// <param name="point">The parameters to evaluate at.</param>
+    /// <param name="pointVersion">An id of <paramref name="point"/>'s contents (for example the iteration for the
+    /// server's iterate), so that a source whose model already holds those parameters need not copy them; -1 for
+    /// "unknown".</param>
+    ReadOnlySpan<T> Gradient(ReadOnlySpan<T> point, long pointVersion);
+}

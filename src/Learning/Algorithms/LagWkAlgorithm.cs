@@ -1,0 +1,44 @@
+using System.Numerics;
+using Sasg.Learning.Encoding;
+
+namespace Sasg.Learning.Algorithms;
+
+/// <summary>LAG-WK: worker m uploads only if ||grad L_m(theta^k) - grad L_m(theta_hat_m)||^2 &gt; RHS^k.</summary>
+/// <remarks>
+/// Chen, Giannakis, Sun, Yin, "LAG: Lazily Aggregated Gradient", NeurIPS 2018, rule (15b); the comparison is the
+/// authors' code's strict "&gt;". Defaults: D = 10, xi_d = 1/D. This is the "clean" start: every worker uploads at
+/// k = 0 and the rule applies from k = 1 with the history available (docs/algorithms.md, A.3).
+/// </remarks>
+public sealed class LagWkAlgorithm<T> : DistributedAlgorithm<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly TriggerThreshold _threshold;
+    private readonly T[][] _lastUploaded;
+
+    /// <summary>Creates LAG-WK with window <paramref name="window"/> and weights xi_d = <paramref name="xi"/>.</summary>
+    public LagWkAlgorithm(int workers, ReadOnlySpan<T> initial, double stepSize, int window = 10, double? xi = null)
+        : base(workers, initial, stepSize, window)
+    {
+        _threshold = TriggerThreshold.Uniform(window, xi ?? 1.0 / window, stepSize, workers);
+        var dimension = initial.Length;
+        _lastUploaded = Enumerable.Range(0, workers).Select(_ => new T[dimension]).ToArray();
+    }
+
+    /// <inheritdoc/>
+    public override string Name => "LAG-WK";
+
+    /// <inheritdoc/>
+    public override WorkerDecision WorkerStep(int worker, IGradientSource<T> source, Payload<T> upload)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var gradient = source.Gradient(Theta, Iteration);
+        if (Iteration > 0 && !(VectorMath.SquaredDistance(gradient, _lastUploaded[worker]) > _threshold.Evaluate(History)))
+        {
+            return WorkerDecision.Skip;
+        }
+
+        gradient.CopyTo(_lastUploaded[worker]);
+        SetDense(upload, gradient);
+        return WorkerDecision.Upload;
+    }
+}

@@ -1,0 +1,58 @@
+using System.Numerics;
+using Sasg.Learning.Encoding;
+
+namespace Sasg.Learning.Algorithms;
+
+/// <summary>LASG-WK2: worker m evaluates its minibatch at theta^k and at its last-upload iterate theta_hat_m and uploads
+/// if ||g(theta^k) - g(theta_hat_m)||^2 &gt;= RHS^k, or when its delay reaches the bound.</summary>
+/// <remarks>
+/// Chen, Sun, Yin, "LASG: Lazily aggregated stochastic gradients", arXiv 2002.11360, rule WK2, as the authors' code
+/// has it (docs/algorithms.md, B.2): "&gt;=" so that every worker uploads at k = 0, D = 10 with xi_d = 1/D, no warm-up,
+/// and a delay counter incremented before the check that forces an upload when it reaches the bound (default 50).
+/// Dense uploads, no error feedback.
+/// </remarks>
+public sealed class LasgWk2Algorithm<T> : DistributedAlgorithm<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly TriggerThreshold _threshold;
+    private readonly int _delayBound;
+    private readonly T[][] _lastUploadIterate;
+    private readonly int[] _delay;
+    private readonly T[] _oldGradient;
+
+    /// <summary>Creates LASG-WK2.</summary>
+    public LasgWk2Algorithm(
+        int workers, ReadOnlySpan<T> initial, double stepSize, int window = 10, double? xi = null, int delayBound = 50)
+        : base(workers, initial, stepSize, window)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(delayBound, 1);
+        _threshold = TriggerThreshold.Uniform(window, xi ?? 1.0 / window, stepSize, workers);
+        _delayBound = delayBound;
+        var start = initial.ToArray();
+        _lastUploadIterate = Enumerable.Range(0, workers).Select(_ => (T[])start.Clone()).ToArray();
+        _delay = new int[workers];
+        _oldGradient = new T[start.Length];
+    }
+
+    /// <inheritdoc/>
+    public override string Name => "LASG-WK2";
+
+    /// <inheritdoc/>
+    public override WorkerDecision WorkerStep(int worker, IGradientSource<T> source, Payload<T> upload)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        source.Gradient(_lastUploadIterate[worker], -1).CopyTo(_oldGradient);
+        var gradient = source.Gradient(Theta, Iteration);
+        _delay[worker]++;
+        var innovation = VectorMath.SquaredDistance(gradient, _oldGradient);
+        if (innovation >= _threshold.Evaluate(History) || _delay[worker] >= _delayBound)
+        {
+            _delay[worker] = 0;
+            Theta.CopyTo(_lastUploadIterate[worker], 0);
+            SetDense(upload, gradient);
+            return WorkerDecision.Upload;
+        }
+
+        return WorkerDecision.Skip;
+    }
+}

@@ -1,0 +1,94 @@
+using System.Numerics;
+using Sasg.Learning.Encoding;
+
+namespace Sasg.Learning.Algorithms;
+
+/// <summary>Runs a distributed algorithm iteration by iteration: each worker's step, the encoding of its upload into
+/// real bytes, the server's decoding, and the update. Knows nothing of links or time: a driver calls
+/// <see cref="StepWorker"/> for each worker when the simulated clock says so, then <see cref="FinishIteration"/>.</summary>
+public sealed class SynchronousTrainer<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly IReadOnlyList<IGradientSource<T>> _sources;
+    private readonly Payload<T>[] _uploads;
+    private readonly Payload<T> _received;
+    private readonly byte[][] _buffers;
+
+    /// <summary>A trainer of <paramref name="algorithm"/> over one gradient source per worker.</summary>
+    public SynchronousTrainer(DistributedAlgorithm<T> algorithm, IReadOnlyList<IGradientSource<T>> sources, IWireEncoding encoding)
+    {
+        ArgumentNullException.ThrowIfNull(algorithm);
+        ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(encoding);
+        if (sources.Count != algorithm.Workers)
+        {
+            throw new ArgumentException($"{sources.Count} gradient sources for {algorithm.Workers} workers.", nameof(sources));
+        }
+
+        Algorithm = algorithm;
+        Encoding = encoding;
+        _sources = sources;
+        _uploads = Enumerable.Range(0, algorithm.Workers).Select(_ => new Payload<T>(algorithm.Dimension)).ToArray();
+        _received = new Payload<T>(algorithm.Dimension);
+        _buffers = Enumerable.Range(0, algorithm.Workers).Select(_ => Array.Empty<byte>()).ToArray();
+    }
+
+    /// <summary>The method being run.</summary>
+    public DistributedAlgorithm<T> Algorithm { get; }
+
+    /// <summary>The encoding of uploads.</summary>
+    public IWireEncoding Encoding { get; }
+
+    /// <summary>Uploads so far (the papers' "communication rounds").</summary>
+    public long Uploads { get; private set; }
+
+    /// <summary>Encoded upload bytes so far.</summary>
+    public long UploadBytes { get; private set; }
+
+    /// <summary>Bits so far as the papers count them.</summary>
+    public long PaperBits { get; private set; }
+
+    /// <summary>Worker <paramref name="worker"/>'s part of the current iteration.</summary>
+    public WorkerOutcome StepWorker(int worker)
+    {
+        if (!Algorithm.IsRequested(worker))
+        {
+            return new WorkerOutcome(worker, WorkerDecision.NotRequested, 0, 0, false);
+        }
+
+        var source = _sources[worker];
+        source.NextBatch();
+        var upload = _uploads[worker];
+        var decision = Algorithm.WorkerStep(worker, source, upload);
+        var requested = Algorithm.SendsRequests;
+        if (decision != WorkerDecision.Upload)
+        {
+            return new WorkerOutcome(worker, decision, 0, 0, requested);
+        }
+
+        var bytes = Encoding.Encode(upload, ref _buffers[worker]);
+        Encoding.Decode<T>(_buffers[worker].AsSpan(0, bytes), _received);
+        Algorithm.Receive(worker, _received);
+        var bits = upload.Kind == PayloadKind.Dense ? 32L * upload.Dimension : 64L * upload.Count;
+        Uploads++;
+        UploadBytes += bytes;
+        PaperBits += bits;
+        return new WorkerOutcome(worker, decision, bytes, bits, requested);
+    }
+
+    /// <summary>Ends the iteration with the server's update.</summary>
+    public void FinishIteration() => Algorithm.Update();
+
+    /// <summary>Runs one whole iteration (every worker in index order, then the update) and returns the outcomes.</summary>
+    public WorkerOutcome[] RunIteration()
+    {
+        var outcomes = new WorkerOutcome[Algorithm.Workers];
+        for (var m = 0; m < outcomes.Length; m++)
+        {
+            outcomes[m] = StepWorker(m);
+        }
+
+        FinishIteration();
+        return outcomes;
+    }
+}

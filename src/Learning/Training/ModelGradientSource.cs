@@ -1,0 +1,79 @@
+using System.Numerics;
+using Sasg.Learning.Algorithms;
+using static TorchSharp.torch;
+
+namespace Sasg.Learning.Training;
+
+/// <summary>A worker's gradients from the shared model on the worker's own data: the full batch when
+/// <paramref name="sampler"/> is null (GD, LAG), else one minibatch per <see cref="NextBatch"/> (SGD, LASG, SASG).</summary>
+/// <remarks>
+/// Every worker of a simulation shares one <see cref="FlatModel{T}"/>, as the SASG notebooks share one model object.
+/// <see cref="ModelState{T}"/> remembers which parameters the model holds so that consecutive workers evaluating at the
+/// server's iterate do not copy it again.
+/// </remarks>
+public sealed class ModelGradientSource<T>(ModelState<T> state, TensorData data, MinibatchSampler? sampler) : IGradientSource<T>, IDisposable
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private Batch? _batch;
+
+    /// <inheritdoc/>
+    public int Dimension => state.Model.Length;
+
+    /// <summary>The loss of the last gradient evaluation.</summary>
+    public double LastLoss { get; private set; }
+
+    /// <inheritdoc/>
+    public void NextBatch()
+    {
+        if (sampler is null)
+        {
+            return;
+        }
+
+        DisposeBatch();
+
+        // The batch outlives this call (it is evaluated at one or two points), so it is detached from every scope
+        // and disposed explicitly when the next one is drawn.
+        using var scope = NewDisposeScope();
+        var batch = sampler.Next();
+        _batch = new Batch(batch.Features.DetachFromDisposeScope(), batch.Targets.DetachFromDisposeScope());
+    }
+
+    /// <inheritdoc/>
+    public ReadOnlySpan<T> Gradient(ReadOnlySpan<T> point, long pointVersion)
+    {
+        state.Load(point, pointVersion);
+        LastLoss = state.Model.ComputeGradient(CurrentBatch());
+        return state.Model.Gradient;
+    }
+
+    /// <summary>The loss of the worker's full data at <paramref name="point"/> (no gradient).</summary>
+    public double FullLoss(ReadOnlySpan<T> point, long pointVersion)
+    {
+        state.Load(point, pointVersion);
+        return state.Model.Loss(data.All);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => DisposeBatch();
+
+    private void DisposeBatch()
+    {
+        if (_batch is { } batch)
+        {
+            batch.Features.Dispose();
+            batch.Targets.Dispose();
+            _batch = null;
+        }
+    }
+
+    private Batch CurrentBatch()
+    {
+        if (sampler is null)
+        {
+            return data.All;
+        }
+
+        return _batch ?? throw new InvalidOperationException("NextBatch must be called before the first gradient.");
+    }
+}

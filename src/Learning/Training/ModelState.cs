@@ -1,0 +1,29 @@
+using System.Numerics;
+
+namespace Sasg.Learning.Training;
+
+/// <summary>The shared model and which parameter vector it currently holds.</summary>
+public sealed class ModelState<T>(FlatModel<T> model)
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private long _loadedVersion = -1;
+
+    /// <summary>The shared model.</summary>
+    public FlatModel<T> Model { get; } = model;
+
+    /// <summary>Makes the model hold <paramref name="point"/>; skips the copy when <paramref name="version"/> (not -1)
+    /// is the version already loaded.</summary>
+    public void Load(ReadOnlySpan<T> point, long version)
+    {
+        if (version >= 0 && version == _loadedVersion)
+        {
+            return;
+        }
+
+        point.CopyTo(Model.Parameters);
+        _loadedVersion = version;
+    }
+
+    /// <summary>Forgets what is loaded (call after writing the parameters directly).</summary>
+    public void Invalidate() => _loadedVersion = -1;
+}
