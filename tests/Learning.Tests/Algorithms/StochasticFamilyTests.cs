@@ -1,0 +1,148 @@
+using Sasg.Learning.Algorithms;
+using Sasg.Learning.Encoding;
+using Sasg.Learning.Models;
+using Sasg.Learning.Training;
+
+namespace Sasg.Learning.Tests.Algorithms;
+
+[NonParallelizable]
+public sealed class StochasticFamilyTests
+{
+    private const double StepSize = 0.05;
+
+    [Test]
+    public void SasgWithFullTopKAndZeroThreshold_ReproducesSgdWithTheSameBatches()
+    {
+        var sgd = Run(h => new GradientDescentAlgorithm<float>("SGD", 3, h.Initial, StepSize), new DenseFloat32Encoding(), 30);
+        var sasg = Run(
+            h => new SasgAlgorithm<float>(3, h.Initial, StepSize, h.Blocks, fraction: 1.0, divisor: double.PositiveInfinity),
+            new SparseCooEncoding(),
+            30);
+
+        Assert.That(sasg.Theta, Is.EqualTo(sgd.Theta).Within(1e-5));
+    }
+
+    [Test]
+    public void TopKWithFullFraction_EqualsSgd()
+    {
+        var sgd = Run(h => new GradientDescentAlgorithm<float>("SGD", 3, h.Initial, StepSize), new DenseFloat32Encoding(), 30);
+        var topK = Run(h => new TopKAlgorithm<float>(3, h.Initial, StepSize, h.Blocks, fraction: 1.0), new SparseCooEncoding(), 30);
+
+        Assert.That(topK.Theta, Is.EqualTo(sgd.Theta).Within(1e-5));
+    }
+
+    [Test]
+    public void ErrorFeedback_SentPlusResidualEqualsEverythingOffered()
+    {
+        using var harness = new StochasticHarness();
+        var algorithm = new TopKAlgorithm<float>(3, harness.Initial, StepSize, harness.Blocks, fraction: 0.1);
+        var source = new RecordingSource(algorithm.Dimension);
+        var offered = new double[algorithm.Dimension];
+        var sent = new double[algorithm.Dimension];
+        var payload = new Payload<float>(algorithm.Dimension);
+
+        for (var k = 0; k < 25; k++)
+        {
+            source.Next();
+            algorithm.WorkerStep(0, source, payload);
+            for (var i = 0; i < offered.Length; i++)
+            {
+                offered[i] += StepSize * source.LastGradient[i];
+            }
+
+            for (var i = 0; i < payload.Count; i++)
+            {
+                sent[payload.Indices[i]] += payload.Values[i];
+            }
+        }
+
+        var memory = algorithm.Memory(0).ToArray();
+        var conserved = Enumerable.Range(0, offered.Length).Select(i => sent[i] + memory[i]).ToArray();
+        Assert.That(conserved, Is.EqualTo(offered).Within(1e-5));
+    }
+
+    [Test]
+    public void Sasg_NeverSkipsMoreThanTheMaxDelayInARow_AfterItsFirstUpload()
+    {
+        using var harness = new StochasticHarness();
+        var algorithm = new SasgAlgorithm<float>(3, harness.Initial, StepSize, harness.Blocks, fraction: 0.1, maxDelay: 4, divisor: 1e-9);
+        var trainer = harness.Trainer(algorithm, new SparseCooEncoding());
+
+        var decisions = Enumerable.Range(0, 120).Select(_ => trainer.RunIteration()).ToList();
+
+        for (var m = 0; m < 3; m++)
+        {
+            var run = 0;
+            var longest = 0;
+            var uploadsAfterWarmUp = 0;
+            for (var k = 4; k < decisions.Count; k++)
+            {
+                var skipped = decisions[k][m].Decision == WorkerDecision.Skip;
+                run = skipped ? run + 1 : 0;
+                uploadsAfterWarmUp += skipped ? 0 : 1;
+                if (uploadsAfterWarmUp > 0)
+                {
+                    longest = Math.Max(longest, run);
+                }
+            }
+
+            // A huge threshold makes every worker skip until forced: runs of exactly D = 4 skips after an upload.
+            Assert.That(longest, Is.EqualTo(4), $"worker {m}");
+        }
+    }
+
+    [Test]
+    public void TopK_OnTheSasgMlp_Keeps4071EntriesOf407050_At8BytesEach()
+    {
+        using var model = new FlatModel<float>(new Mlp([784, 512, 10]));
+
+        var algorithm = new TopKAlgorithm<float>(1, model.Parameters, 0.005, model.Blocks);
+        var payload = new Payload<float>(model.Length);
+        payload.SetSparse(algorithm.KeptPerUpload, out _, out _);
+        var buffer = Array.Empty<byte>();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(model.Length, Is.EqualTo(407_050));
+            Assert.That(algorithm.KeptPerUpload, Is.EqualTo(4_071));
+            Assert.That(new SparseCooEncoding().Encode(payload, ref buffer), Is.EqualTo(4_071 * 8));
+        }
+    }
+
+    private static (float[] Theta, long Uploads) Run(
+        Func<StochasticHarness, DistributedAlgorithm<float>> create, IWireEncoding encoding, int iterations)
+    {
+        using var harness = new StochasticHarness();
+        var trainer = harness.Trainer(create(harness), encoding);
+        for (var k = 0; k < iterations; k++)
+        {
+            trainer.RunIteration();
+        }
+
+        return (trainer.Algorithm.Theta, trainer.Uploads);
+    }
+
+    /// <summary>A source of seeded random gradients that remembers the last one it handed out.</summary>
+    private sealed class RecordingSource(int dimension) : IGradientSource<float>
+    {
+        private readonly Random _random = new(9);
+
+        public float[] LastGradient { get; } = new float[dimension];
+
+        public int Dimension => dimension;
+
+        public void Next()
+        {
+            for (var i = 0; i < LastGradient.Length; i++)
+            {
+                LastGradient[i] = (float)(_random.NextDouble() - 0.5);
+            }
+        }
+
+        public void NextBatch()
+        {
+        }
+
+        public ReadOnlySpan<float> Gradient(ReadOnlySpan<float> point, long pointVersion) => LastGradient;
+    }
+}
