@@ -5,11 +5,13 @@ namespace Sasg.NetSim.Kernel;
 /// <summary>The future event list: a 4-ary min-heap keyed by (time, priority, insertion sequence).</summary>
 /// <remarks>
 /// The sequence is part of the key, so events with equal time and priority pop in insertion order on every run.
-/// Events are referenced by slot index; freed slots are reused, so a steady state allocates nothing.
+/// Events are referenced by slot index; freed slots are reused, so a steady state allocates nothing. The sequence
+/// has 24 bits; when it runs out, the pending entries are renumbered in their current order (a sorted array is a
+/// valid heap), which keeps every comparison exact and costs O(n log n) once per 16 M insertions.
 /// </remarks>
 internal sealed class Calendar
 {
-    private const ulong MaxSequence = (1UL << 48) - 1;
+    private readonly uint _sequenceLimit;
 
     private CalendarEntry[] _heap = new CalendarEntry[64];
     private Event?[] _events = new Event?[64];
@@ -17,7 +19,13 @@ internal sealed class Calendar
     private int _freeCount;
     private int _slotsUsed;
     private int _count;
-    private ulong _sequence;
+    private uint _sequence;
+
+    /// <summary>Creates an empty calendar; <paramref name="sequenceBits"/> is lowered only by tests of renumbering.</summary>
+    public Calendar(int sequenceBits = 24)
+    {
+        _sequenceLimit = 1u << sequenceBits;
+    }
 
     /// <summary>The number of scheduled events.</summary>
     public int Count => _count;
@@ -28,11 +36,12 @@ internal sealed class Calendar
     /// <summary>Adds <paramref name="item"/> at <paramref name="time"/> with <paramref name="priority"/>.</summary>
     public void Push(long time, EventPriority priority, Event item)
     {
-        var sequence = _sequence++;
-        if (sequence > MaxSequence)
+        if (_sequence == _sequenceLimit)
         {
-            throw new InvalidOperationException("The calendar has scheduled 2^48 events; the sequence would wrap.");
+            Renumber();
         }
+
+        var sequence = _sequence++;
 
         var slot = RentSlot();
         _events[slot] = item;
@@ -44,7 +53,7 @@ internal sealed class Calendar
         var entry = new CalendarEntry
         {
             Time = time,
-            Key = ((ulong)(ushort)((int)priority + 32768) << 48) | sequence,
+            Order = ((uint)((int)priority + 128) << 24) | sequence,
             Slot = slot,
         };
         SiftUp(_count++, entry);
@@ -53,12 +62,11 @@ internal sealed class Calendar
     /// <summary>Removes and returns the earliest event; only valid when <see cref="Count"/> is positive.</summary>
     public Event Pop(out long time)
     {
-        var heap = _heap;
-        var root = heap[0];
-        var last = heap[--_count];
-        if (_count > 0)
+        var root = _heap[0];
+        var count = --_count;
+        if (count > 0)
         {
-            SiftDown(last);
+            RemoveRoot(count);
         }
 
         time = root.Time;
@@ -71,7 +79,25 @@ internal sealed class Calendar
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Less(in CalendarEntry a, in CalendarEntry b)
     {
-        return a.Time < b.Time || (a.Time == b.Time && a.Key < b.Key);
+        // Non-short-circuit operators: the outcome is data-dependent and unpredictable, so no branch is better.
+        return (a.Time < b.Time) | ((a.Time == b.Time) & (a.Order < b.Order));
+    }
+
+    private void Renumber()
+    {
+        if (_count >= _sequenceLimit)
+        {
+            throw new InvalidOperationException($"The calendar holds {_count} events; at most {_sequenceLimit - 1} may be pending.");
+        }
+
+        var pending = _heap.AsSpan(0, _count);
+        pending.Sort(static (a, b) => Less(a, b) ? -1 : Less(b, a) ? 1 : 0);
+        for (var i = 0; i < pending.Length; i++)
+        {
+            pending[i].Order = (pending[i].Order & 0xFF00_0000u) | (uint)i;
+        }
+
+        _sequence = (uint)_count;
     }
 
     private int RentSlot()
@@ -108,31 +134,36 @@ internal sealed class Calendar
         heap[index] = entry;
     }
 
-    // Moves the hole left at the root down to where `entry` (the former last element) belongs.
-    private void SiftDown(CalendarEntry entry)
+    // Floyd's bottom-up deletion: walk the hole at the root down to a leaf along the smallest children (three
+    // comparisons per level in a tournament), then sift the former last entry up from there. The last entry is
+    // usually late, so it rarely climbs; this saves the comparison against it on every level on the way down.
+    private void RemoveRoot(int count)
     {
         var heap = _heap;
-        var count = _count;
+        var last = heap[count];
         var index = 0;
         while (true)
         {
             var first = (index << 2) + 1;
-            if (first >= count)
+            int best;
+            if (first + 3 < count)
             {
-                break;
+                var low = Less(heap[first + 1], heap[first]) ? first + 1 : first;
+                var high = Less(heap[first + 3], heap[first + 2]) ? first + 3 : first + 2;
+                best = Less(heap[high], heap[low]) ? high : low;
             }
-
-            var best = first;
-            var end = Math.Min(first + 4, count);
-            for (var child = first + 1; child < end; child++)
+            else if (first < count)
             {
-                if (Less(heap[child], heap[best]))
+                best = first;
+                for (var child = first + 1; child < count; child++)
                 {
-                    best = child;
+                    if (Less(heap[child], heap[best]))
+                    {
+                        best = child;
+                    }
                 }
             }
-
-            if (!Less(heap[best], entry))
+            else
             {
                 break;
             }
@@ -141,6 +172,6 @@ internal sealed class Calendar
             index = best;
         }
 
-        heap[index] = entry;
+        SiftUp(index, last);
     }
 }

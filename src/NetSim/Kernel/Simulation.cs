@@ -50,7 +50,9 @@ public sealed class Simulation
 
     /// <summary>Triggers <paramref name="item"/> successfully <paramref name="delay"/> from now.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="item"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="delay"/> is negative or <paramref name="priority"/> is outside -128..127.
+    /// </exception>
     /// <exception cref="InvalidOperationException">The event was already triggered or belongs to another simulation.</exception>
     public void Schedule(Event item, SimTime delay, EventPriority priority = EventPriority.Normal)
     {
@@ -58,6 +60,11 @@ public sealed class Simulation
         if (delay.Nanoseconds < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(delay), delay, "The delay must not be negative.");
+        }
+
+        if ((short)priority is < sbyte.MinValue or > sbyte.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(nameof(priority), priority, "The priority must be within -128..127.");
         }
 
         if (!ReferenceEquals(item.Simulation, this))

@@ -1,0 +1,11 @@
+using Sasg.NetSim.Kernel;
+
+namespace Sasg.NetSim.Network;
+
+/// <summary>Totals of a parameter-server run.</summary>
+/// <param name="Rounds">The number of rounds simulated.</param>
+/// <param name="End">When the last round ended.</param>
+/// <param name="Uploads">The number of uploads.</param>
+/// <param name="UploadsSkipped">The number of skipped uploads.</param>
+/// <param name="UploadedBytes">The payload bytes uploaded (overheads excluded).</param>
+public sealed record ParameterServerRunSummary(int Rounds, SimTime End, long Uploads, long UploadsSkipped, DataSize UploadedBytes);

@@ -1,0 +1,23 @@
+using Sasg.NetSim.Kernel;
+
+namespace Sasg.NetSim.Network;
+
+/// <summary>Running totals over the rounds of a parameter-server run.</summary>
+internal struct RunTotals
+{
+    private long _uploads;
+    private long _skipped;
+    private long _bytes;
+
+    public void Add(RoundTiming timing)
+    {
+        _uploads += timing.UploadCount;
+        _skipped += timing.WorkerCount - timing.UploadCount;
+        _bytes += timing.UploadedBytes.Bytes;
+    }
+
+    public readonly ParameterServerRunSummary Summary(int rounds, SimTime end)
+    {
+        return new ParameterServerRunSummary(rounds, end, _uploads, _skipped, DataSize.FromBytes(_bytes));
+    }
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Sasg.NetSim.Trace;
+
+/// <summary>
+/// Writes Chrome/Perfetto trace-event JSON (<c>{"traceEvents":[...]}</c>) that opens in chrome://tracing or
+/// ui.perfetto.dev: one complete event (ph "X") per record, ts and dur in microseconds, one thread per node.
+/// </summary>
+/// <remarks>
+/// pid is 1; tid is 0 for the server and worker + 1 for a worker. Server-side spans about a worker (receive, queue
+/// wait) sit on the server's thread and name the worker. The JSON is closed by <see cref="Dispose"/>.
+/// </remarks>
+public sealed class ChromeTraceSink : ITraceSink, IDisposable
+{
+    private readonly Utf8JsonWriter _json;
+    private readonly Stream _stream;
+    private readonly bool _ownsStream;
+    private readonly HashSet<int> _namedThreads = [];
+    private bool _disposed;
+
+    /// <summary>Writes to <paramref name="stream"/> as UTF-8.</summary>
+    /// <param name="stream">The destination.</param>
+    /// <param name="ownsStream">Whether disposing the sink disposes the stream.</param>
+    public ChromeTraceSink(Stream stream, bool ownsStream = false)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        _stream = stream;
+        _ownsStream = ownsStream;
+        _json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false });
+        _json.WriteStartObject();
+        _json.WriteString("displayTimeUnit", "ns");
+        _json.WriteStartArray("traceEvents");
+    }
+
+    /// <inheritdoc/>
+    public void Write(in TraceRecord record)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var onServer = record.Node == TraceRecord.ServerNode
+            || record.Kind is TraceKind.Receive or TraceKind.QueueWait;
+        var tid = onServer ? 0 : record.Node + 1;
+        NameThread(tid);
+
+        var name = CsvTraceSink.KindName(record.Kind);
+        if (onServer && record.Node != TraceRecord.ServerNode)
+        {
+            name += " w" + record.Node.ToString(CultureInfo.InvariantCulture);
+        }
+
+        _json.WriteStartObject();
+        _json.WriteString("name", name);
+        _json.WriteString("cat", CsvTraceSink.KindName(record.Kind));
+        _json.WriteString("ph", "X");
+        _json.WriteNumber("ts", record.Start.Nanoseconds / 1000m);
+        _json.WriteNumber("dur", record.Duration.Nanoseconds / 1000m);
+        _json.WriteNumber("pid", 1);
+        _json.WriteNumber("tid", tid);
+        _json.WriteStartObject("args");
+        _json.WriteNumber("round", record.Round);
+        _json.WriteNumber("bytes", record.Bytes);
+        _json.WriteEndObject();
+        _json.WriteEndObject();
+    }
+
+    /// <summary>Closes the JSON document and flushes; disposes the stream if the sink owns it.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _json.WriteEndArray();
+        _json.WriteEndObject();
+        _json.Flush();
+        _json.Dispose();
+        if (_ownsStream)
+        {
+            _stream.Dispose();
+        }
+    }
+
+    private void NameThread(int tid)
+    {
+        if (!_namedThreads.Add(tid))
+        {
+            return;
+        }
+
+        _json.WriteStartObject();
+        _json.WriteString("name", "thread_name");
+        _json.WriteString("ph", "M");
+        _json.WriteNumber("pid", 1);
+        _json.WriteNumber("tid", tid);
+        _json.WriteStartObject("args");
+        _json.WriteString("name", tid == 0 ? "server" : "worker " + (tid - 1).ToString(CultureInfo.InvariantCulture));
+        _json.WriteEndObject();
+        _json.WriteEndObject();
+    }
+}
