@@ -52,6 +52,36 @@ public static class IdxReader
     public static IdxImages ReadImages(string path)
     {
         using var stream = Open(path);
+        try
+        {
+            return ReadImages(stream, path);
+        }
+        catch (InvalidDataException error)
+        {
+            throw NotGzip(path, error);
+        }
+    }
+
+    /// <summary>Reads an IDX labels file; every label must lie in 0..<paramref name="classCount"/>-1.</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="DataFormatException">Wrong magic number, truncated, or a label out of range (the message gives its index).</exception>
+    public static int[] ReadLabels(string path, int classCount = 10)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(classCount, 2);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(classCount, 256);
+        using var stream = Open(path);
+        try
+        {
+            return ReadLabels(stream, path, classCount);
+        }
+        catch (InvalidDataException error)
+        {
+            throw NotGzip(path, error);
+        }
+    }
+
+    private static IdxImages ReadImages(BufferedStream stream, string path)
+    {
         var header = ReadHeader(stream, path, ImagesMagic, "images", dimensions: 3);
         var (count, rows, columns) = (header[0], header[1], header[2]);
         if (rows == 0 || columns == 0)
@@ -90,14 +120,8 @@ public static class IdxReader
         return new IdxImages(count, rows, columns, pixels);
     }
 
-    /// <summary>Reads an IDX labels file; every label must lie in 0..<paramref name="classCount"/>-1.</summary>
-    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="DataFormatException">Wrong magic number, truncated, or a label out of range (the message gives its index).</exception>
-    public static int[] ReadLabels(string path, int classCount = 10)
+    private static int[] ReadLabels(BufferedStream stream, string path, int classCount)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(classCount, 2);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(classCount, 256);
-        using var stream = Open(path);
         var count = ReadHeader(stream, path, LabelsMagic, "labels", dimensions: 1)[0];
         var bytes = new byte[count];
         var read = stream.ReadAtLeast(bytes, count, throwOnEndOfStream: false);
@@ -136,18 +160,10 @@ public static class IdxReader
         return new BufferedStream(file, ChunkSize);
     }
 
-    private static int[] ReadHeader(Stream stream, string path, int magic, string kind, int dimensions)
+    private static int[] ReadHeader(BufferedStream stream, string path, int magic, string kind, int dimensions)
     {
         Span<byte> header = stackalloc byte[4 * (dimensions + 1)];
-        int read;
-        try
-        {
-            read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
-        }
-        catch (InvalidDataException error)
-        {
-            throw new DataFormatException(path, null, $"not a valid gzip stream ({error.Message})");
-        }
+        var read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
 
         if (read < 4)
         {
@@ -179,7 +195,7 @@ public static class IdxReader
         return sizes;
     }
 
-    private static void RequireEnd(Stream stream, string path, long expected)
+    private static void RequireEnd(BufferedStream stream, string path, long expected)
     {
         Span<byte> probe = stackalloc byte[1];
         if (stream.Read(probe) != 0)
@@ -188,6 +204,9 @@ public static class IdxReader
                 path, null, $"holds more data than its header declares ({expected} bytes after the header)");
         }
     }
+
+    private static DataFormatException NotGzip(string path, InvalidDataException error) =>
+        new(path, null, $"starts like gzip but does not decompress ({error.Message})");
 
     private static DataFormatException Truncated(string path, string what, long expected, long found) =>
         new(path, null, $"truncated: the header declares {what} ({expected} bytes), the file holds {found}");

@@ -62,6 +62,7 @@ public sealed class AsGivenPartitioner : IPartitioner
     public Partition Split(IReadOnlyList<Dataset> sources, int workerCount, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(sources);
+        ArgumentOutOfRangeException.ThrowIfLessThan(workerCount, 1);
         var shards = new WorkerShard?[workerCount];
         var used = new bool[sources.Count];
         foreach (var assignment in Assignments)

@@ -103,6 +103,17 @@ public sealed class IdxReaderTests
     }
 
     [Test]
+    public void ReadImages_WhenAGzipFileIsCorrupt_ThrowsDataFormatExceptionNamingIt()
+    {
+        using var folder = new TemporaryDirectory();
+        var path = IdxFiles.Write(folder.Path, "images.gz", [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 0xff, 0xff, 0xff, 0xff]);
+
+        var error = Assert.Throws<DataFormatException>(() => IdxReader.ReadImages(path))!;
+
+        Assert.That(error.Message, Does.StartWith($"{path}: starts like gzip but does not decompress"));
+    }
+
+    [Test]
     public void ReadLabels_WhenALabelIsOutOfRange_NamesTheItemAndTheRange()
     {
         using var folder = new TemporaryDirectory();

@@ -29,6 +29,15 @@ public sealed class SeededRandomTests
     }
 
     [Test]
+    public void Permutation_ForAFixedNamedStream_MatchesTheReferenceShuffle()
+    {
+        // Same independent transcription: Lemire's bounded integers and a Fisher-Yates shuffle from the top.
+        var permutation = SeededRandom.Create(7, "golden").Permutation(10);
+
+        Assert.That(permutation, Is.EqualTo(new[] { 8, 4, 7, 3, 1, 5, 2, 6, 9, 0 }));
+    }
+
+    [Test]
     public void NextInt_StaysInRange_AndHitsEveryValue()
     {
         var random = new SeededRandom(7);
