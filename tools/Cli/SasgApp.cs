@@ -13,6 +13,7 @@ internal static class SasgApp
     {
         var root = new RootCommand("Sasg: a discrete-event simulator of the communication cost of distributed learning.")
         {
+            RunCommand.Create(console, error),
             DataCommand.Create(console, error, locator),
         };
 
