@@ -73,4 +73,31 @@ public sealed class CalendarTests
 
         Assert.That(popped, Is.EqualTo(events));
     }
+
+    [Test]
+    public void Push_WhenTheSequenceRunsOut_RenumbersAndKeepsTheOrder()
+    {
+        var simulation = new Simulation();
+        var calendar = new Calendar(sequenceBits: 4);
+        var pending = new List<(long Time, int Index, Event Item)>();
+        var popped = new List<Event>();
+        var expected = new List<Event>();
+
+        // 16 sequence numbers; 60 pushes with up to 10 pending force renumbering while events wait.
+        for (var i = 0; i < 60; i++)
+        {
+            var item = new Event(simulation);
+            calendar.Push(i % 3, EventPriority.Normal, item);
+            pending.Add((i % 3, i, item));
+            if (pending.Count > 10)
+            {
+                popped.Add(calendar.Pop(out long _));
+                var next = pending.OrderBy(p => p.Time).ThenBy(p => p.Index).First();
+                pending.Remove(next);
+                expected.Add(next.Item);
+            }
+        }
+
+        Assert.That(popped, Is.EqualTo(expected));
+    }
 }
