@@ -122,6 +122,16 @@ public sealed class Simulation
         _now = until.Nanoseconds;
     }
 
+    internal void ScheduleTriggered(Event item, SimTime delay)
+    {
+        if (delay.Nanoseconds < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(delay), delay, "The delay must not be negative.");
+        }
+
+        _calendar.Push(checked(_now + delay.Nanoseconds), EventPriority.Normal, item);
+    }
+
     internal void ScheduleStart(Process process) => _calendar.Push(_now, EventPriority.Urgent, process);
 
     internal void ReturnTimeout(Timeout timeout)

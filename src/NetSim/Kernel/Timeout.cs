@@ -30,11 +30,13 @@ public sealed class Timeout : Event
 
     internal static Timeout CreatePooled(Simulation simulation) => new(simulation, pooled: true);
 
+    // A recycled timeout is known to be pending and of this simulation, so only the delay needs checking.
     internal void Arm(SimTime delay)
     {
         ResetForReuse();
         Delay = delay;
-        Simulation.Schedule(this, delay, EventPriority.Normal);
+        MarkTriggered();
+        Simulation.ScheduleTriggered(this, delay);
     }
 
     /// <inheritdoc/>
