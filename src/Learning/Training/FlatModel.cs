@@ -8,10 +8,11 @@ namespace Sasg.Learning.Training;
 
 /// <summary>A model whose parameters and gradients live in two flat native buffers that C# reads as spans.</summary>
 /// <remarks>
-/// Every parameter tensor of the module is re-pointed (<c>set_</c>) at a slice of one flat parameter tensor, and its
-/// <c>.grad</c> at a slice of one flat gradient tensor, so that a backward pass writes the whole gradient into
-/// <see cref="Gradient"/> and algorithms read and write <see cref="Parameters"/> without copies. Autograd accumulates
-/// into an existing gradient in place, which <see cref="ComputeGradient"/> zeroes first.
+/// Every parameter tensor of the module is re-pointed (<c>set_</c>) at a slice of one flat parameter tensor, so that
+/// algorithms read and write <see cref="Parameters"/> without copies. Gradients are left to autograd (each step starts
+/// with no <c>.grad</c>, so autograd stores its result without an accumulation pass) and then copied once into the
+/// flat <see cref="Gradient"/>: one pass over the gradient, where pointing <c>.grad</c> at the flat buffer would cost
+/// a zeroing pass plus an accumulating one.
 /// </remarks>
 /// <typeparam name="T">float for float32 models, double for float64 models.</typeparam>
 public sealed class FlatModel<T> : IDisposable
@@ -19,6 +20,7 @@ public sealed class FlatModel<T> : IDisposable
 {
     private readonly Tensor _parameters;
     private readonly Tensor _gradient;
+    private readonly TorchSharp.Modules.Parameter[] _parameterList;
     private bool _disposed;
 
     /// <summary>Takes ownership of <paramref name="model"/> and flattens its parameters (values are kept).</summary>
@@ -41,6 +43,7 @@ public sealed class FlatModel<T> : IDisposable
         var total = checked((int)named.Sum(p => p.parameter.numel()));
         _parameters = zeros(total, dtype: dtype).DetachFromDisposeScope();
         _gradient = zeros(total, dtype: dtype).DetachFromDisposeScope();
+        _parameterList = named.Select(p => p.parameter).ToArray();
         var blocks = new List<ParameterBlock>(named.Count);
         var offset = 0;
         using (no_grad())
@@ -51,7 +54,6 @@ public sealed class FlatModel<T> : IDisposable
                 using var values = _parameters.narrow(0, offset, length).view(parameter.shape);
                 values.copy_(parameter);
                 parameter.set_(values);
-                parameter.grad = _gradient.narrow(0, offset, length).view(parameter.shape);
                 blocks.Add(new ParameterBlock(name, offset, length));
                 offset += length;
             }
@@ -100,9 +102,25 @@ public sealed class FlatModel<T> : IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         using var scope = NewDisposeScope();
-        _gradient.zero_();
+        Model.zero_grad(set_to_none: true);
         using var loss = Model.Loss(Model.call(batch.Features), batch.Targets);
         loss.backward();
+        var gradient = Gradient;
+        for (var i = 0; i < _parameterList.Length; i++)
+        {
+            var block = Blocks[i];
+            var destination = gradient.Slice(block.Offset, block.Length);
+            using var grad = _parameterList[i].grad;
+            if (grad is null)
+            {
+                destination.Clear();
+            }
+            else
+            {
+                MemoryMarshal.Cast<byte, T>(grad.contiguous().bytes).CopyTo(destination);
+            }
+        }
+
         return loss.ToDouble();
     }
 
