@@ -12,6 +12,9 @@ public static class WireEncodings
         new SparseCooEncoding(),
         new SparseDeltaVarintEncoding(),
         new BitmapEncoding(),
+        new QsgdEncoding(),
+        new SignEncoding(),
+        new LaqEncoding(),
     ];
 
     /// <summary>The encoding called <paramref name="name"/> (case-insensitive).</summary>

@@ -13,7 +13,10 @@ public sealed class SparseEncodingPropertyTests
     {
         var sparse = Thinned(vector, density);
 
-        return WireEncodings.All.All(encoding =>
+        IWireEncoding[] lossless =
+            [new DenseFloat32Encoding(), new DenseFloat64Encoding(), new SparseCooEncoding(), new SparseDeltaVarintEncoding(), new BitmapEncoding()];
+
+        return lossless.All(encoding =>
         {
             var (_, decoded) = EncodingAssert.RoundTrip(encoding, sparse);
             return EncodingAssert.ToDense(decoded).Select(BitConverter.SingleToInt32Bits)

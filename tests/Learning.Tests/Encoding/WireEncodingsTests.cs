@@ -9,6 +9,9 @@ public sealed class WireEncodingsTests
     [TestCase("Coo", typeof(SparseCooEncoding))]
     [TestCase("coo-varint", typeof(SparseDeltaVarintEncoding))]
     [TestCase("bitmap", typeof(BitmapEncoding))]
+    [TestCase("QSGD", typeof(QsgdEncoding))]
+    [TestCase("sign", typeof(SignEncoding))]
+    [TestCase("laq", typeof(LaqEncoding))]
     public void ByName_IgnoresCase(string name, Type expected)
     {
         Assert.That(WireEncodings.ByName(name), Is.InstanceOf(expected));
