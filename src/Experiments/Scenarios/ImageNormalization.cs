@@ -1,0 +1,14 @@
+namespace Sasg.Experiments.Scenarios;
+
+/// <summary>How image pixels (in [0, 1]) are normalised (<c>data.normalize</c>).</summary>
+public enum ImageNormalization
+{
+    /// <summary>"none": pixels stay in [0, 1].</summary>
+    None,
+
+    /// <summary>"mnist": (x - 0.1307) / 0.3081.</summary>
+    Mnist,
+
+    /// <summary>"standardize": every feature to mean 0 and standard deviation 1 on the training set.</summary>
+    Standardize,
+}

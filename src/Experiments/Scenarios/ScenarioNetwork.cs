@@ -1,0 +1,48 @@
+using Sasg.NetSim.Kernel;
+using Sasg.NetSim.Network;
+
+namespace Sasg.Experiments.Scenarios;
+
+/// <summary>The simulated star network (<c>network</c>), with defaults applied.</summary>
+/// <param name="Uplink">Every worker's uplink; default 1 Gbit/s.</param>
+/// <param name="Downlink">Every worker's downlink; default the uplink.</param>
+/// <param name="Latency">One-way latency in both directions; default 50 us.</param>
+/// <param name="ServerIngress">The server's ingress bandwidth; default the uplink.</param>
+/// <param name="Ingress">How the server receives concurrent uploads; default sequential-push.</param>
+/// <param name="Broadcast">How the model reaches the workers; default parallel.</param>
+/// <param name="HeaderBytes">Per-message overhead on every link; default 0 B.</param>
+/// <param name="RequestBytes">Payload of a server-to-worker request (LAG-PS); default 64 B.</param>
+/// <param name="SkipNoticeBytes">Payload of a skip notice; default 0 B.</param>
+/// <param name="Encoding">"default" (each algorithm's own) or a wire-encoding name.</param>
+/// <param name="Workers">Per-worker overrides, by increasing worker index.</param>
+/// <param name="TraceFile">A worker trace file (absolute path), or null.</param>
+public sealed record ScenarioNetwork(
+    Bandwidth Uplink,
+    Bandwidth Downlink,
+    SimTime Latency,
+    Bandwidth ServerIngress,
+    IngressPolicy Ingress,
+    BroadcastMode Broadcast,
+    DataSize HeaderBytes,
+    DataSize RequestBytes,
+    DataSize SkipNoticeBytes,
+    string Encoding,
+    IReadOnlyList<ScenarioWorkerLink> Workers,
+    string? TraceFile)
+{
+    /// <summary>The uplink of <paramref name="worker"/>, with its overrides applied.</summary>
+    public Link UplinkOf(int worker)
+    {
+        var o = Override(worker);
+        return new Link(o?.Uplink ?? Uplink, o?.Latency ?? Latency, o?.HeaderBytes ?? HeaderBytes);
+    }
+
+    /// <summary>The downlink of <paramref name="worker"/>, with its overrides applied.</summary>
+    public Link DownlinkOf(int worker)
+    {
+        var o = Override(worker);
+        return new Link(o?.Downlink ?? Downlink, o?.Latency ?? Latency, o?.HeaderBytes ?? HeaderBytes);
+    }
+
+    private ScenarioWorkerLink? Override(int worker) => Workers.FirstOrDefault(w => w.Worker == worker);
+}

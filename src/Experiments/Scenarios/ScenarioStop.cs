@@ -1,0 +1,11 @@
+namespace Sasg.Experiments.Scenarios;
+
+/// <summary>Early-stop targets (<c>stop</c>): a run stops at the first target reached or at the training length.</summary>
+/// <param name="ObjectiveError">Stop when |f - f*| is below this (f* in closed form; linear only); null for none.</param>
+/// <param name="TargetAccuracy">Stop when test (or training) accuracy reaches this, in (0, 1]; null for none.</param>
+/// <param name="TargetLoss">Stop when the loss falls to this; null for none.</param>
+public sealed record ScenarioStop(double? ObjectiveError, double? TargetAccuracy, double? TargetLoss)
+{
+    /// <summary>No targets.</summary>
+    public static ScenarioStop None { get; } = new(null, null, null);
+}
