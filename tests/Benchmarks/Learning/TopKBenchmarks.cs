@@ -78,7 +78,7 @@ public class TopKBenchmarks
         _magnitudes.Dispose();
     }
 
-    [Benchmark(Baseline = true, Description = "torch.topk(|v|, 4070)")]
+    [Benchmark(Baseline = true, Description = "torch.topk(abs(v), 4070)")]
     public long TorchTopK()
     {
         var (values, indices) = torch.topk(_magnitudes, _k);
