@@ -8,9 +8,10 @@ namespace Sasg.Experiments.Driver;
 /// <summary>Couples NetSim's parameter-server round to Learning's trainer: when the round asks what worker m does,
 /// the worker really computes its gradient(s) and the algorithm decides, and the encoded upload's length is what the
 /// link carries.</summary>
-/// <remarks>The compute time charged is modelled (cost per gradient evaluation times the worker's speed factor in
-/// NetSim's compute model), never the wall-clock time of the TorchSharp call, so runs are deterministic.</remarks>
-internal sealed class LearningRoundPlan<T>(SynchronousTrainer<T> trainer, SimTime costPerEvaluation, int evaluationsPerStep)
+/// <remarks>The compute time charged is modelled (each worker's cost per step, which NetSim's compute model scales by
+/// the worker's speed and straggler noise), never the wall-clock time of the TorchSharp call, so runs are
+/// deterministic.</remarks>
+internal sealed class LearningRoundPlan<T>(SynchronousTrainer<T> trainer, IReadOnlyList<SimTime> costPerStep)
     : IRoundPlan
     where T : unmanaged, IFloatingPointIeee754<T>
 {
@@ -33,12 +34,10 @@ internal sealed class LearningRoundPlan<T>(SynchronousTrainer<T> trainer, SimTim
         {
             WorkerDecision.Upload => WorkerAction.Upload(
                 DataSize.FromBytes(outcome.UploadBytes),
-                Cost(evaluationsPerStep),
+                costPerStep[worker],
                 needsServerRequest: outcome.Requested),
-            WorkerDecision.Skip => WorkerAction.Skip(Cost(evaluationsPerStep)),
+            WorkerDecision.Skip => WorkerAction.Skip(costPerStep[worker]),
             _ => WorkerAction.Skip(SimTime.Zero),
         };
     }
-
-    private SimTime Cost(int evaluations) => SimTime.FromNanoseconds(checked(costPerEvaluation.Nanoseconds * evaluations));
 }

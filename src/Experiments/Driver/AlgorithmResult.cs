@@ -1,0 +1,31 @@
+namespace Sasg.Experiments.Driver;
+
+/// <summary>Everything one method's run produced.</summary>
+/// <param name="Label">The method's label.</param>
+/// <param name="Iterations">Iterations completed.</param>
+/// <param name="Uploads">Uploads.</param>
+/// <param name="UploadBytes">Encoded upload bytes.</param>
+/// <param name="PaperBits">Bits as the papers count them.</param>
+/// <param name="SimulatedSeconds">Simulated time at the end.</param>
+/// <param name="Metrics">Evaluation points, first at iteration 0.</param>
+/// <param name="Decisions">Every worker decision of every iteration.</param>
+/// <param name="StopReason">Why the run ended: "iterations", "objective", "accuracy", "loss" or "diverged".</param>
+/// <param name="Message">A sentence for the user when something went wrong (divergence), else empty.</param>
+public sealed record AlgorithmResult(
+    string Label,
+    int Iterations,
+    long Uploads,
+    long UploadBytes,
+    long PaperBits,
+    double SimulatedSeconds,
+    IReadOnlyList<MetricsRow> Metrics,
+    IReadOnlyList<DecisionRow> Decisions,
+    string StopReason,
+    string Message)
+{
+    /// <summary>Whether the run stopped because it diverged (NaN/Inf loss or exploding parameters).</summary>
+    public bool Diverged => StopReason == "diverged";
+
+    /// <summary>The last evaluation point.</summary>
+    public MetricsRow Final => Metrics[^1];
+}

@@ -1,0 +1,183 @@
+using System.Numerics;
+using Sasg.Learning.Algorithms;
+using Sasg.Learning.Encoding;
+using Sasg.Learning.Training;
+using Sasg.NetSim.Kernel;
+using Sasg.NetSim.Network;
+using Sasg.NetSim.Trace;
+using static TorchSharp.torch;
+
+namespace Sasg.Experiments.Driver;
+
+/// <summary>One method's run: real gradients decide every upload, NetSim's parameter-server round decides time.</summary>
+internal sealed class AlgorithmRunner<T>(RunPlan plan, AlgorithmSpec spec, ITraceSink? trace, Action<RunProgress>? progress)
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    // Parameters larger than this in magnitude mean the run has diverged even if the loss is still finite.
+    private const double ExplodedParameter = 1e12;
+
+    public AlgorithmResult Run()
+    {
+        var dtype = plan.DoublePrecision ? ScalarType.Float64 : ScalarType.Float32;
+        manual_seed(plan.Seed);
+        using var model = new FlatModel<T>(plan.CreateModel());
+        var state = new ModelState<T>(model);
+        var workers = plan.WorkerData.Count;
+        var data = plan.WorkerData.Select(d => new TensorData(d, dtype, model.Model.TargetKind)).ToList();
+        var samplers = plan.BatchSize is { } batch
+            ? data.Select((d, m) => new MinibatchSampler(d, batch, WorkerSeed(m))).ToList()
+            : null;
+        var sources = data.Select((d, m) => new ModelGradientSource<T>(state, d, samplers?[m])).ToList();
+        using var trainSet = new TensorData(
+            plan.TrainEvaluationData ?? ExperimentDriver.Union(plan.WorkerData), dtype, model.Model.TargetKind);
+        using var testSet = plan.TestData is null ? null : new TensorData(plan.TestData, dtype, model.Model.TargetKind);
+        try
+        {
+            var context = new AlgorithmContext(workers, plan.StepSize, model.Blocks, plan.Smoothness, plan.Seed);
+            var algorithm = AlgorithmFactory.Create(spec, context, model.Parameters);
+            var trainer = new SynchronousTrainer<T>(algorithm, sources, ChooseEncoding(algorithm));
+            var evaluations = AlgorithmFactory.EvaluationsPerStep(spec);
+            var costs = plan.WorkerData
+                .Select(d => SimTime.FromNanoseconds(checked(plan.CostPerSample.Nanoseconds * (plan.BatchSize ?? d.Count) * evaluations)))
+                .ToArray();
+            var roundPlan = new LearningRoundPlan<T>(trainer, costs);
+            var network = new ParameterServerRound(plan.Topology, plan.CreateCompute(), plan.Network, trace);
+            return Loop(trainer, roundPlan, network, state, trainSet, testSet);
+        }
+        finally
+        {
+            sources.ForEach(s => s.Dispose());
+            samplers?.ForEach(s => s.Dispose());
+            data.ForEach(d => d.Dispose());
+        }
+    }
+
+    private AlgorithmResult Loop(
+        SynchronousTrainer<T> trainer,
+        LearningRoundPlan<T> roundPlan,
+        ParameterServerRound network,
+        ModelState<T> state,
+        TensorData trainSet,
+        TensorData? testSet)
+    {
+        var metrics = new List<MetricsRow>();
+        var decisions = new List<DecisionRow>();
+        var algorithm = trainer.Algorithm;
+        var now = SimTime.Zero;
+        var stop = Evaluate(metrics, trainer, state, trainSet, testSet, now);
+        var iteration = 0;
+        while (stop is null && iteration < plan.Iterations)
+        {
+            var timing = network.RunRound(iteration, now, roundPlan);
+            now = timing.End;
+            trainer.FinishIteration();
+            foreach (var outcome in roundPlan.Outcomes)
+            {
+                decisions.Add(new DecisionRow(
+                    spec.Label,
+                    iteration,
+                    outcome.Worker,
+                    DecisionName(outcome.Decision),
+                    outcome.UploadBytes,
+                    outcome.Decision == WorkerDecision.NotRequested ? 0 : CostOf(outcome.Worker),
+                    outcome.Requested));
+            }
+
+            iteration++;
+            progress?.Invoke(new RunProgress(spec.Label, iteration, plan.Iterations, trainer.Uploads, now.TotalSeconds));
+            if (iteration % plan.EvaluateEvery == 0 || iteration == plan.Iterations || Exploded(algorithm.Theta))
+            {
+                stop = Evaluate(metrics, trainer, state, trainSet, testSet, now);
+            }
+        }
+
+        if (metrics[^1].Iteration != iteration)
+        {
+            Evaluate(metrics, trainer, state, trainSet, testSet, now);
+        }
+
+        var reason = stop ?? "iterations";
+        var message = reason == "diverged"
+            ? $"{spec.Label} diverged at iteration {iteration} (loss {metrics[^1].TrainLoss}); try a smaller step size."
+            : string.Empty;
+        return new AlgorithmResult(
+            spec.Label, iteration, trainer.Uploads, trainer.UploadBytes, trainer.PaperBits, now.TotalSeconds, metrics, decisions, reason, message);
+    }
+
+    private string? Evaluate(
+        List<MetricsRow> metrics, SynchronousTrainer<T> trainer, ModelState<T> state, TensorData trainSet, TensorData? testSet, SimTime now)
+    {
+        var theta = trainer.Algorithm.Theta;
+        state.Load(theta, -1);
+        var train = Evaluation.Of(state.Model.Model, trainSet, plan.LossIsMean);
+        var test = testSet is null ? (Evaluation?)null : Evaluation.Of(state.Model.Model, testSet, plan.LossIsMean);
+        state.Invalidate();
+        var error = plan.Optimum is { } optimum ? Math.Abs(train.Loss - optimum) : double.NaN;
+        var accuracy = test?.Accuracy ?? train.Accuracy;
+        metrics.Add(new MetricsRow(
+            spec.Label,
+            trainer.Algorithm.Iteration,
+            trainer.Uploads,
+            trainer.UploadBytes,
+            trainer.PaperBits,
+            now.TotalSeconds,
+            train.Loss,
+            test?.Loss ?? double.NaN,
+            accuracy,
+            error));
+
+        if (!double.IsFinite(train.Loss) || Exploded(theta))
+        {
+            return "diverged";
+        }
+
+        if (plan.ObjectiveTolerance is { } tolerance && error < tolerance)
+        {
+            return "objective";
+        }
+
+        if (plan.TargetAccuracy is { } target && accuracy >= target)
+        {
+            return "accuracy";
+        }
+
+        return plan.TargetLoss is { } loss && train.Loss <= loss ? "loss" : null;
+    }
+
+    private IWireEncoding ChooseEncoding(DistributedAlgorithm<T> algorithm)
+    {
+        if (plan.Encoding is { } name && !string.Equals(name, "default", StringComparison.OrdinalIgnoreCase))
+        {
+            return WireEncodings.ByName(name);
+        }
+
+        return algorithm.UploadKind == PayloadKind.Sparse ? new SparseCooEncoding()
+            : plan.DoublePrecision ? new DenseFloat64Encoding()
+            : new DenseFloat32Encoding();
+    }
+
+    private long CostOf(int worker) =>
+        plan.CostPerSample.Nanoseconds * (plan.BatchSize ?? plan.WorkerData[worker].Count) * AlgorithmFactory.EvaluationsPerStep(spec);
+
+    private long WorkerSeed(int worker) => unchecked((plan.Seed * 1_000_003) + (worker * 7_919) + 17);
+
+    private static bool Exploded(ReadOnlySpan<T> theta)
+    {
+        foreach (var value in theta)
+        {
+            if (!T.IsFinite(value) || double.CreateTruncating(T.Abs(value)) > ExplodedParameter)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string DecisionName(WorkerDecision decision) => decision switch
+    {
+        WorkerDecision.Upload => "upload",
+        WorkerDecision.Skip => "skip",
+        _ => "not-requested",
+    };
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using CsvHelper;
+using Sasg.Experiments.Driver;
+
+namespace Sasg.Experiments.Results;
+
+/// <summary>The CSV files of a results folder, with stable columns and invariant culture (round-trip doubles).</summary>
+public static class CsvTables
+{
+    private static readonly CsvWriterOptions Options =
+        CsvWriterOptions.Default with { NewLine = "\n", FormatProvider = CultureInfo.InvariantCulture };
+
+    /// <summary>metrics.csv: one row per evaluation point of every method.</summary>
+    public static string Metrics(IEnumerable<MetricsRow> rows) => Write(
+        rows,
+        [
+            "algorithm", "iteration", "uploads", "upload_bytes", "paper_bits", "simulated_seconds",
+            "train_loss", "test_loss", "test_accuracy", "objective_error",
+        ],
+        (csv, r) =>
+    {
+        csv.WriteField(r.Algorithm);
+        csv.WriteField(Whole(r.Iteration));
+        csv.WriteField(Whole(r.Uploads));
+        csv.WriteField(Whole(r.UploadBytes));
+        csv.WriteField(Whole(r.PaperBits));
+        csv.WriteField(Number(r.SimulatedSeconds));
+        csv.WriteField(Number(r.TrainLoss));
+        csv.WriteField(Number(r.TestLoss));
+        csv.WriteField(Number(r.TestAccuracy));
+        csv.WriteField(Number(r.ObjectiveError));
+    });
+
+    /// <summary>decisions.csv: one row per worker per iteration of every method (the input of replay).</summary>
+    public static string Decisions(IEnumerable<DecisionRow> rows) => Write(
+        rows,
+        ["algorithm", "iteration", "worker", "decision", "bytes", "compute_ns", "requested"],
+        (csv, r) =>
+    {
+        csv.WriteField(r.Algorithm);
+        csv.WriteField(Whole(r.Iteration));
+        csv.WriteField(Whole(r.Worker));
+        csv.WriteField(r.Decision);
+        csv.WriteField(Whole(r.Bytes));
+        csv.WriteField(Whole(r.ComputeNanoseconds));
+        csv.WriteField(r.Requested ? "true" : "false");
+    });
+
+    /// <summary>A double in round-trip form, "NaN" for missing values.</summary>
+    public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Whole(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Write<T>(IEnumerable<T> rows, string[] header, Action<CsvWriter, T> row)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = CsvWriter.Create(text, Options, false))
+        {
+            csv.WriteHeader(header);
+            foreach (var r in rows)
+            {
+                row(csv, r);
+                csv.EndRecord();
+            }
+        }
+
+        return text.ToString();
+    }
+}

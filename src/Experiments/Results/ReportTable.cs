@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text;
+using Sasg.Experiments.Driver;
+
+namespace Sasg.Experiments.Results;
+
+/// <summary>report.md: per method, rounds (uploads), bits, simulated time, final accuracy or error, and the same
+/// figures at the first evaluation that reached the run's target (the shape of the SASG paper's Table II).</summary>
+public static class ReportTable
+{
+    /// <summary>The report for <paramref name="results"/> of the run <paramref name="plan"/>.</summary>
+    public static string Markdown(RunPlan plan, IReadOnlyList<AlgorithmResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(results);
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"# {plan.Name}\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"{plan.WorkerData.Count} workers; target: {TargetText(plan)}.\n\n");
+        text.Append("| algorithm | iterations | rounds (uploads) | bits (paper) | bytes (encoded) | simulated s | final accuracy | final loss | |f - f*| | stop |");
+        text.Append(" rounds to target | bits to target | seconds to target |\n");
+        text.Append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|\n");
+        foreach (var r in results)
+        {
+            var final = r.Final;
+            var hit = FirstAtTarget(plan, r);
+            text.Append(CultureInfo.InvariantCulture,
+                $"| {r.Label} | {r.Iterations} | {r.Uploads} | {r.PaperBits} | {r.UploadBytes} | {Fixed(r.SimulatedSeconds, 6)} | ");
+            text.Append(CultureInfo.InvariantCulture,
+                $"{Fixed(final.TestAccuracy, 4)} | {Sci(final.TrainLoss)} | {Sci(final.ObjectiveError)} | {r.StopReason} | ");
+            text.Append(hit is null
+                ? "- | - | - |\n"
+                : string.Create(CultureInfo.InvariantCulture, $"{hit.Uploads} | {hit.PaperBits} | {Fixed(hit.SimulatedSeconds, 6)} |\n"));
+        }
+
+        foreach (var r in results.Where(r => r.Message.Length > 0))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n- {r.Message}\n");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The first evaluation point of <paramref name="result"/> that met the plan's target, or null.</summary>
+    public static MetricsRow? FirstAtTarget(RunPlan plan, AlgorithmResult result)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Metrics.FirstOrDefault(m =>
+            (plan.ObjectiveTolerance is { } tolerance && m.ObjectiveError < tolerance)
+            || (plan.TargetAccuracy is { } accuracy && m.TestAccuracy >= accuracy)
+            || (plan.TargetLoss is { } loss && m.TrainLoss <= loss));
+    }
+
+    private static string TargetText(RunPlan plan)
+    {
+        var parts = new List<string>();
+        if (plan.ObjectiveTolerance is { } tolerance)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"|f - f*| < {tolerance:R}"));
+        }
+
+        if (plan.TargetAccuracy is { } accuracy)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"accuracy >= {accuracy:R}"));
+        }
+
+        if (plan.TargetLoss is { } loss)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"training loss <= {loss:R}"));
+        }
+
+        return parts.Count == 0 ? "none" : string.Join(" or ", parts);
+    }
+
+    private static string Fixed(double value, int digits) =>
+        double.IsNaN(value) ? "-" : value.ToString("F" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    private static string Sci(double value) => double.IsNaN(value) ? "-" : value.ToString("0.000e0", CultureInfo.InvariantCulture);
+}
