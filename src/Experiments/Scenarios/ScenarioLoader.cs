@@ -1,15 +1,225 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
 namespace Sasg.Experiments.Scenarios;
 
-/// <summary>Reads and validates scenario files; see docs/scenario-format.md.</summary>
+/// <summary>Reads and validates scenario files (docs/scenario-format.md); every problem is reported at once.</summary>
 public static class ScenarioLoader
 {
+    private static readonly string[] RootFields =
+    [
+        "$schema", "name", "description", "seed", "data", "model", "training", "stop", "evaluation", "algorithms",
+        "network", "compute", "outputs", "sweep",
+    ];
+
     /// <summary>Reads the scenario file at <paramref name="path"/>; relative paths inside resolve against its folder.</summary>
     /// <exception cref="ScenarioException">The file is missing, is not JSON, or has any invalid field (all reported).</exception>
-    public static Scenario Load(string path) => throw new NotImplementedException(path);
+    public static Scenario Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new ScenarioException(new ScenarioProblem(
+                path,
+                "$",
+                exception is FileNotFoundException or DirectoryNotFoundException ? "the file does not exist" : $"cannot read the file ({exception.Message})",
+                "give the path of an existing scenario file"));
+        }
+
+        return Parse(json, path, Path.GetDirectoryName(Path.GetFullPath(path)));
+    }
 
     /// <summary>Parses scenario JSON; <paramref name="fileName"/> names it in problems and relative paths resolve
     /// against <paramref name="baseDirectory"/> (the current directory when null).</summary>
     /// <exception cref="ScenarioException">The text is not JSON or has any invalid field (all reported).</exception>
-    public static Scenario Parse(string json, string fileName, string? baseDirectory) =>
-        throw new NotImplementedException(fileName + json + baseDirectory);
+    public static Scenario Parse(string json, string fileName, string? baseDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(fileName);
+        var root = ReadJson(json, fileName);
+        var reader = new ScenarioJsonReader(fileName, baseDirectory);
+        var scenario = Read(reader, root, validateSweep: true);
+        if (reader.Problems.Count > 0 || scenario is null)
+        {
+            throw new ScenarioException(reader.Problems);
+        }
+
+        return scenario with { BaseDirectory = baseDirectory };
+    }
+
+    /// <summary>Parses a JSON object already in memory (a sweep cell); problems go to <paramref name="reader"/>.</summary>
+    internal static Scenario? Read(ScenarioJsonReader reader, JObject root, bool validateSweep)
+    {
+        var r = reader;
+        r.Fields(root, RootFields);
+        var name = r.String(root, "name", "\"bandwidth-sweep\"", required: true);
+        var description = r.String(root, "description", "\"what this run shows\"", allowEmpty: true) ?? string.Empty;
+        var seed = r.Long(root["seed"], 0, long.MaxValue, "a whole number of at least 0", "1") ?? 1;
+        if (root["$schema"] is { } schema)
+        {
+            r.String(schema, "\"scenario.schema.json\"");
+        }
+
+        var dataObject = r.Object(root, "data", required: true, example: "{ \"source\": \"lag-synthetic\", \"workers\": 9 }");
+        var data = dataObject is null ? null : ScenarioDataParser.Parse(r, dataObject);
+        int? workers = data?.Workers;
+        if (dataObject?["workers"] is { Type: JTokenType.Integer } w && w.Value<long>() is >= 1 and <= int.MaxValue)
+        {
+            workers = w.Value<int>();
+        }
+
+        var modelObject = r.Object(root, "model", required: true, example: "{ \"kind\": \"linear\" }");
+        var model = modelObject is null ? null : ScenarioModelParser.Parse(r, modelObject, data);
+        var trainingObject = r.Object(root, "training", required: true, example: "{ \"iterations\": 1000, \"stepSize\": 0.1 }");
+        var training = trainingObject is null ? null : ScenarioTrainingParser.ParseTraining(r, trainingObject, model?.Kind);
+        var stopObject = r.Object(root, "stop");
+        var stop = stopObject is null ? ScenarioStop.None : ScenarioTrainingParser.ParseStop(r, stopObject, model?.Kind);
+        var evaluation = ScenarioTrainingParser.ParseEvaluation(r, r.Object(root, "evaluation"), training, data);
+        var algorithms = ReadAlgorithms(r, root);
+        var network = ScenarioNetworkParser.ParseNetwork(r, r.Object(root, "network"), workers);
+        var compute = ScenarioNetworkParser.ParseCompute(r, r.Object(root, "compute"), workers);
+        var outputs = ReadOutputs(r, r.Object(root, "outputs"), name ?? "scenario");
+        var sweep = validateSweep ? ScenarioSweepParser.Parse(r, root) : null;
+        if (name is null || data is null || model is null || training is null)
+        {
+            return null;
+        }
+
+        return new Scenario(
+            name, description, seed, data, model, training, stop, evaluation, algorithms, network, compute, outputs, sweep,
+            r.File, (JObject)root.DeepClone())
+        {
+            BaseDirectory = r.BaseDirectory,
+        };
+    }
+
+    internal static JObject ReadJson(string json, string fileName)
+    {
+        using var text = new StringReader(json);
+        using var reader = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Double };
+        var settings = new JsonLoadSettings
+        {
+            DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error,
+            LineInfoHandling = LineInfoHandling.Load,
+            CommentHandling = CommentHandling.Ignore,
+        };
+        JToken token;
+        try
+        {
+            token = JToken.ReadFrom(reader, settings);
+            while (reader.Read())
+            {
+                if (reader.TokenType != JsonToken.Comment)
+                {
+                    throw new JsonReaderException($"Additional text after the end of the scenario object. Path '', line {reader.LineNumber}, position {reader.LinePosition}.");
+                }
+            }
+        }
+        catch (JsonReaderException exception)
+        {
+            throw new ScenarioException(new ScenarioProblem(
+                fileName, "$", $"invalid JSON at line {exception.LineNumber}, position {exception.LinePosition}: {FirstSentence(exception.Message)}",
+                "fix the JSON syntax (quotes around names and strings, commas between fields, no trailing commas)"));
+        }
+
+        return token as JObject ?? throw new ScenarioException(new ScenarioProblem(
+            fileName, "$", $"expected a JSON object, found {ScenarioJsonReader.Describe(token)}", "write the scenario as one object { \"name\": ..., ... }"));
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var pathIndex = message.IndexOf(" Path '", StringComparison.Ordinal);
+        return (pathIndex > 0 ? message[..pathIndex] : message).TrimEnd('.');
+    }
+
+    private static List<ScenarioAlgorithm> ReadAlgorithms(ScenarioJsonReader r, JObject root)
+    {
+        var result = new List<ScenarioAlgorithm>();
+        var example = "[{ \"name\": \"GD\" }, { \"name\": \"LAG-WK\" }]";
+        if (r.Array(root, "algorithms", "an array of algorithms", example, required: true) is not { } array)
+        {
+            return result;
+        }
+
+        if (array.Count == 0)
+        {
+            r.Report(ScenarioJsonReader.PathOf(array), "no algorithms given", $"list at least one, for example {example}");
+        }
+
+        var names = string.Join(", ", ScenarioWords.Algorithms);
+        foreach (var item in array)
+        {
+            if (item is not JObject entry)
+            {
+                r.Report(ScenarioJsonReader.PathOf(item), $"expected an object, found {ScenarioJsonReader.Describe(item)}", "write { \"name\": \"GD\" }");
+                continue;
+            }
+
+            r.Fields(entry, ["name", "label", "parameters"]);
+            var written = r.String(entry, "name", "\"GD\"", required: true);
+            var name = ScenarioWords.Algorithms.FirstOrDefault(a => string.Equals(a, written, StringComparison.OrdinalIgnoreCase));
+            if (written is not null && name is null)
+            {
+                r.Report(ScenarioJsonReader.PathOf(entry["name"]!), $"unknown algorithm '{written}'", $"write one of {names}");
+            }
+
+            var label = r.String(entry, "label", "\"SASG-1%\"") ?? name ?? written ?? string.Empty;
+            var parameters = new Dictionary<string, object>(StringComparer.Ordinal);
+            if (r.Object(entry, "parameters", example: "{ \"fraction\": 0.01 }") is { } values)
+            {
+                foreach (var property in values.Properties())
+                {
+                    object? value = property.Value.Type switch
+                    {
+                        JTokenType.Integer or JTokenType.Float => property.Value.Value<double>(),
+                        JTokenType.String => property.Value.Value<string>()!,
+                        JTokenType.Boolean => property.Value.Value<bool>(),
+                        _ => null,
+                    };
+                    if (value is null)
+                    {
+                        r.Report(ScenarioJsonReader.PathOf(property.Value), $"expected a number, string or true/false, found {ScenarioJsonReader.Describe(property.Value)}", "write a single value, for example 0.01");
+                        continue;
+                    }
+
+                    parameters[property.Name] = value;
+                }
+            }
+
+            if (name is null)
+            {
+                continue;
+            }
+
+            var clash = result.FirstOrDefault(a => string.Equals(a.Label, label, StringComparison.OrdinalIgnoreCase));
+            if (clash is not null)
+            {
+                r.Report(ScenarioJsonReader.PathOf(entry, "label"), $"label '{label}' is already used by {clash.JsonPath}", "give each algorithm a distinct \"label\"");
+                continue;
+            }
+
+            result.Add(new ScenarioAlgorithm(name, label, parameters, ScenarioJsonReader.PathOf(entry)));
+        }
+
+        return result;
+    }
+
+    private static ScenarioOutputs ReadOutputs(ScenarioJsonReader r, JObject? outputs, string name)
+    {
+        if (outputs is null)
+        {
+            return new ScenarioOutputs($"results/{name}", true, true);
+        }
+
+        r.Fields(outputs, ["directory", "trace", "plots"]);
+        return new ScenarioOutputs(
+            r.String(outputs, "directory", "\"results/my-run\"") ?? $"results/{name}",
+            r.Bool(outputs, "trace") ?? true,
+            r.Bool(outputs, "plots") ?? true);
+    }
 }

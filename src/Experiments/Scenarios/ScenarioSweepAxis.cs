@@ -11,6 +11,8 @@ public sealed record ScenarioSweepAxis(string Path, IReadOnlyList<JToken> Values
     /// <summary>Whether the axis varies only the network (so learning decisions can be replayed).</summary>
     public bool IsNetwork => Path.StartsWith("network.", StringComparison.Ordinal);
 
-    /// <summary>The short name used in cell labels: the path's last segment.</summary>
-    public string ShortName => Path[(Path.LastIndexOf('.') + 1)..];
+    /// <summary>The short name used in cell labels: the path's last segment, or "SASG.fraction" for a parameter.</summary>
+    public string ShortName => Path.StartsWith("algorithms[", StringComparison.Ordinal)
+        ? Path["algorithms[".Length..Path.IndexOf(']', StringComparison.Ordinal)] + "." + Path[(Path.LastIndexOf('.') + 1)..]
+        : Path[(Path.LastIndexOf('.') + 1)..];
 }

@@ -1,9 +1,212 @@
 using Newtonsoft.Json.Linq;
+using Sasg.NetSim.Network;
 
 namespace Sasg.Experiments.Scenarios;
 
-/// <summary>Writes a scenario with every resolved value as JSON the loader reads back to an equal scenario.</summary>
+/// <summary>Writes a scenario with every resolved value (units in canonical form, paths absolute) as JSON that the
+/// loader reads back to an equal scenario. Optional values that are unset (no stop target, all samples, Body Fat
+/// targets, no trace file) are left out.</summary>
 internal static class ScenarioWriter
 {
-    public static JObject Write(Scenario scenario) => throw new NotImplementedException(scenario.Name);
+    public static JObject Write(Scenario s)
+    {
+        var root = new JObject
+        {
+            ["name"] = s.Name,
+            ["description"] = s.Description,
+            ["seed"] = s.Seed,
+            ["data"] = Data(s.Data),
+            ["model"] = Model(s.Model),
+            ["training"] = Training(s.Training),
+            ["stop"] = Optional(("objectiveError", s.Stop.ObjectiveError), ("targetAccuracy", s.Stop.TargetAccuracy), ("targetLoss", s.Stop.TargetLoss)),
+            ["evaluation"] = new JObject { ["every"] = s.Evaluation.Every, ["testSet"] = s.Evaluation.TestSet },
+            ["algorithms"] = new JArray(s.Algorithms.Select(Algorithm)),
+            ["network"] = Network(s.Network),
+            ["compute"] = new JObject
+            {
+                ["costPerSample"] = Units.FormatDuration(s.Compute.CostPerSample),
+                ["speed"] = new JArray(s.Compute.Speed),
+                ["straggler"] = ReferenceEquals(s.Compute.Straggler, StragglerNoise.None) ? "none" : s.Compute.Straggler.Description,
+            },
+            ["outputs"] = new JObject { ["directory"] = s.Outputs.Directory, ["trace"] = s.Outputs.Trace, ["plots"] = s.Outputs.Plots },
+        };
+        if (s.Sweep is { } sweep)
+        {
+            root["sweep"] = new JObject(sweep.Axes.Select(a => new JProperty(a.Path, new JArray(a.Values.Select(v => v.DeepClone())))));
+        }
+
+        return root;
+    }
+
+    private static JObject Data(ScenarioData d)
+    {
+        var data = new JObject { ["source"] = ScenarioWords.Sources.WordOf(d.Source), ["workers"] = d.Workers };
+        if (d.Synthetic is { } synthetic)
+        {
+            data["base"] = synthetic.Base;
+            data["samples"] = synthetic.Samples;
+            data["features"] = synthetic.Features;
+            data["gaussianColumns"] = synthetic.GaussianColumns;
+            data["labels"] = "target";
+            if (synthetic.Targets is { } targets)
+            {
+                data["targets"] = new JArray(targets);
+            }
+        }
+
+        if (d.Uci is { } uci)
+        {
+            data["sets"] = new JArray(uci.Sets);
+            data["workersPerSet"] = uci.WorkersPerSet;
+            data["dropRemainder"] = uci.DropRemainder;
+            if (uci.Path is not null)
+            {
+                data["path"] = uci.Path;
+            }
+        }
+
+        if (d.Images is { } images)
+        {
+            if (d.Source == DataSource.Mixed)
+            {
+                data["sources"] = new JArray(images.Sources.Select(ScenarioWords.ImageSources.WordOf));
+            }
+
+            data["normalize"] = ScenarioWords.Normalizations.WordOf(images.Normalize);
+            AddIfSet(data, "trainSamples", images.TrainSamples);
+            AddIfSet(data, "testSamples", images.TestSamples);
+        }
+
+        if (d.Table is { } table)
+        {
+            data["path"] = table.Path;
+            data["labels"] = ScenarioWords.Labels.WordOf(table.Labels);
+            if (d.Source == DataSource.Csv)
+            {
+                data["labelColumn"] = table.LabelColumn;
+                data["hasHeader"] = table.HasHeader;
+            }
+
+            data["testFraction"] = table.TestFraction;
+        }
+
+        if (d.Partition is { } partition)
+        {
+            var p = new JObject { ["kind"] = ScenarioWords.Partitions.WordOf(partition.Kind) };
+            AddIfSet(p, "classesPerWorker", partition.ClassesPerWorker);
+            if (partition.Alpha is { } alpha)
+            {
+                p["alpha"] = alpha;
+            }
+
+            p["remainder"] = ScenarioWords.Remainders.WordOf(partition.Remainder);
+            data["partition"] = p;
+        }
+
+        return data;
+    }
+
+    private static JObject Model(ScenarioModel m)
+    {
+        var model = new JObject { ["kind"] = ScenarioWords.Models.WordOf(m.Kind) };
+        if (m.Kind == ModelKind.Mlp)
+        {
+            model["hidden"] = new JArray(m.Hidden);
+        }
+
+        if (m.Kind is ModelKind.Logistic or ModelKind.Softmax)
+        {
+            model["lambda"] = m.Lambda;
+        }
+
+        model["precision"] = ScenarioWords.Precisions.WordOf(m.Precision);
+        return model;
+    }
+
+    private static JObject Training(ScenarioTraining t)
+    {
+        var training = new JObject();
+        if (t.Iterations is { } iterations)
+        {
+            training["iterations"] = iterations;
+        }
+        else
+        {
+            training["epochs"] = t.Epochs;
+        }
+
+        training["batchSize"] = t.BatchSize is { } batch ? batch : "full";
+        training["stepSize"] = t.StepSize is { } step ? step : "1/L";
+        training["stepForm"] = ScenarioWords.StepForms.WordOf(t.StepForm);
+        training["schedule"] = new JArray(t.Schedule.Select(c => new JObject { ["atEpoch"] = c.AtEpoch, ["stepSize"] = c.StepSize }));
+        return training;
+    }
+
+    private static JObject Algorithm(ScenarioAlgorithm a) => new()
+    {
+        ["name"] = a.Name,
+        ["label"] = a.Label,
+        ["parameters"] = new JObject(a.Parameters.Select(p => new JProperty(p.Key, p.Value))),
+    };
+
+    private static JObject Network(ScenarioNetwork n)
+    {
+        var network = new JObject
+        {
+            ["uplink"] = Units.FormatBandwidth(n.Uplink),
+            ["downlink"] = Units.FormatBandwidth(n.Downlink),
+            ["latency"] = Units.FormatDuration(n.Latency),
+            ["serverIngress"] = Units.FormatBandwidth(n.ServerIngress),
+            ["ingress"] = ScenarioWords.Ingress.WordOf(n.Ingress),
+            ["broadcast"] = ScenarioWords.Broadcasts.WordOf(n.Broadcast),
+            ["headerBytes"] = Units.FormatSize(n.HeaderBytes),
+            ["requestBytes"] = Units.FormatSize(n.RequestBytes),
+            ["skipNoticeBytes"] = Units.FormatSize(n.SkipNoticeBytes),
+            ["encoding"] = n.Encoding,
+            ["workers"] = new JArray(n.Workers.Select(WorkerLink)),
+        };
+        if (n.TraceFile is not null)
+        {
+            network["traceFile"] = n.TraceFile;
+        }
+
+        return network;
+    }
+
+    private static JObject WorkerLink(ScenarioWorkerLink w)
+    {
+        var link = new JObject { ["worker"] = w.Worker };
+        if (w.Uplink is { } uplink)
+        {
+            link["uplink"] = Units.FormatBandwidth(uplink);
+        }
+
+        if (w.Downlink is { } downlink)
+        {
+            link["downlink"] = Units.FormatBandwidth(downlink);
+        }
+
+        if (w.Latency is { } latency)
+        {
+            link["latency"] = Units.FormatDuration(latency);
+        }
+
+        if (w.HeaderBytes is { } header)
+        {
+            link["headerBytes"] = Units.FormatSize(header);
+        }
+
+        return link;
+    }
+
+    private static JObject Optional(params (string Name, double? Value)[] fields) =>
+        new(fields.Where(f => f.Value is not null).Select(f => new JProperty(f.Name, f.Value)));
+
+    private static void AddIfSet(JObject target, string name, int? value)
+    {
+        if (value is { } v)
+        {
+            target[name] = v;
+        }
+    }
 }

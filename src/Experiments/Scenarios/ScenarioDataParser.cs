@@ -1,0 +1,258 @@
+using System.Globalization;
+using Newtonsoft.Json.Linq;
+using Sasg.Learning.Data;
+using Sasg.Learning.Partitioning;
+
+namespace Sasg.Experiments.Scenarios;
+
+/// <summary>Reads the <c>data</c> block: the fields that apply depend on <c>source</c>.</summary>
+internal static class ScenarioDataParser
+{
+    private static readonly string[] Synthetic = ["base", "samples", "features", "gaussianColumns", "targets", "labels"];
+    private static readonly string[] Uci = ["sets", "workersPerSet", "dropRemainder", "path"];
+    private static readonly string[] Image = ["partition", "normalize", "trainSamples", "testSamples"];
+    private static readonly string[] Mixed = [.. Image, "sources"];
+    private static readonly string[] Libsvm = ["path", "labels", "testFraction", "partition"];
+    private static readonly string[] Csv = [.. Libsvm, "labelColumn", "hasHeader"];
+    private static readonly string[] Common = ["source", "workers"];
+
+    public static ScenarioData? Parse(ScenarioJsonReader r, JObject data)
+    {
+        var source = r.Word(data, "source", ScenarioWords.Sources, required: true);
+        var workers = r.Int(data, "workers", 1, "9", required: true);
+        var fields = source switch
+        {
+            DataSource.LagSynthetic => Synthetic,
+            DataSource.LagUci => Uci,
+            DataSource.FashionMnist or DataSource.MnistJson => Image,
+            DataSource.Mixed => Mixed,
+            DataSource.Csv => Csv,
+            DataSource.Libsvm => Libsvm,
+            _ => null,
+        };
+        if (fields is null)
+        {
+            // Without a valid source only the common fields can be judged; the rest would be noise.
+            return null;
+        }
+
+        var known = Synthetic.Concat(Uci).Concat(Mixed).Concat(Csv).ToHashSet();
+        var sourceWord = ScenarioWords.Sources.WordOf(source!.Value);
+        r.Fields(data, [.. Common, .. fields], name => known.Contains(name) ? $"does not apply to source '{sourceWord}'" : null);
+        var m = workers ?? 1;
+        return source switch
+        {
+            DataSource.LagSynthetic => new ScenarioData(source.Value, m, ReadSynthetic(r, data, workers), null, null, null, null),
+            DataSource.LagUci => new ScenarioData(source.Value, m, null, ReadUci(r, data, workers), null, null, null),
+            DataSource.Csv or DataSource.Libsvm => new ScenarioData(
+                source.Value, m, null, null, null, ReadTable(r, data, source.Value), ReadPartition(r, data, workers, 0, TableLabels(data))),
+            _ => new ScenarioData(
+                source.Value, m, null, null, ReadImages(r, data, source.Value), null, ReadPartition(r, data, workers, 10, LabelKind.Class)),
+        };
+    }
+
+    private static ScenarioSyntheticData ReadSynthetic(ScenarioJsonReader r, JObject data, int? workers)
+    {
+        var growth = r.Number(data, "base", v => v > 0, "a number greater than 0", "1.3") ?? 1.3;
+        var samples = r.Int(data, "samples", 1, "50");
+        var features = r.Int(data, "features", 1, "50");
+        var columns = r.Int(data, "gaussianColumns", 1, "14");
+        r.Word(data, "labels", ScenarioWords.SyntheticLabels);
+        List<double>? targets = null;
+        if (r.Array(data, "targets", "an array of numbers", "[1.5, 2.5]") is { } array)
+        {
+            targets = [];
+            foreach (var item in array)
+            {
+                targets.Add(r.Number(item, _ => true, "a number", "1.5") ?? 0);
+            }
+        }
+
+        var d = features ?? 50;
+        var n = samples ?? 50;
+        if (samples is not null && features is not null && n != d)
+        {
+            r.Report(ScenarioJsonReader.PathOf(data["samples"]!), $"samples ({Text(n)}) must equal features ({Text(d)}) in the LAG construction", $"write \"samples\": {Text(d)}");
+        }
+        else if (samples is not null && features is null && n != d)
+        {
+            r.Report(ScenarioJsonReader.PathOf(data["samples"]!), $"samples ({Text(n)}) must equal features (default 50)", $"also write \"features\": {Text(n)}");
+        }
+        else if (features is not null && samples is null && n != d)
+        {
+            r.Report(ScenarioJsonReader.PathOf(data["features"]!), $"features ({Text(d)}) must equal samples (default 50)", $"also write \"samples\": {Text(d)}");
+        }
+
+        if (workers is { } m && m > d)
+        {
+            r.Report(ScenarioJsonReader.PathOf(data["workers"]!), $"{Text(m)} workers exceed features ({Text(d)})", $"write at most {Text(d)} workers or raise \"features\"");
+        }
+
+        if (columns is { } c && c > d)
+        {
+            r.Report(ScenarioJsonReader.PathOf(data["gaussianColumns"]!), $"gaussianColumns ({Text(c)}) exceeds features ({Text(d)})", $"write at most {Text(d)}");
+        }
+
+        var targetCount = targets?.Count ?? LagSyntheticProblem.BodyFatTargets.Count;
+        if (targetCount != n)
+        {
+            r.Report(
+                ScenarioJsonReader.PathOf(data, "targets"),
+                $"{Text(targetCount)} targets for {Text(n)} samples" + (targets is null ? " (the default Body Fat targets are 50)" : string.Empty),
+                $"write \"targets\" with exactly {Text(n)} numbers");
+        }
+
+        return new ScenarioSyntheticData(growth, n, d, columns ?? 14, targets);
+    }
+
+    private static ScenarioUciData ReadUci(ScenarioJsonReader r, JObject data, int? workers)
+    {
+        var sets = new List<string>();
+        var example = "[\"housing\", \"bodyfat\", \"abalone\"]";
+        if (r.Array(data, "sets", "an array of set names", example, required: true) is { } array)
+        {
+            if (array.Count == 0)
+            {
+                r.Report(ScenarioJsonReader.PathOf(array), "no sets named", $"write at least one set, for example {example}");
+            }
+
+            foreach (var item in array)
+            {
+                var name = r.String(item, "\"housing\"");
+                var canonical = ScenarioWords.UciSets.FirstOrDefault(s => string.Equals(s, name, StringComparison.OrdinalIgnoreCase));
+                if (name is not null && canonical is null)
+                {
+                    r.Report(ScenarioJsonReader.PathOf(item), $"unknown LAG set '{name}'", $"write one of {string.Join(", ", ScenarioWords.UciSets.Select(s => $"\"{s}\""))}");
+                }
+
+                if (canonical is not null)
+                {
+                    sets.Add(canonical);
+                }
+            }
+        }
+
+        var perSet = r.Int(data, "workersPerSet", 1, "3");
+        var drop = r.Bool(data, "dropRemainder") ?? true;
+        var path = r.String(data, "path", "\"data/lag-uci\"");
+        string? resolved = null;
+        if (path is not null)
+        {
+            resolved = r.ResolvePath(path);
+            if (!Directory.Exists(resolved))
+            {
+                r.Report(ScenarioJsonReader.PathOf(data["path"]!), $"folder '{resolved}' does not exist", "write the lag-uci folder, relative to the scenario file, or leave \"path\" out to search the usual places");
+            }
+        }
+
+        var countOk = data["sets"] is JArray named && named.Count == sets.Count && sets.Count > 0;
+        if (countOk && workers is { } m && m != sets.Count * (perSet ?? 3))
+        {
+            r.Report(
+                ScenarioJsonReader.PathOf(data["workers"]!),
+                $"{Text(m)} workers do not match {Text(sets.Count)} sets x {Text(perSet ?? 3)} workers per set",
+                $"write \"workers\": {Text(sets.Count * (perSet ?? 3))}");
+        }
+
+        return new ScenarioUciData(sets, perSet ?? 3, drop, resolved);
+    }
+
+    private static ScenarioImageData ReadImages(ScenarioJsonReader r, JObject data, DataSource source)
+    {
+        IReadOnlyList<DataSource> sources = [source];
+        if (source == DataSource.Mixed)
+        {
+            sources = [DataSource.FashionMnist, DataSource.MnistJson];
+            var example = "[\"fashion-mnist\", \"mnist-json\"]";
+            if (r.Array(data, "sources", "an array of image sources", example) is { } array)
+            {
+                var read = array.Select(item => r.Word(item, ScenarioWords.ImageSources)).ToList();
+                if (array.Count < 2 || read.Distinct().Count() != array.Count)
+                {
+                    r.Report(ScenarioJsonReader.PathOf(array), "a mixed source needs at least two distinct image sources", $"write {example}");
+                }
+
+                sources = read.Where(s => s is not null).Select(s => s!.Value).ToArray();
+            }
+        }
+
+        var normalize = r.Word(data, "normalize", ScenarioWords.Normalizations) ?? ImageNormalization.Mnist;
+        var train = r.Int(data, "trainSamples", 1, "1000");
+        var test = r.Int(data, "testSamples", 1, "200");
+        return new ScenarioImageData(sources, normalize, train, test);
+    }
+
+    private static ScenarioTableData ReadTable(ScenarioJsonReader r, JObject data, DataSource source)
+    {
+        var path = r.String(data, "path", "\"data/table.csv\"", required: true);
+        var resolved = path is null ? string.Empty : r.ResolvePath(path);
+        if (path is not null && !System.IO.File.Exists(resolved))
+        {
+            r.Report(ScenarioJsonReader.PathOf(data["path"]!), $"file '{resolved}' does not exist", "write a path relative to the scenario file's folder");
+        }
+
+        var labels = r.Word(data, "labels", ScenarioWords.Labels) ?? LabelKind.Target;
+        var labelColumn = source == DataSource.Csv ? r.Int(data, "labelColumn", int.MinValue, "-1") ?? -1 : -1;
+        var hasHeader = source != DataSource.Csv || (r.Bool(data, "hasHeader") ?? true);
+        var testFraction = r.Number(data, "testFraction", v => v is >= 0 and < 1, "a number in [0, 1)", "0.2") ?? 0;
+        return new ScenarioTableData(resolved, labels, labelColumn, hasHeader, testFraction);
+    }
+
+    private static LabelKind TableLabels(JObject data) =>
+        data["labels"] is { Type: JTokenType.String } token && ScenarioWords.Labels.TryGet(token.Value<string>()!, out var kind)
+            ? kind
+            : LabelKind.Target;
+
+    private static ScenarioPartition ReadPartition(ScenarioJsonReader r, JObject data, int? workers, int classes, LabelKind labelKind)
+    {
+        if (r.Object(data, "partition", example: "{ \"kind\": \"iid\" }") is not { } partition)
+        {
+            return ScenarioPartition.Default;
+        }
+
+        var kind = r.Word(partition, "kind", ScenarioWords.Partitions) ?? PartitionKind.Iid;
+        var kindWord = ScenarioWords.Partitions.WordOf(kind);
+        string[] applicable = kind switch
+        {
+            PartitionKind.LabelSkew => ["kind", "classesPerWorker", "remainder"],
+            PartitionKind.Dirichlet => ["kind", "alpha", "remainder"],
+            _ => ["kind", "remainder"],
+        };
+        r.Fields(partition, applicable, name => name switch
+        {
+            "classesPerWorker" => $"applies only to \"kind\": \"label-skew\", not '{kindWord}'",
+            "alpha" => $"applies only to \"kind\": \"dirichlet\", not '{kindWord}'",
+            _ => null,
+        });
+        int? perWorker = null;
+        double? alpha = null;
+        if (kind == PartitionKind.LabelSkew)
+        {
+            perWorker = r.Int(partition, "classesPerWorker", 1, "2", required: true);
+            if (perWorker is { } c && workers is { } m && classes > 0 && (c > classes || m * c < classes))
+            {
+                r.Report(
+                    ScenarioJsonReader.PathOf(partition["classesPerWorker"]!),
+                    $"{Text(m)} workers x {Text(c)} classes per worker cannot cover {Text(classes)} classes exactly",
+                    $"write a value in {Text((classes + m - 1) / m)}..{Text(classes)}");
+            }
+        }
+        else if (kind == PartitionKind.Dirichlet)
+        {
+            alpha = r.Number(partition, "alpha", v => v > 0, "a number greater than 0", "0.5", required: true);
+        }
+
+        var remainder = r.Word(partition, "remainder", ScenarioWords.Remainders) ?? RemainderPolicy.Spread;
+        if (kind is PartitionKind.LabelSkew or PartitionKind.Dirichlet && labelKind is LabelKind.Target or LabelKind.SignedBinary)
+        {
+            r.Report(
+                ScenarioJsonReader.PathOf(partition, "kind"),
+                $"'{kindWord}' needs class labels but data.labels is '{ScenarioWords.Labels.WordOf(labelKind)}'",
+                "write \"labels\": \"class\" or \"binary\" in data, or use \"kind\": \"iid\"");
+        }
+
+        return new ScenarioPartition(kind, perWorker, alpha, remainder);
+    }
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,99 @@
+using Sasg.Learning.Data;
+using Sasg.Learning.Partitioning;
+using Sasg.NetSim.Network;
+
+namespace Sasg.Experiments.Scenarios;
+
+/// <summary>The words each enumerated scenario field accepts, in the order the docs list them.</summary>
+internal static class ScenarioWords
+{
+    public static ScenarioWordList<DataSource> Sources { get; } = new(
+        ("lag-synthetic", DataSource.LagSynthetic),
+        ("lag-uci", DataSource.LagUci),
+        ("fashion-mnist", DataSource.FashionMnist),
+        ("mnist-json", DataSource.MnistJson),
+        ("mixed", DataSource.Mixed),
+        ("csv", DataSource.Csv),
+        ("libsvm", DataSource.Libsvm));
+
+    public static ScenarioWordList<DataSource> ImageSources { get; } = new(
+        ("fashion-mnist", DataSource.FashionMnist),
+        ("mnist-json", DataSource.MnistJson));
+
+    public static ScenarioWordList<PartitionKind> Partitions { get; } = new(
+        ("iid", PartitionKind.Iid),
+        ("sorted-by-label", PartitionKind.SortedByLabel),
+        ("label-skew", PartitionKind.LabelSkew),
+        ("dirichlet", PartitionKind.Dirichlet));
+
+    public static ScenarioWordList<RemainderPolicy> Remainders { get; } = new(
+        ("spread", RemainderPolicy.Spread),
+        ("drop", RemainderPolicy.Drop));
+
+    public static ScenarioWordList<ImageNormalization> Normalizations { get; } = new(
+        ("none", ImageNormalization.None),
+        ("mnist", ImageNormalization.Mnist),
+        ("standardize", ImageNormalization.Standardize));
+
+    public static ScenarioWordList<LabelKind> Labels { get; } = new(
+        ("target", LabelKind.Target),
+        ("class", LabelKind.Class),
+        ("sign", LabelKind.SignedBinary),
+        ("binary", LabelKind.Binary));
+
+    public static ScenarioWordList<LabelKind> SyntheticLabels { get; } = new(("target", LabelKind.Target));
+
+    public static ScenarioWordList<ModelKind> Models { get; } = new(
+        ("linear", ModelKind.Linear),
+        ("logistic", ModelKind.Logistic),
+        ("softmax", ModelKind.Softmax),
+        ("mlp", ModelKind.Mlp),
+        ("cnn", ModelKind.Cnn));
+
+    public static ScenarioWordList<ModelPrecision> Precisions { get; } = new(
+        ("float32", ModelPrecision.Float32),
+        ("float64", ModelPrecision.Float64));
+
+    public static ScenarioWordList<StepForm> StepForms { get; } = new(
+        ("sum", StepForm.Sum),
+        ("mean", StepForm.Mean));
+
+    public static ScenarioWordList<IngressPolicy> Ingress { get; } = new(
+        ("sequential-push", IngressPolicy.SequentialPush),
+        ("sequential-pull", IngressPolicy.SequentialPull),
+        ("fair-share", IngressPolicy.FairShare),
+        ("unlimited", IngressPolicy.Unlimited));
+
+    public static ScenarioWordList<BroadcastMode> Broadcasts { get; } = new(
+        ("parallel", BroadcastMode.Parallel),
+        ("sequential", BroadcastMode.Sequential),
+        ("binomial-tree", BroadcastMode.BinomialTree));
+
+    /// <summary>The algorithm names in their canonical spelling (matched case-insensitively).</summary>
+    public static IReadOnlyList<string> Algorithms { get; } =
+    [
+        "GD", "SGD", "LAG-WK", "LAG-PS", "Cyc-IAG", "Num-IAG", "LASG-WK2", "LASG-PS", "Top-k", "SASG", "QSGD",
+        "Sign-SGD", "Random-k", "LAQ",
+    ];
+
+    /// <summary>The names of the LAG UCI sets.</summary>
+    public static IReadOnlyList<string> UciSets { get; } = [.. LagUci.RegressionSets, .. LagUci.LogisticSets];
+
+    /// <summary>The dotted paths of the scalar fields a sweep may vary (besides algorithm parameters).</summary>
+    public static IReadOnlyList<string> SweepPaths { get; } =
+    [
+        "seed",
+        "data.workers", "data.base", "data.samples", "data.features", "data.gaussianColumns", "data.workersPerSet",
+        "data.dropRemainder", "data.normalize", "data.trainSamples", "data.testSamples", "data.labels",
+        "data.labelColumn", "data.hasHeader", "data.testFraction",
+        "data.partition.kind", "data.partition.classesPerWorker", "data.partition.alpha", "data.partition.remainder",
+        "model.kind", "model.lambda", "model.precision",
+        "training.iterations", "training.epochs", "training.batchSize", "training.stepSize", "training.stepForm",
+        "stop.objectiveError", "stop.targetAccuracy", "stop.targetLoss",
+        "evaluation.every", "evaluation.testSet",
+        "network.uplink", "network.downlink", "network.latency", "network.serverIngress", "network.ingress",
+        "network.broadcast", "network.headerBytes", "network.requestBytes", "network.skipNoticeBytes",
+        "network.encoding",
+        "compute.costPerSample", "compute.straggler",
+    ];
+}
