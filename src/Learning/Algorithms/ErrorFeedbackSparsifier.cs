@@ -17,7 +17,6 @@ internal sealed class ErrorFeedbackSparsifier<T>
     private readonly double _fraction;
     private readonly T[][] _memory;
     private readonly T[] _corrected;
-    private readonly int[] _selected;
 
     public ErrorFeedbackSparsifier(int workers, int dimension, IReadOnlyList<ParameterBlock> blocks, double fraction)
     {
@@ -31,7 +30,6 @@ internal sealed class ErrorFeedbackSparsifier<T>
         _fraction = fraction;
         _memory = Enumerable.Range(0, workers).Select(_ => new T[dimension]).ToArray();
         _corrected = new T[dimension];
-        _selected = new int[dimension];
         KeptPerUpload = blocks.Sum(b => TopKSelector.KFor(b.Length, fraction));
     }
 
@@ -44,30 +42,15 @@ internal sealed class ErrorFeedbackSparsifier<T>
     /// <summary>Builds the sparse message from <paramref name="gradient"/> and updates the worker's memory.</summary>
     public void Compress(int worker, T stepSize, ReadOnlySpan<T> gradient, Payload<T> upload)
     {
+        ArgumentNullException.ThrowIfNull(upload);
         var memory = _memory[worker];
         VectorMath.ScaleAdd<T>(_corrected, stepSize, gradient, memory);
-        var count = 0;
-        foreach (var block in _blocks)
-        {
-            var k = TopKSelector.KFor(block.Length, _fraction);
-            var selected = _selected.AsSpan(count, k);
-            TopKSelector.Select<T>(_corrected.AsSpan(block.Offset, block.Length), k, selected);
-            for (var i = 0; i < k; i++)
-            {
-                selected[i] += block.Offset;
-            }
-
-            count += k;
-        }
-
-        upload.SetSparse(count, out var indices, out var values);
+        var count = TopKSelector.SelectPerBlock<T>(_corrected, _blocks, _fraction, upload);
         _corrected.AsSpan().CopyTo(memory);
+        var indices = upload.Indices;
         for (var i = 0; i < count; i++)
         {
-            var index = _selected[i];
-            indices[i] = index;
-            values[i] = _corrected[index];
-            memory[index] = T.Zero;
+            memory[indices[i]] = T.Zero;
         }
     }
 }
