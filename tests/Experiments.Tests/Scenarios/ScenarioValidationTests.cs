@@ -1,0 +1,235 @@
+using Newtonsoft.Json.Linq;
+using Sasg.Experiments.Scenarios;
+
+namespace Sasg.Experiments.Tests.Scenarios;
+
+[TestFixture]
+public sealed class ScenarioValidationTests
+{
+    private const string IngressWords = "\"sequential-push\", \"sequential-pull\", \"fair-share\", \"unlimited\"";
+
+    [Test]
+    public void Parse_MisspeltField_SuggestsTheKnownOne()
+    {
+        var json = ScenarioText.Minimal();
+        json["network"] = new JObject { ["uplnk"] = "1Gbps" };
+
+        Assert.That(ScenarioText.Problems(json), Is.EqualTo(new[] { "s.json: $.network.uplnk: unknown field 'uplnk'; did you mean 'uplink'?" }));
+    }
+
+    [Test]
+    public void Parse_UnknownFieldFarFromAnyKnown_ListsTheFields()
+    {
+        var json = ScenarioText.Minimal();
+        json["outputs"] = new JObject { ["colourScheme"] = "dark" };
+
+        Assert.That(
+            ScenarioText.Problems(json),
+            Is.EqualTo(new[] { "s.json: $.outputs.colourScheme: unknown field 'colourScheme'; remove it; the fields here are directory, trace, plots" }));
+    }
+
+    [Test]
+    public void Parse_MissingRequiredField_SaysWhatToAdd()
+    {
+        var json = ScenarioText.Minimal();
+        ((JObject)json["data"]!).Remove("workers");
+
+        Assert.That(ScenarioText.Problems(json), Is.EqualTo(new[] { "s.json: $.data.workers: missing required field; add \"workers\": 9" }));
+    }
+
+    [TestCase("\"9\"", "s.json: $.data.workers: expected a whole number of at least 1, found the string \"9\"; write a whole number of at least 1, for example 9")]
+    [TestCase("2.5", "s.json: $.data.workers: expected a whole number of at least 1, found the number 2.5; write a whole number of at least 1, for example 9")]
+    [TestCase("0", "s.json: $.data.workers: 0 is out of range; write a whole number of at least 1, for example 9")]
+    public void Parse_BadWorkerCount_ReportsTypeOrRange(string value, string expected)
+    {
+        var json = ScenarioText.Minimal();
+        json["data"]!["workers"] = JToken.Parse(value);
+
+        Assert.That(ScenarioText.Problems(json), Is.EqualTo(new[] { expected }));
+    }
+
+    [Test]
+    public void Parse_UnknownEnumWord_ListsTheAcceptedWords()
+    {
+        var json = ScenarioText.Minimal();
+        json["network"] = new JObject { ["ingress"] = "fair" };
+
+        Assert.That(ScenarioText.Problems(json), Is.EqualTo(new[] { $"s.json: $.network.ingress: unknown value 'fair'; write one of {IngressWords}" }));
+    }
+
+    [Test]
+    public void Parse_BandwidthWithoutUnit_AsksForAUnit()
+    {
+        var json = ScenarioText.Minimal();
+        json["network"] = new JObject { ["uplink"] = 100 };
+
+        Assert.That(
+            ScenarioText.Problems(json),
+            Is.EqualTo(new[] { $"s.json: $.network.uplink: bandwidth '100' has no unit; write a number followed by one of {Units.BandwidthUnitList}, for example \"100Mbps\"" }));
+    }
+
+    [Test]
+    public void Parse_PerWorkerOverrideWithBadValue_NamesTheExactPath()
+    {
+        var json = ScenarioText.Minimal();
+        json["network"] = JObject.Parse("""{ "workers": [ { "worker": 0 }, { "worker": 1 }, { "worker": 2, "uplink": "fast" } ] }""");
+
+        Assert.That(
+            ScenarioText.Problems(json),
+            Is.EqualTo(new[] { $"s.json: $.network.workers[2].uplink: bandwidth 'fast' does not start with a number; write a number followed by one of {Units.BandwidthUnitList}, for example \"100Mbps\"" }));
+    }
+
+    [Test]
+    public void Parse_FieldOfAnotherSource_SaysItDoesNotApply()
+    {
+        var json = ScenarioText.Minimal();
+        json["data"]!["sets"] = new JArray("housing");
+
+        Assert.That(ScenarioText.Problems(json), Is.EqualTo(new[] { "s.json: $.data.sets: field 'sets' does not apply to source 'lag-synthetic'; remove \"sets\"" }));
+    }
+
+    [Test]
+    public void Parse_AlphaWithoutDirichlet_SaysItDoesNotApply()
+    {
+        var json = ScenarioText.Images();
+        json["data"]!["partition"] = new JObject { ["kind"] = "iid", ["alpha"] = 0.5 };
+
+        Assert.That(
+            ScenarioText.Problems(json),
+            Is.EqualTo(new[] { "s.json: $.data.partition.alpha: field 'alpha' applies only to \"kind\": \"dirichlet\", not 'iid'; remove \"alpha\"" }));
+    }
+
+    [Test]
+    public void Parse_BothIterationsAndEpochs_IsAContradiction()
+    {
+        var json = ScenarioText.Minimal();
+        json["training"]!["epochs"] = 3;
+
+        Assert.That(
+            ScenarioText.Problems(json),
+            Is.EqualTo(new[] { "s.json: $.training.epochs: both iterations and epochs are given; keep only one of \"iterations\" and \"epochs\"" }));
+    }
+
+    [Test]
+    public void Parse_ObjectiveErrorWithNonLinearModel_IsAContradiction()
+    {
+        var json = ScenarioText.Images();
+        json["stop"] = new JObject { ["objectiveError"] = 1e-8 };
+
+        Assert.That(
+            ScenarioText.Problems(json),
+            Is.EqualTo(new[] { "s.json: $.stop.objectiveError: objectiveError needs f* in closed form, which only the linear model has; use \"targetLoss\" or \"targetAccuracy\" instead" }));
+    }
+
+    [Test]
+    public void Parse_SpeedListOfWrongLength_IsAContradiction()
+    {
+        var json = ScenarioText.Minimal();
+        json["compute"] = new JObject { ["speed"] = new JArray(1, 2) };
+
+        Assert.That(ScenarioText.Problems(json), Is.EqualTo(new[] { "s.json: $.compute.speed: 2 speeds for 3 workers; write exactly 3 numbers, one per worker" }));
+    }
+
+    [Test]
+    public void Parse_OverrideForMissingWorker_IsOutOfRange()
+    {
+        var json = ScenarioText.Minimal();
+        json["network"] = JObject.Parse("""{ "workers": [ { "worker": 5, "uplink": "1Mbps" } ] }""");
+
+        Assert.That(ScenarioText.Problems(json), Is.EqualTo(new[] { "s.json: $.network.workers[0].worker: 5 is out of range; write a worker index in 0..2, for example 0" }));
+    }
+
+    [Test]
+    public void Parse_DuplicateOverride_AsksToMerge()
+    {
+        var json = ScenarioText.Minimal();
+        json["network"] = JObject.Parse("""{ "workers": [ { "worker": 1, "uplink": "1Mbps" }, { "worker": 1, "latency": "1ms" } ] }""");
+
+        Assert.That(ScenarioText.Problems(json), Is.EqualTo(new[] { "s.json: $.network.workers[1].worker: worker 1 is overridden twice; merge the two entries into one" }));
+    }
+
+    [Test]
+    public void Parse_UnknownAlgorithmAndDuplicateLabel_AreBothReported()
+    {
+        var json = ScenarioText.Minimal();
+        json["algorithms"] = JArray.Parse("""[ { "name": "GD" }, { "name": "gd" }, { "name": "ADMM" } ]""");
+
+        Assert.That(
+            ScenarioText.Problems(json),
+            Is.EqualTo(new[]
+            {
+                "s.json: $.algorithms[1].label: label 'GD' is already used by $.algorithms[0]; give each algorithm a distinct \"label\"",
+                "s.json: $.algorithms[2].name: unknown algorithm 'ADMM'; write one of GD, SGD, LAG-WK, LAG-PS, Cyc-IAG, Num-IAG, LASG-WK2, LASG-PS, Top-k, SASG, QSGD, Sign-SGD, Random-k, LAQ",
+            }));
+    }
+
+    [Test]
+    public void Parse_ModelThatDoesNotFitTheData_SaysWhichFits()
+    {
+        var json = ScenarioText.Minimal();
+        json["model"]!["kind"] = "cnn";
+        json["training"]!["stepSize"] = 0.1;
+
+        Assert.That(
+            ScenarioText.Problems(json),
+            Is.EqualTo(new[] { "s.json: $.model.kind: 'cnn' does not fit source 'lag-synthetic', which has real targets; write \"kind\": \"linear\"" }));
+    }
+
+    [Test]
+    public void Parse_SeveralProblems_ReportsAllInFileOrder()
+    {
+        var json = ScenarioText.Minimal();
+        json.Remove("name");
+        json["data"]!["workers"] = 0;
+        json["network"] = new JObject { ["latency"] = "50 sec", ["ingress"] = "fair" };
+        json["compute"] = new JObject { ["costPerSample"] = "1us", ["speeds"] = new JArray(1) };
+
+        var exception = Assert.Throws<ScenarioException>(() => ScenarioText.Parse(json))!;
+
+        Assert.That(
+            exception.Message.Split('\n'),
+            Is.EqualTo(new[]
+            {
+                "s.json: $.name: missing required field; add \"name\": \"bandwidth-sweep\"",
+                "s.json: $.data.workers: 0 is out of range; write a whole number of at least 1, for example 9",
+                $"s.json: $.network.latency: duration '50 sec' has the unknown unit 'sec'; write one of {Units.DurationUnitList} (case matters), for example \"50us\"",
+                $"s.json: $.network.ingress: unknown value 'fair'; write one of {IngressWords}",
+                "s.json: $.compute.speeds: unknown field 'speeds'; did you mean 'speed'?",
+            }));
+    }
+
+    [Test]
+    public void Parse_InvalidJson_GivesOneProblemWithLineAndPosition()
+    {
+        var problems = ScenarioText.Problems("{\n  \"name\": \"t\",\n  \"seed\": 1 2\n}");
+
+        Assert.That(problems, Has.Count.EqualTo(1));
+        Assert.That(problems[0], Does.StartWith("s.json: $: invalid JSON at line 3, position ").And.EndWith("; fix the JSON syntax (quotes around names and strings, commas between fields, no trailing commas)"));
+    }
+
+    [Test]
+    public void Parse_DuplicateProperty_IsInvalidJson()
+    {
+        var problems = ScenarioText.Problems("{ \"name\": \"a\", \"name\": \"b\" }");
+
+        Assert.That(problems, Has.Count.EqualTo(1).And.One.StartsWith("s.json: $: invalid JSON at line 1"));
+    }
+
+    [Test]
+    public void Parse_JsonThatIsNotAnObject_SaysToWriteAnObject()
+    {
+        Assert.That(
+            ScenarioText.Problems("[1, 2]"),
+            Is.EqualTo(new[] { "s.json: $: expected a JSON object, found an array; write the scenario as one object { \"name\": ..., ... }" }));
+    }
+
+    [Test]
+    public void Load_MissingFile_GivesOneProblem()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "no-such-folder-sasg", "missing.json");
+
+        var exception = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(path))!;
+
+        Assert.That(exception.Message, Is.EqualTo($"{path}: $: the file does not exist; give the path of an existing scenario file"));
+    }
+}
