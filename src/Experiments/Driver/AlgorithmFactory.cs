@@ -6,7 +6,11 @@ namespace Sasg.Experiments.Driver;
 /// <summary>Builds a method from its spec: the one place that maps scenario names and parameters to constructors.</summary>
 public static class AlgorithmFactory
 {
-    private static readonly string[] Known = ["GD", "SGD", "LAG-WK", "LAG-PS", "LASG-WK2", "Top-k", "SASG"];
+    private static readonly string[] Known =
+    [
+        "GD", "SGD", "LAG-WK", "LAG-PS", "Cyc-IAG", "Num-IAG", "LASG-WK2", "LASG-PS", "Top-k", "Random-k", "SASG", "Sign-SGD",
+        "QSGD", "LAQ",
+    ];
 
     /// <summary>The method names <see cref="Create{T}"/> accepts.</summary>
     public static IReadOnlyList<string> KnownNames => Known;
@@ -35,25 +39,44 @@ public static class AlgorithmFactory
             case "SGD":
                 return new GradientDescentAlgorithm<T>("SGD", m, initial, alpha);
             case "LAG-WK":
-            {
-                var window = spec.WholeNumber("window", 10);
-                return new LagWkAlgorithm<T>(m, initial, alpha, window, spec.Number("xi", 1.0 / window));
-            }
+                {
+                    var window = spec.WholeNumber("window", 10);
+                    return new LagWkAlgorithm<T>(
+                        m, initial, alpha, window, spec.Number("xi", 1.0 / window), spec.Switch("codeFaithful", false));
+                }
 
             case "LAG-PS":
                 return new LagPsAlgorithm<T>(
                     m,
                     initial,
                     alpha,
-                    context.Smoothness ?? throw new ArgumentException(
-                        $"Algorithm '{spec.Label}': LAG-PS needs per-worker smoothness constants, which only the linear and logistic models have."),
+                    NeedSmoothness(spec, context),
                     spec.WholeNumber("window", 10),
-                    spec.Number("xi", 1.0));
+                    spec.Number("xi", 1.0),
+                    spec.Switch("codeFaithful", false));
+            case "CYC-IAG":
+                return new IagAlgorithm<T>(IagOrder.Cyclic, m, initial, alpha * spec.Number("stepScale", 1.0 / m));
+            case "NUM-IAG":
+                return new IagAlgorithm<T>(
+                    IagOrder.Smoothness, m, initial, alpha * spec.Number("stepScale", 1.0 / m), NeedSmoothness(spec, context), context.Seed);
             case "LASG-WK2":
-            {
-                var window = spec.WholeNumber("window", 10);
-                return new LasgWk2Algorithm<T>(m, initial, alpha, window, spec.Number("xi", 1.0 / window), spec.WholeNumber("delayBound", 50));
-            }
+                {
+                    var window = spec.WholeNumber("window", 10);
+                    return new LasgWk2Algorithm<T>(m, initial, alpha, window, spec.Number("xi", 1.0 / window), spec.WholeNumber("delayBound", 50));
+                }
+
+            case "LASG-PS":
+                {
+                    var window = spec.WholeNumber("window", 10);
+                    return new LasgPsAlgorithm<T>(
+                        m,
+                        initial,
+                        alpha,
+                        SquaredSmoothness(spec, context),
+                        window,
+                        spec.Number("xi", 1.0 / window),
+                        spec.WholeNumber("delayBound", 50));
+                }
 
             case "TOP-K":
                 return new TopKAlgorithm<T>(m, initial, alpha, context.Blocks, spec.Number("fraction", 0.01));
@@ -66,9 +89,35 @@ public static class AlgorithmFactory
                     spec.Number("fraction", 0.01),
                     spec.WholeNumber("maxDelay", 10),
                     spec.Number("divisor", 2.0));
+            case "RANDOM-K":
+                return new RandomKAlgorithm<T>(m, initial, alpha, context.Blocks, spec.Number("fraction", 0.01), context.Seed);
+            case "SIGN-SGD":
+                return new SignSgdAlgorithm<T>(m, initial, alpha);
+            case "QSGD":
+                return new QsgdAlgorithm<T>(m, initial, alpha, spec.WholeNumber("levels", 7), context.Seed);
+            case "LAQ":
+                return new LaqAlgorithm<T>(
+                    m,
+                    initial,
+                    alpha,
+                    spec.WholeNumber("bits", 4),
+                    spec.WholeNumber("window", 10),
+                    spec.Number("xiSum", 0.8),
+                    spec.WholeNumber("clockBound", 100));
             default:
                 throw new ArgumentException(
                     $"Unknown algorithm '{spec.Name}'; known: {string.Join(", ", Known)}.", nameof(spec));
         }
     }
+
+    private static IReadOnlyList<double> NeedSmoothness(AlgorithmSpec spec, AlgorithmContext context) =>
+        context.Smoothness ?? throw new ArgumentException(
+            $"Algorithm '{spec.Label}': {spec.Name} needs per-worker smoothness constants, which only the linear and logistic models have.");
+
+    // LASG-PS: an explicit "l2" is L_m^2 for every worker (the authors' code: 0.1); without it, L_m^2 from the model's
+    // smoothness constants when known, else the code's 0.1.
+    private static double[] SquaredSmoothness(AlgorithmSpec spec, AlgorithmContext context) =>
+        spec.Parameters.ContainsKey("l2") || context.Smoothness is null
+            ? Enumerable.Repeat(spec.Number("l2", LasgPsAlgorithm<double>.CodeSquaredSmoothness), context.Workers).ToArray()
+            : context.Smoothness.Select(l => l * l).ToArray();
 }

@@ -151,6 +151,11 @@ internal sealed class AlgorithmRunner<T>(RunPlan plan, AlgorithmSpec spec, ITrac
             return WireEncodings.ByName(name);
         }
 
+        if (algorithm.DefaultEncoding is { } own)
+        {
+            return own;
+        }
+
         return algorithm.UploadKind == PayloadKind.Sparse ? new SparseCooEncoding()
             : plan.DoublePrecision ? new DenseFloat64Encoding()
             : new DenseFloat32Encoding();

@@ -44,6 +44,10 @@ public abstract class DistributedAlgorithm<T>
     /// <summary>Whether uploads are sparse (encoded as COO by default) or dense.</summary>
     public virtual PayloadKind UploadKind => PayloadKind.Dense;
 
+    /// <summary>The wire encoding this method's uploads need when a scenario names none (a quantizing method's own
+    /// encoding); null means "by <see cref="UploadKind"/>": coo for sparse, dense for dense.</summary>
+    public virtual IWireEncoding? DefaultEncoding => null;
+
     /// <summary>Whether the server sends a request message to each worker it asks (LAG-PS, LASG-PS, IAG).</summary>
     public virtual bool SendsRequests => false;
 
@@ -112,9 +116,25 @@ public abstract class DistributedAlgorithm<T>
         Iteration++;
     }
 
+    /// <summary>The bits the papers count for one upload of <paramref name="upload"/>: 32 per dense coordinate and 64
+    /// per sparse entry (float32 value + int32 index, as the SASG code counts); quantizing methods count their bits.</summary>
+    public virtual long PaperBits(Payload<T> upload)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        return upload.Kind == PayloadKind.Dense ? 32L * upload.Dimension : 64L * upload.Count;
+    }
+
     /// <summary>Called after worker <paramref name="worker"/>'s message was stored (for server-side bookkeeping).</summary>
     protected virtual void OnReceived(int worker)
     {
+    }
+
+    /// <summary>Stores <paramref name="message"/> as worker <paramref name="worker"/>'s last message without an upload
+    /// (a code-faithful start from stored all-ones gradients, or a server that rebuilds a message itself).</summary>
+    protected void Store(int worker, ReadOnlySpan<T> message)
+    {
+        message.CopyTo(_stored[worker].SetDense());
+        _hasStored[worker] = true;
     }
 
     /// <summary>Fills <paramref name="upload"/> densely with <paramref name="values"/>.</summary>

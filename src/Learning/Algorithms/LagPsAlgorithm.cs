@@ -7,7 +7,9 @@ namespace Sasg.Learning.Algorithms;
 /// <remarks>
 /// Chen et al. 2018, rule (15a). The server stores each worker's last-upload iterate theta_hat_m and knows each L_m.
 /// The authors' code uses xi_d = 1 (not 1/D) for this rule, the default here. Every worker is asked at k = 0.
-/// Asked workers always upload; the server sends each a request message.
+/// Asked workers always upload; the server sends each a request message. With <c>codeFaithful</c>, the MATLAB code's
+/// warm start instead: stored gradients start as all-ones vectors (stored iterates at theta^0), and for the first D
+/// iterations no worker is asked and the server steps with those ones; the rule applies from k = D.
 /// </remarks>
 public sealed class LagPsAlgorithm<T> : DistributedAlgorithm<T>
     where T : unmanaged, IFloatingPointIeee754<T>
@@ -15,10 +17,18 @@ public sealed class LagPsAlgorithm<T> : DistributedAlgorithm<T>
     private readonly TriggerThreshold _threshold;
     private readonly IReadOnlyList<double> _smoothness;
     private readonly T[][] _lastUploadIterate;
+    private readonly int _warmUp;
 
-    /// <summary>Creates LAG-PS with per-worker smoothness constants <paramref name="smoothness"/> (L_m).</summary>
+    /// <summary>Creates LAG-PS with per-worker smoothness constants <paramref name="smoothness"/> (L_m); with
+    /// <paramref name="codeFaithful"/>, the authors' all-ones warm start over the first D iterations.</summary>
     public LagPsAlgorithm(
-        int workers, ReadOnlySpan<T> initial, double stepSize, IReadOnlyList<double> smoothness, int window = 10, double xi = 1.0)
+        int workers,
+        ReadOnlySpan<T> initial,
+        double stepSize,
+        IReadOnlyList<double> smoothness,
+        int window = 10,
+        double xi = 1.0,
+        bool codeFaithful = false)
         : base(workers, initial, stepSize, window)
     {
         ArgumentNullException.ThrowIfNull(smoothness);
@@ -31,6 +41,16 @@ public sealed class LagPsAlgorithm<T> : DistributedAlgorithm<T>
         _threshold = TriggerThreshold.Uniform(window, xi, stepSize, workers);
         var start = initial.ToArray();
         _lastUploadIterate = Enumerable.Range(0, workers).Select(_ => (T[])start.Clone()).ToArray();
+        _warmUp = codeFaithful ? window : 0;
+        if (codeFaithful)
+        {
+            var ones = new T[start.Length];
+            ones.AsSpan().Fill(T.One);
+            for (var m = 0; m < workers; m++)
+            {
+                Store(m, ones);
+            }
+        }
     }
 
     /// <inheritdoc/>
@@ -42,6 +62,11 @@ public sealed class LagPsAlgorithm<T> : DistributedAlgorithm<T>
     /// <inheritdoc/>
     public override bool IsRequested(int worker)
     {
+        if (Iteration < _warmUp)
+        {
+            return false;
+        }
+
         if (Iteration == 0)
         {
             return true;

@@ -7,32 +7,53 @@ namespace Sasg.Learning.Algorithms;
 /// <remarks>
 /// Chen, Giannakis, Sun, Yin, "LAG: Lazily Aggregated Gradient", NeurIPS 2018, rule (15b); the comparison is the
 /// authors' code's strict "&gt;". Defaults: D = 10, xi_d = 1/D. This is the "clean" start: every worker uploads at
-/// k = 0 and the rule applies from k = 1 with the history available (docs/algorithms.md, A.3).
+/// k = 0 and the rule applies from k = 1 with the history available (docs/algorithms.md, A.3). With
+/// <c>codeFaithful</c>, the MATLAB code's warm start instead: stored gradients start as all-ones vectors, and for the
+/// first D iterations no worker is asked, nothing is uploaded and the server steps with those ones.
 /// </remarks>
 public sealed class LagWkAlgorithm<T> : DistributedAlgorithm<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly TriggerThreshold _threshold;
     private readonly T[][] _lastUploaded;
+    private readonly int _warmUp;
 
-    /// <summary>Creates LAG-WK with window <paramref name="window"/> and weights xi_d = <paramref name="xi"/>.</summary>
-    public LagWkAlgorithm(int workers, ReadOnlySpan<T> initial, double stepSize, int window = 10, double? xi = null)
+    /// <summary>Creates LAG-WK with window <paramref name="window"/> and weights xi_d = <paramref name="xi"/>; with
+    /// <paramref name="codeFaithful"/>, the authors' all-ones warm start over the first D iterations.</summary>
+    public LagWkAlgorithm(
+        int workers, ReadOnlySpan<T> initial, double stepSize, int window = 10, double? xi = null, bool codeFaithful = false)
         : base(workers, initial, stepSize, window)
     {
         _threshold = TriggerThreshold.Uniform(window, xi ?? 1.0 / window, stepSize, workers);
         var dimension = initial.Length;
         _lastUploaded = Enumerable.Range(0, workers).Select(_ => new T[dimension]).ToArray();
+        _warmUp = codeFaithful ? window : 0;
+        if (codeFaithful)
+        {
+            foreach (var stored in _lastUploaded)
+            {
+                stored.AsSpan().Fill(T.One);
+            }
+
+            for (var m = 0; m < workers; m++)
+            {
+                Store(m, _lastUploaded[m]);
+            }
+        }
     }
 
     /// <inheritdoc/>
     public override string Name => "LAG-WK";
+
+    /// <summary>Every worker computes, except during the code-faithful warm-up.</summary>
+    public override bool IsRequested(int worker) => Iteration >= _warmUp;
 
     /// <inheritdoc/>
     public override WorkerDecision WorkerStep(int worker, IGradientSource<T> source, Payload<T> upload)
     {
         ArgumentNullException.ThrowIfNull(source);
         var gradient = source.Gradient(Theta, Iteration);
-        if (Iteration > 0 && !(VectorMath.SquaredDistance(gradient, _lastUploaded[worker]) > _threshold.Evaluate(History)))
+        if ((_warmUp > 0 || Iteration > 0) && !(VectorMath.SquaredDistance(gradient, _lastUploaded[worker]) > _threshold.Evaluate(History)))
         {
             return WorkerDecision.Skip;
         }

@@ -69,7 +69,7 @@ public sealed class SynchronousTrainer<T>
         var bytes = Encoding.Encode(upload, ref _buffers[worker]);
         Encoding.Decode<T>(_buffers[worker].AsSpan(0, bytes), _received);
         Algorithm.Receive(worker, _received);
-        var bits = upload.Kind == PayloadKind.Dense ? 32L * upload.Dimension : 64L * upload.Count;
+        var bits = Algorithm.PaperBits(upload);
         Uploads++;
         UploadBytes += bytes;
         PaperBits += bits;

@@ -1,0 +1,110 @@
+using System.Numerics;
+using Sasg.Learning.Encoding;
+using Sasg.Learning.Randomness;
+
+namespace Sasg.Learning.Algorithms;
+
+/// <summary>Cyc-IAG and Num-IAG: the server asks one worker per iteration for a fresh gradient and steps with the sum of
+/// every worker's stored gradient, theta^{k+1} = theta^k - (alpha / M) * sum_m g_m.</summary>
+/// <remarks>
+/// The LAG paper's baselines (Chen et al. 2018; docs/algorithms.md, A.4 and A.6): step alpha / M by default, cyclic
+/// order or a draw with probability L_m / sum L. This is the "clean" start: every worker uploads at k = 0 to fill the
+/// table, then one per iteration (the k-th after the start is worker (k - 1) mod M for Cyc-IAG). The authors' code
+/// instead starts from an all-ones table and refreshes worker mod(iter, M) + 1 from iteration 2.
+/// </remarks>
+public sealed class IagAlgorithm<T> : DistributedAlgorithm<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly IagOrder _order;
+    private readonly double[]? _cumulative;
+    private readonly SeededRandom? _random;
+    private int _chosenAt = -1;
+    private int _chosen;
+
+    /// <summary>Creates Cyc-IAG or Num-IAG.</summary>
+    /// <param name="order">Cyclic, or by smoothness.</param>
+    /// <param name="workers">M.</param>
+    /// <param name="initial">theta^0.</param>
+    /// <param name="stepSize">The step on the summed stored gradients (the papers' alpha / M).</param>
+    /// <param name="smoothness">L_m per worker; needed for <see cref="IagOrder.Smoothness"/>.</param>
+    /// <param name="seed">The seed of the draws (Num-IAG).</param>
+    public IagAlgorithm(
+        IagOrder order, int workers, ReadOnlySpan<T> initial, double stepSize, IReadOnlyList<double>? smoothness = null, long seed = 0)
+        : base(workers, initial, stepSize, historyLength: 1)
+    {
+        _order = order;
+        if (order == IagOrder.Smoothness)
+        {
+            ArgumentNullException.ThrowIfNull(smoothness);
+            if (smoothness.Count != workers || smoothness.Any(l => !(l > 0) || double.IsInfinity(l)))
+            {
+                throw new ArgumentException($"Num-IAG needs {workers} positive finite smoothness constants.", nameof(smoothness));
+            }
+
+            _cumulative = new double[workers];
+            var total = smoothness.Sum();
+            var running = 0.0;
+            for (var m = 0; m < workers; m++)
+            {
+                running += smoothness[m];
+                _cumulative[m] = running / total;
+            }
+
+            _random = SeededRandom.Create(unchecked((ulong)seed), "num-iag");
+        }
+    }
+
+    /// <inheritdoc/>
+    public override string Name => _order == IagOrder.Cyclic ? "Cyc-IAG" : "Num-IAG";
+
+    /// <inheritdoc/>
+    public override bool SendsRequests => true;
+
+    /// <summary>The worker refreshing in the current iteration; -1 at k = 0, when every worker uploads.</summary>
+    public int ChosenWorker
+    {
+        get
+        {
+            if (Iteration == 0)
+            {
+                return -1;
+            }
+
+            if (_chosenAt != Iteration)
+            {
+                _chosen = Choose();
+                _chosenAt = Iteration;
+            }
+
+            return _chosen;
+        }
+    }
+
+    /// <inheritdoc/>
+    public override bool IsRequested(int worker) => Iteration == 0 || worker == ChosenWorker;
+
+    /// <inheritdoc/>
+    public override WorkerDecision WorkerStep(int worker, IGradientSource<T> source, Payload<T> upload)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        SetDense(upload, source.Gradient(Theta, Iteration));
+        return WorkerDecision.Upload;
+    }
+
+    private int Choose()
+    {
+        if (_cumulative is null || _random is null)
+        {
+            return (Iteration - 1 + Workers) % Workers;
+        }
+
+        var u = _random.NextDouble();
+        var m = 0;
+        while (m < Workers - 1 && u >= _cumulative[m])
+        {
+            m++;
+        }
+
+        return m;
+    }
+}
