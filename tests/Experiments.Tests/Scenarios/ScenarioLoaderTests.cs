@@ -1,5 +1,4 @@
 using Newtonsoft.Json.Linq;
-using Sasg.Experiments.Driver;
 using Sasg.Experiments.Scenarios;
 using Sasg.Learning.Data;
 using Sasg.Learning.Partitioning;
@@ -13,29 +12,30 @@ namespace Sasg.Experiments.Tests.Scenarios;
 public sealed class ScenarioLoaderTests
 {
     [Test]
-    public void Load_DefaultScenario_MatchesTheConvexRunDefault()
+    public void Load_DefaultScenario_IsTheLagSyntheticDefaultRun()
     {
         var scenario = ScenarioLoader.Load(RepositoryPaths.InRoot("scenarios", "default.json"));
 
-        var expected = ConvexRunOptions.Default;
+        // The values of the original embedded default: 20 us per 50-sample full-batch gradient.
+        var link = new Link(Bandwidth.OneGigabitPerSecond, SimTime.FromMicroseconds(50), DataSize.Zero);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(scenario.Name, Is.EqualTo("default"));
-            Assert.That(scenario.Data.Synthetic!.ToOptions(scenario.Data.Workers, scenario.Seed), Is.EqualTo(expected.Problem));
+            Assert.That(scenario.Data.Synthetic!.ToOptions(scenario.Data.Workers, scenario.Seed), Is.EqualTo(new LagSyntheticOptions()));
             Assert.That(scenario.Model.Kind, Is.EqualTo(ModelKind.Linear));
             Assert.That(scenario.Model.Precision, Is.EqualTo(ModelPrecision.Float64));
-            Assert.That(scenario.Training.Iterations, Is.EqualTo(expected.MaxIterations));
+            Assert.That(scenario.Training.Iterations, Is.EqualTo(5000));
             Assert.That(scenario.Training.FullBatch, Is.True);
             Assert.That(scenario.Training.StepSizeIsOneOverL, Is.True);
-            Assert.That(scenario.Stop.ObjectiveError, Is.EqualTo(expected.Tolerance));
+            Assert.That(scenario.Stop.ObjectiveError, Is.EqualTo(1e-8));
             Assert.That(scenario.Evaluation.Every, Is.EqualTo(1));
-            Assert.That(scenario.Algorithms.Select(a => a.Name), Is.EqualTo(expected.Algorithms));
-            Assert.That(scenario.Network.UplinkOf(0), Is.EqualTo(expected.Uplink));
-            Assert.That(scenario.Network.DownlinkOf(8), Is.EqualTo(expected.Uplink));
-            Assert.That(scenario.Network.Ingress, Is.EqualTo(expected.Ingress));
+            Assert.That(scenario.Algorithms.Select(a => a.Name), Is.EqualTo(new[] { "GD", "LAG-WK", "LAG-PS" }));
+            Assert.That(scenario.Network.UplinkOf(0), Is.EqualTo(link));
+            Assert.That(scenario.Network.DownlinkOf(8), Is.EqualTo(link));
+            Assert.That(scenario.Network.Ingress, Is.EqualTo(IngressPolicy.SequentialPush));
             Assert.That(
                 scenario.Compute.CostPerSample.Nanoseconds * scenario.Data.Synthetic.Samples,
-                Is.EqualTo(expected.CostPerEvaluation.Nanoseconds));
+                Is.EqualTo(20_000));
         }
     }
 
