@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Sasg.Cli.Commands;
+using Sasg.Experiments.Scenarios;
 using Sasg.Learning.Data;
 using Spectre.Console;
 
@@ -13,7 +14,7 @@ internal static class SasgApp
     {
         var root = new RootCommand("Sasg: a discrete-event simulator of the communication cost of distributed learning.")
         {
-            RunCommand.Create(console, error),
+            RunCommand.Create(console, error, locator),
             DataCommand.Create(console, error, locator),
         };
 
@@ -37,7 +38,16 @@ internal static class SasgApp
                 EnableDefaultExceptionHandler = false,
             });
         }
-        catch (DatasetNotFoundException ex)
+        catch (ScenarioException ex)
+        {
+            foreach (var problem in ex.Problems)
+            {
+                error.WriteLine(problem.ToString());
+            }
+
+            return ExitCodes.BadInput;
+        }
+        catch (Exception ex) when (ex is DatasetNotFoundException or DataFormatException)
         {
             error.WriteLine($"sasg: {ex.Message}");
             return ExitCodes.BadInput;

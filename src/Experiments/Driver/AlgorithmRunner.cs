@@ -19,8 +19,16 @@ internal sealed class AlgorithmRunner<T>(RunPlan plan, AlgorithmSpec spec, ITrac
     public AlgorithmResult Run()
     {
         var dtype = plan.DoublePrecision ? ScalarType.Float64 : ScalarType.Float32;
-        manual_seed(plan.Seed);
-        using var model = new FlatModel<T>(plan.CreateModel());
+        FlatModel<T> created;
+        lock (ExperimentDriver.ModelInitialisation)
+        {
+            // The seed is process-wide in TorchSharp: cells of a sweep that run in parallel must not interleave
+            // between seeding and drawing the initial weights.
+            manual_seed(plan.Seed);
+            created = new FlatModel<T>(plan.CreateModel());
+        }
+
+        using var model = created;
         var state = new ModelState<T>(model);
         var workers = plan.WorkerData.Count;
         var data = plan.WorkerData.Select(d => new TensorData(d, dtype, model.Model.TargetKind)).ToList();

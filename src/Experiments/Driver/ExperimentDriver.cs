@@ -6,6 +6,9 @@ namespace Sasg.Experiments.Driver;
 /// <summary>Runs every method of a <see cref="RunPlan"/>, one after another, each from the same initial model.</summary>
 public static class ExperimentDriver
 {
+    /// <summary>Held while seeding TorchSharp and drawing a model's initial weights (the seed is process-wide).</summary>
+    internal static readonly Lock ModelInitialisation = new();
+
     /// <summary>Runs the plan; <paramref name="traceFor"/> may give a trace sink per method label (null: no trace);
     /// <paramref name="progress"/> is told of every completed iteration.</summary>
     public static IReadOnlyList<AlgorithmResult> Run(

@@ -16,7 +16,7 @@ public static class ReportTable
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"# {plan.Name}\n\n");
         text.Append(CultureInfo.InvariantCulture, $"{plan.WorkerData.Count} workers; target: {TargetText(plan)}.\n\n");
-        text.Append("| algorithm | iterations | rounds (uploads) | bits (paper) | bytes (encoded) | simulated s | final accuracy | final loss | |f - f*| | stop |");
+        text.Append("| algorithm | iterations | rounds (uploads) | bits (paper) | bytes (encoded) | simulated s | final accuracy | final loss | abs(f - f*) | stop |");
         text.Append(" rounds to target | bits to target | seconds to target |\n");
         text.Append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|\n");
         foreach (var r in results)

@@ -1,4 +1,5 @@
 using Sasg.Learning.Data;
+using Sasg.TestSupport;
 using Spectre.Console.Testing;
 
 namespace Sasg.Cli.Tests.Commands;
@@ -7,32 +8,60 @@ namespace Sasg.Cli.Tests.Commands;
 public sealed class RunCommandTests
 {
     [Test]
-    public void Run_WithoutScenario_PrintsTheDefaultTable_AndExitsZero()
+    public void Run_WithoutScenario_RunsTheEmbeddedDefault_WritesResults_AndExitsZero()
     {
+        using var output = new TemporaryDirectory();
         var console = new TestConsole().Width(200);
         var error = new StringWriter();
 
-        var exitCode = SasgApp.Run(["run"], console, error, DatasetLocator.Default);
+        var exitCode = SasgApp.Run(["run", "--output", output.Path], console, error, DatasetLocator.Default);
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(exitCode, Is.Zero, error.ToString());
-            Assert.That(console.Output, Does.Contain("GD").And.Contain("LAG-WK").And.Contain("LAG-PS"));
-            Assert.That(console.Output, Does.Contain("simulated s"));
+            Assert.That(console.Output, Does.Contain("GD").And.Contain("LAG-WK").And.Contain("LAG-PS").And.Contain("objective"));
+            foreach (var file in new[] { "metrics.csv", "decisions.csv", "summary.json", "report.md", "scenario.json", "trace-GD.csv", "trace-GD.json" })
+            {
+                Assert.That(File.Exists(Path.Combine(output.Path, file)), Is.True, file);
+            }
         }
     }
 
     [Test]
-    public void Run_WithAScenarioFile_SaysItIsNotSupportedYet_AndExitsTwo()
+    public void Run_WithABrokenScenario_PrintsEveryProblemWithFileAndPath_AndExitsTwo()
+    {
+        using var folder = new TemporaryDirectory();
+        var path = folder.WriteFile("broken.json", """
+            { "name": "broken", "data": { "source": "lag-synthetic", "workers": 0 },
+              "model": { "kind": "linear" }, "training": { "iterations": 5, "stepSize": "1/L" },
+              "algorithms": [ { "name": "GD" } ], "network": { "uplinc": "1Gbps" } }
+            """);
+        var error = new StringWriter();
+
+        var exitCode = SasgApp.Run(["run", path], new TestConsole(), error, DatasetLocator.Default);
+
+        var lines = error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exitCode, Is.EqualTo(2));
+            Assert.That(lines, Has.Length.GreaterThanOrEqualTo(2), "every problem at once");
+            Assert.That(lines, Has.Some.Contains("$.data.workers"));
+            Assert.That(lines, Has.Some.Contains("$.network.uplinc"));
+            Assert.That(lines, Has.All.StartsWith(path));
+        }
+    }
+
+    [Test]
+    public void Run_WithAMissingFile_ExitsTwoNamingIt()
     {
         var error = new StringWriter();
 
-        var exitCode = SasgApp.Run(["run", "scenarios/x.json"], new TestConsole(), error, DatasetLocator.Default);
+        var exitCode = SasgApp.Run(["run", "/nonexistent/scenario.json"], new TestConsole(), error, DatasetLocator.Default);
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(exitCode, Is.EqualTo(2));
-            Assert.That(error.ToString(), Does.Contain("scenarios/x.json"));
+            Assert.That(error.ToString(), Does.Contain("/nonexistent/scenario.json"));
         }
     }
 }

@@ -1,65 +1,84 @@
 using System.CommandLine;
-using System.Globalization;
+using Sasg.Cli.Rendering;
 using Sasg.Experiments.Driver;
+using Sasg.Experiments.Results;
+using Sasg.Experiments.Scenarios;
+using Sasg.Learning.Data;
+using Sasg.NetSim.Trace;
 using Spectre.Console;
 
 namespace Sasg.Cli.Commands;
 
-/// <summary><c>sasg run</c>: the embedded default run (the LAG synthetic problem, GD vs LAG-WK vs LAG-PS, 9 workers on
-/// 1 Gbit/s links, sequential ingress) and its summary table.</summary>
+/// <summary><c>sasg run [scenario]</c>: runs a scenario file (no argument: the embedded default, the LAG synthetic
+/// problem with GD, LAG-WK and LAG-PS on 1 Gbit/s links), writes its results folder and prints the summary.</summary>
 internal static class RunCommand
 {
-    /// <summary>Builds the command; the table goes to <paramref name="console"/>.</summary>
-    public static Command Create(IAnsiConsole console, TextWriter error)
+    /// <summary>Builds the command.</summary>
+    public static Command Create(IAnsiConsole console, TextWriter error, DatasetLocator locator)
     {
         var scenario = new Argument<string?>("scenario")
         {
-            Description = "A scenario file. Omit it to run the embedded default.",
+            Description = "A scenario file (JSON). Omit it to run the embedded default.",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var command = new Command("run", "Run a scenario and print its summary (no argument: the embedded default).") { scenario };
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "The results folder (default: the scenario's outputs.directory, results/<name>).",
+        };
+        var command = new Command("run", "Run a scenario, write its results folder and print the summary.") { scenario, output };
         command.SetAction(parseResult =>
         {
-            if (parseResult.GetValue(scenario) is { } path)
-            {
-                error.WriteLine($"sasg: scenario files are not supported yet ('{path}'); run 'sasg run' for the embedded default");
-                return ExitCodes.BadInput;
-            }
-
-            return Run(console, ConvexRunOptions.Default);
+            var path = parseResult.GetValue(scenario);
+            var loaded = path is null ? EmbeddedScenario.Load() : ScenarioLoader.Load(path);
+            return Run(console, error, locator, loaded, parseResult.GetValue(output));
         });
         return command;
     }
 
-    private static int Run(IAnsiConsole console, ConvexRunOptions options)
+    /// <summary>Runs <paramref name="scenario"/> and writes its results into <paramref name="output"/> (or the
+    /// scenario's folder); returns an exit code.</summary>
+    public static int Run(IAnsiConsole console, TextWriter error, DatasetLocator locator, Scenario scenario, string? output)
     {
-        console.WriteLine(
-            $"LAG synthetic least squares: {options.Problem.Workers} workers, {options.Problem.Samples}x{options.Problem.Features} "
-            + $"each, L_m growth {options.Problem.Base.ToString(CultureInfo.InvariantCulture)}, seed {options.Problem.Seed}; "
-            + $"uplinks {options.Uplink.Bandwidth}, latency {options.Uplink.Latency}, ingress {options.Ingress}; "
-            + $"target |f - f*| < {options.Tolerance.ToString("0e0", CultureInfo.InvariantCulture)}");
-        var results = ConvexRun.Execute(options);
-        var table = new Table()
-            .AddColumn("algorithm")
-            .AddColumn(new TableColumn("iterations").RightAligned())
-            .AddColumn(new TableColumn("uploads").RightAligned())
-            .AddColumn(new TableColumn("bytes").RightAligned())
-            .AddColumn(new TableColumn("simulated s").RightAligned())
-            .AddColumn(new TableColumn("|f - f*|").RightAligned())
-            .AddColumn("reached");
-        foreach (var r in results)
+        var plan = ScenarioPlanner.Plan(scenario, locator);
+        var directory = Path.GetFullPath(output ?? scenario.Outputs.Directory);
+        console.MarkupLine(
+            $"[bold]{Markup.Escape(scenario.Name)}[/]: {plan.WorkerData.Count} workers, {plan.Algorithms.Count} methods, "
+            + $"up to {plan.Iterations} iterations; results in {Markup.Escape(directory)}");
+        var sinks = new List<IDisposable>();
+        try
         {
-            table.AddRow(
-                r.Algorithm,
-                r.Iterations.ToString(CultureInfo.InvariantCulture),
-                r.Uploads.ToString(CultureInfo.InvariantCulture),
-                r.UploadBytes.ToString(CultureInfo.InvariantCulture),
-                r.SimulatedSeconds.ToString("0.000000", CultureInfo.InvariantCulture),
-                r.ObjectiveError.ToString("0.00e0", CultureInfo.InvariantCulture),
-                r.ReachedTolerance ? "yes" : "no");
+            Func<string, ITraceSink?>? traceFor = scenario.Outputs.Trace ? label => OpenTrace(directory, label, sinks) : null;
+            var results = ExperimentDriver.Run(plan, traceFor, ProgressReporter.For(console));
+            DisposeAll(sinks);
+            ResultsFolder.Write(directory, plan, results, scenario.ToResolvedJson());
+            console.Write(SummaryTable.Of(results));
+            foreach (var diverged in results.Where(r => r.Diverged))
+            {
+                error.WriteLine($"sasg: {diverged.Message}");
+            }
+
+            return ExitCodes.Ok;
+        }
+        finally
+        {
+            DisposeAll(sinks);
+        }
+    }
+
+    private static TraceFiles OpenTrace(string directory, string label, List<IDisposable> sinks)
+    {
+        var files = TraceFiles.Open(directory, label);
+        sinks.Add(files);
+        return files;
+    }
+
+    private static void DisposeAll(List<IDisposable> sinks)
+    {
+        foreach (var sink in sinks)
+        {
+            sink.Dispose();
         }
 
-        console.Write(table);
-        return results.All(r => r.ReachedTolerance) ? ExitCodes.Ok : ExitCodes.InternalError;
+        sinks.Clear();
     }
 }

@@ -1,0 +1,298 @@
+using Sasg.Experiments.Scenarios;
+using Sasg.Learning.Data;
+using Sasg.Learning.Models;
+using Sasg.Learning.Partitioning;
+using SeededRandom = Sasg.Learning.Randomness.SeededRandom;
+using Sasg.NetSim.Network;
+using static TorchSharp.torch;
+
+namespace Sasg.Experiments.Driver;
+
+/// <summary>Turns a parsed scenario into a runnable plan: loads and partitions the data, builds the model factory,
+/// resolves the step size, the training length and the network.</summary>
+/// <remarks>Problems that only show once data is loaded (too few samples for the workers, a model that does not fit
+/// the data) become a <see cref="ScenarioException"/> naming the field.</remarks>
+public static class ScenarioPlanner
+{
+    // The training loss of image runs is evaluated on at most this many training samples (the first ones of the
+    // workers' union), so that an evaluation every 100 iterations stays cheap against the training itself.
+    private const int TrainEvaluationLimit = 10_000;
+
+    /// <summary>The plan for <paramref name="scenario"/>.</summary>
+    /// <exception cref="ScenarioException">The scenario cannot run on this data; the message names the field and the fix.</exception>
+    /// <exception cref="DatasetNotFoundException">A dataset is not installed.</exception>
+    public static RunPlan Plan(Scenario scenario, DatasetLocator? locator = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var (workers, test, partitionCsv) = LoadData(scenario, locator ?? DatasetLocator.Default);
+        var model = scenario.Model;
+        var first = workers[0];
+        var classes = Math.Max(first.ClassCount, test?.ClassCount ?? 0);
+        var features = first.FeatureCount;
+        Func<SupervisedModel> create = CreateModel(scenario, features, classes);
+        var doublePrecision = model.Precision == ModelPrecision.Float64;
+        var convex = model.Kind is ModelKind.Linear or ModelKind.Logistic;
+        IReadOnlyList<double>? smoothness = null;
+        double total = double.NaN;
+        if (convex)
+        {
+            (smoothness, total) = SmoothnessConstants.Compute(workers, model.Kind == ModelKind.Logistic ? model.Lambda : null);
+        }
+
+        var m = workers.Count;
+        var step = scenario.Training.StepSize ?? (convex ? 1.0 / total : throw Problem(
+            scenario, "$.training.stepSize", "\"1/L\" needs a linear or logistic model", "give a number, for example 0.005"));
+        var alpha = scenario.Training.StepForm == StepForm.Mean ? step / m : step;
+        var batch = scenario.Training.BatchSize;
+        var iterations = scenario.Training.Iterations
+            ?? (int)Math.Ceiling(scenario.Training.Epochs!.Value * Math.Ceiling(workers.Max(w => w.Count) / (double)(batch ?? workers.Max(w => w.Count))));
+        int parameterCount;
+        using (var probe = create())
+        {
+            parameterCount = (int)probe.parameters().Sum(p => p.numel());
+        }
+
+        var bytesPerParameter = doublePrecision ? 8 : 4;
+        var network = scenario.Network;
+        var (topology, compute) = Network(scenario, m);
+        return new RunPlan
+        {
+            Name = scenario.Name,
+            Seed = scenario.Seed,
+            WorkerData = workers,
+            TestData = scenario.Evaluation.TestSet ? test : null,
+            TrainEvaluationData = convex ? null : FirstSamples(ExperimentDriver.Union(workers), TrainEvaluationLimit),
+            CreateModel = create,
+            DoublePrecision = doublePrecision,
+            LossIsMean = !convex,
+            Algorithms = scenario.Algorithms
+                .Select(a => new AlgorithmSpec(a.Name, a.Label, a.Parameters))
+                .ToList(),
+            Iterations = iterations,
+            BatchSize = batch,
+            StepSize = alpha,
+            Smoothness = smoothness,
+            Optimum = model.Kind == ModelKind.Linear ? LeastSquaresOptimum.Compute(workers).Value : null,
+            ObjectiveTolerance = scenario.Stop.ObjectiveError,
+            TargetAccuracy = scenario.Stop.TargetAccuracy,
+            TargetLoss = scenario.Stop.TargetLoss,
+            EvaluateEvery = scenario.Evaluation.Every,
+            Topology = topology,
+            Network = new ParameterServerOptions
+            {
+                Ingress = network.Ingress,
+                Broadcast = network.Broadcast,
+                ModelSize = DataSize.FromBytes((long)parameterCount * bytesPerParameter),
+                RequestSize = network.RequestBytes,
+                SkipNoticeSize = network.SkipNoticeBytes,
+            },
+            CreateCompute = compute,
+            CostPerSample = scenario.Compute.CostPerSample,
+            Encoding = network.Encoding,
+            PartitionCsv = partitionCsv,
+        };
+    }
+
+    private static (StarTopology Topology, Func<ComputeModel> Compute) Network(Scenario scenario, int workers)
+    {
+        var network = scenario.Network;
+        var straggler = scenario.Compute.Straggler;
+        var seed = unchecked((ulong)scenario.Seed);
+        if (network.TraceFile is { } traceFile)
+        {
+            var path = Path.IsPathRooted(traceFile) ? traceFile : Path.Combine(scenario.BaseDirectory ?? ".", traceFile);
+            var profiles = WorkerTraceFile.Load(path);
+            if (profiles.Count != workers)
+            {
+                throw Problem(scenario, "$.network.traceFile", $"the trace file describes {profiles.Count} workers, the scenario {workers}",
+                    "give one trace row per worker or change data.workers");
+            }
+
+            return (WorkerTraceFile.ToTopology(profiles, network.ServerIngress),
+                () => WorkerTraceFile.ToComputeModel(profiles, straggler, seed));
+        }
+
+        var topology = new StarTopology(
+            Enumerable.Range(0, workers).Select(network.UplinkOf).ToArray(),
+            Enumerable.Range(0, workers).Select(network.DownlinkOf).ToArray(),
+            network.ServerIngress);
+        var factors = scenario.Compute.Speed.Count == 0 ? Enumerable.Repeat(1.0, workers).ToArray() : scenario.Compute.ComputeFactors;
+        return (topology, () => new ComputeModel(factors, straggler, seed));
+    }
+
+    private static Func<SupervisedModel> CreateModel(Scenario scenario, int features, int classes)
+    {
+        var model = scenario.Model;
+        var dtype = model.Precision == ModelPrecision.Float64 ? ScalarType.Float64 : ScalarType.Float32;
+        var needsClasses = model.Kind is ModelKind.Softmax or ModelKind.Mlp or ModelKind.Cnn;
+        if (needsClasses && classes < 2)
+        {
+            throw Problem(scenario, "$.model.kind", $"a {model.Kind} model needs class labels but the data has real targets",
+                "use a linear or logistic model, or class labels (data.labels: \"class\")");
+        }
+
+        if (model.Kind == ModelKind.Cnn && features != 784)
+        {
+            throw Problem(scenario, "$.model.kind", $"the CNN takes 28x28 images but the data has {features} features",
+                "use mlp or softmax for this data");
+        }
+
+        return model.Kind switch
+        {
+            ModelKind.Linear => () => new LinearRegression(features, dtype),
+            ModelKind.Logistic => () => new LogisticRegression(features, model.Lambda, dtype),
+            ModelKind.Softmax => () => new SoftmaxRegression(features, classes, model.Lambda, dtype),
+            ModelKind.Mlp => () => new Mlp([features, .. model.Hidden, classes], dtype),
+            _ => () => new SmallCnn(classes, dtype),
+        };
+    }
+
+    private static (IReadOnlyList<Dataset> Workers, Dataset? Test, string PartitionCsv) LoadData(Scenario scenario, DatasetLocator locator)
+    {
+        var data = scenario.Data;
+        var seed = unchecked((ulong)scenario.Seed);
+        switch (data.Source)
+        {
+            case DataSource.LagSynthetic:
+                return (LagSyntheticProblem.CreateWorkers(data.Synthetic!.ToOptions(data.Workers, scenario.Seed)), null, string.Empty);
+            case DataSource.LagUci:
+            {
+                var uci = data.Uci!;
+                var logistic = scenario.Model.Kind == ModelKind.Logistic;
+                var labels = logistic ? LabelKind.SignedBinary : LabelKind.Target;
+                var sources = uci.Sets
+                    .Select(name => uci.Path is { } folder
+                        ? LagTextReader.ReadFolder(Path.Combine(Resolve(scenario, folder), name), labels)
+                        : LagUci.Load(name, labels, locator))
+                    .ToList();
+                if (logistic)
+                {
+                    // The authors' logistic script truncates every set to the smallest feature count (34).
+                    var width = sources.Min(s => s.FeatureCount);
+                    sources = sources.Select(s => Truncate(s, width)).ToList();
+                }
+                else if (sources.Select(s => s.FeatureCount).Distinct().Count() > 1)
+                {
+                    var width = sources.Max(s => s.FeatureCount);
+                    sources = sources.Select(s => Pad(s, width)).ToList();
+                }
+
+                var partition = AsGivenPartitioner.Consecutive(
+                        sources.Select(s => s.Name).ToList(),
+                        uci.WorkersPerSet,
+                        uci.DropRemainder ? RemainderPolicy.Drop : RemainderPolicy.Spread)
+                    .Split(sources, data.Workers, seed);
+                return (Shards(partition), null, PartitionReport.Of(partition).ToCsv());
+            }
+
+            case DataSource.FashionMnist or DataSource.MnistJson or DataSource.Mixed:
+            {
+                var images = data.Images!;
+                var layout = scenario.Model.Kind == ModelKind.Cnn ? ImageLayout.ChannelsRowsColumns : ImageLayout.Flat;
+                var trains = new List<Dataset>();
+                var tests = new List<Dataset>();
+                foreach (var source in images.Sources)
+                {
+                    var (train, test) = source == DataSource.FashionMnist
+                        ? (FashionMnist.Load(DatasetSplit.Train, layout, locator), FashionMnist.Load(DatasetSplit.Test, layout, locator))
+                        : (MnistJsonReader.Load(DatasetSplit.Train, layout, locator), MnistJsonReader.Load(DatasetSplit.Test, layout, locator));
+                    train = Sample(train, images.TrainSamples, seed, "train");
+                    test = Sample(test, images.TestSamples, seed, "test");
+                    (train, test) = images.Normalize switch
+                    {
+                        ImageNormalization.Mnist => (Normalization.Mnist(train), Normalization.Mnist(test)),
+                        ImageNormalization.Standardize => Normalization.Standardize(train, test),
+                        _ => (train, test),
+                    };
+                    trains.Add(train);
+                    tests.Add(test);
+                }
+
+                var partitioner = Partitioner(data.Partition ?? ScenarioPartition.Default);
+                var partition = trains.Count > 1
+                    ? new BySourcePartitioner(partitioner).Split(trains, data.Workers, seed)
+                    : partitioner.Split(trains[0], data.Workers, seed);
+                var testSet = tests.Count == 1 ? tests[0] : ExperimentDriver.Union(tests);
+                return (Shards(partition), testSet, PartitionReport.Of(partition).ToCsv());
+            }
+
+            default:
+            {
+                var table = data.Table!;
+                var path = Resolve(scenario, table.Path);
+                var all = data.Source == DataSource.Csv
+                    ? CsvTableReader.Read(path, table.Labels, new CsvTableOptions { HasHeader = table.HasHeader, LabelColumn = table.LabelColumn })
+                    : LibSvmReader.Read(path, table.Labels);
+                Dataset? test = null;
+                if (table.TestFraction > 0)
+                {
+                    var order = SeededRandom.Create(seed, "table/split").Permutation(all.Count);
+                    var testCount = (int)Math.Round(all.Count * table.TestFraction);
+                    test = all.Subset(order[..testCount], all.Name + "/test");
+                    all = all.Subset(order[testCount..], all.Name + "/train");
+                }
+
+                var partition = Partitioner(data.Partition ?? ScenarioPartition.Default).Split(all, data.Workers, seed);
+                return (Shards(partition), test, PartitionReport.Of(partition).ToCsv());
+            }
+        }
+    }
+
+    private static IPartitioner Partitioner(ScenarioPartition partition) => partition.Kind switch
+    {
+        PartitionKind.SortedByLabel => new SortedByLabelPartitioner(partition.Remainder),
+        PartitionKind.LabelSkew => new LabelSkewPartitioner(partition.ClassesPerWorker ?? 2),
+        PartitionKind.Dirichlet => new DirichletPartitioner(partition.Alpha ?? 0.5),
+        _ => new IidPartitioner(partition.Remainder),
+    };
+
+    private static List<Dataset> Shards(Partition partition) =>
+        Enumerable.Range(0, partition.WorkerCount).Select(partition.DatasetFor).ToList();
+
+    private static Dataset Sample(Dataset data, int? count, ulong seed, string name)
+    {
+        if (count is not { } n || n >= data.Count)
+        {
+            return data;
+        }
+
+        var order = SeededRandom.Create(seed, "sample/" + name).Permutation(data.Count);
+        return data.Subset(order[..n]);
+    }
+
+    private static Dataset FirstSamples(Dataset data, int count) =>
+        data.Count <= count ? data : data.Subset(Enumerable.Range(0, count).ToArray());
+
+    private static Dataset Truncate(Dataset data, int width)
+    {
+        if (data.FeatureCount == width)
+        {
+            return data;
+        }
+
+        var features = new double[data.Count * width];
+        for (var i = 0; i < data.Count; i++)
+        {
+            data.Row(i)[..width].CopyTo(features.AsSpan(i * width, width));
+        }
+
+        return new Dataset(data.Name, data.Count, [width], features, data.Labels, data.ClassCount, data.Targets);
+    }
+
+    private static Dataset Pad(Dataset data, int width)
+    {
+        var features = new double[data.Count * width];
+        for (var i = 0; i < data.Count; i++)
+        {
+            data.Row(i).CopyTo(features.AsSpan(i * width, data.FeatureCount));
+        }
+
+        return new Dataset(data.Name, data.Count, [width], features, data.Labels, data.ClassCount, data.Targets);
+    }
+
+    private static string Resolve(Scenario scenario, string path) =>
+        Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(scenario.BaseDirectory ?? ".", path));
+
+    private static ScenarioException Problem(Scenario scenario, string path, string problem, string fix) =>
+        new(new ScenarioProblem(scenario.File, path, problem, fix));
+}

