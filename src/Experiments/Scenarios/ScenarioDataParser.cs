@@ -192,7 +192,7 @@ internal static class ScenarioDataParser
         }
 
         var labels = r.Word(data, "labels", ScenarioWords.Labels) ?? LabelKind.Target;
-        var labelColumn = source == DataSource.Csv ? r.Int(data, "labelColumn", int.MinValue, "-1") ?? -1 : -1;
+        var labelColumn = source == DataSource.Csv ? r.Int(data["labelColumn"], int.MinValue, int.MaxValue, "a whole number (negative counts from the end)", "-1") ?? -1 : -1;
         var hasHeader = source != DataSource.Csv || (r.Bool(data, "hasHeader") ?? true);
         var testFraction = r.Number(data, "testFraction", v => v is >= 0 and < 1, "a number in [0, 1)", "0.2") ?? 0;
         return new ScenarioTableData(resolved, labels, labelColumn, hasHeader, testFraction);

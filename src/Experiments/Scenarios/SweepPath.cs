@@ -87,17 +87,14 @@ internal sealed partial class SweepPath
             return index < algorithms.Count ? algorithms[index] as JObject : null;
         }
 
-        foreach (var item in algorithms.OfType<JObject>())
-        {
-            var label = item["label"] is { Type: JTokenType.String } l ? l.Value<string>() : item["name"]?.Type == JTokenType.String ? item["name"]!.Value<string>() : null;
-            if (string.Equals(label, _algorithm, StringComparison.OrdinalIgnoreCase))
-            {
-                return item;
-            }
-        }
-
-        return null;
+        // A label names one algorithm; a bare name is accepted when exactly one algorithm has it.
+        var byLabel = algorithms.OfType<JObject>().FirstOrDefault(item => Matches(item["label"] ?? item["name"]));
+        var byName = algorithms.OfType<JObject>().Where(item => Matches(item["name"])).ToList();
+        return byLabel ?? (byName.Count == 1 ? byName[0] : null);
     }
+
+    private bool Matches(JToken? token) =>
+        token is { Type: JTokenType.String } && string.Equals(token.Value<string>(), _algorithm, StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"^algorithms\[([^\]]+)\]\.parameters\.([A-Za-z_][A-Za-z0-9_]*)$")]
     private static partial Regex AlgorithmParameter();

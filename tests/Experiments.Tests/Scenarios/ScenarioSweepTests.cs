@@ -115,6 +115,18 @@ public sealed class ScenarioSweepTests
     }
 
     [Test]
+    public void Expand_ParameterAxisNamingALabelledAlgorithmByName_FindsIt()
+    {
+        var json = ScenarioText.Minimal();
+        json["algorithms"] = JArray.Parse("""[ { "name": "GD" }, { "name": "SASG", "label": "SASG-1%" } ]""");
+        json["sweep"] = JObject.Parse("""{ "algorithms[sasg].parameters.fraction": [0.01] }""");
+
+        var cell = ScenarioText.Parse(json).Expand().Single();
+
+        Assert.That(cell.Algorithms[1].Parameters["fraction"], Is.EqualTo(0.01));
+    }
+
+    [Test]
     public void Expand_NoSweep_YieldsTheScenarioAsItsOnlyCell()
     {
         var cells = ScenarioText.Parse(ScenarioText.Minimal()).Expand().ToList();

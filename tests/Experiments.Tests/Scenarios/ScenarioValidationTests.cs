@@ -175,6 +175,47 @@ public sealed class ScenarioValidationTests
             Is.EqualTo(new[] { "s.json: $.model.kind: 'cnn' does not fit source 'lag-synthetic', which has real targets; write \"kind\": \"linear\"" }));
     }
 
+    [TestCase("network", "uplink", "null", "s.json: $.network.uplink: expected a string with a unit, found null; write a number followed by one of bps, Kbps, Mbps, Gbps, Tbps, bit/s, Kbit/s, Mbit/s, Gbit/s, Tbit/s, B/s, KB/s, MB/s, GB/s, for example \"100Mbps\"")]
+    [TestCase("network", "ingress", "1", "s.json: $.network.ingress: expected a word, found the number 1; write one of \"sequential-push\", \"sequential-pull\", \"fair-share\", \"unlimited\"")]
+    [TestCase("outputs", "trace", "\"yes\"", "s.json: $.outputs.trace: expected true or false, found the string \"yes\"; write true or false (without quotes)")]
+    [TestCase("training", "batchSize", "\"all\"", "s.json: $.training.batchSize: expected a whole number of at least 1 or \"full\", found the string \"all\"; write a whole number of at least 1 or \"full\", for example 32")]
+    [TestCase("training", "stepSize", "-1", "s.json: $.training.stepSize: -1 is out of range; write a number greater than 0 or \"1/L\", for example 0.1")]
+    [TestCase("compute", "straggler", "\"pareto(1)\"", "s.json: $.compute.straggler: unknown or invalid straggler noise 'pareto(1)'; write \"none\", \"constant(v)\", \"uniform(low,high)\" or \"lognormal(mu,sigma)\" with finite, non-negative numbers (sigma >= 0, high >= low)")]
+    [TestCase("network", "encoding", "\"zip\"", "s.json: $.network.encoding: unknown encoding 'zip'; write \"default\" or one of ")]
+    public void Parse_WrongTypeOrValue_ReportsOneExactLine(string block, string field, string value, string expected)
+    {
+        var json = ScenarioText.Minimal();
+        json[block] ??= new JObject();
+        json[block]![field] = JToken.Parse(value);
+
+        var problems = ScenarioText.Problems(json);
+
+        Assert.That(problems, Has.Count.EqualTo(1));
+        Assert.That(problems[0], Does.StartWith(expected));
+    }
+
+    [Test]
+    public void Parse_UciWorkersNotSetsTimesWorkersPerSet_SaysHowManyToWrite()
+    {
+        var json = ScenarioText.Minimal();
+        json["data"] = JObject.Parse("""{ "source": "lag-uci", "workers": 4, "sets": ["housing", "bodyfat"] }""");
+
+        Assert.That(
+            ScenarioText.Problems(json),
+            Is.EqualTo(new[] { "s.json: $.data.workers: 4 workers do not match 2 sets x 3 workers per set; write \"workers\": 6" }));
+    }
+
+    [Test]
+    public void Parse_LabelSkewThatCannotCoverTheClasses_GivesTheValidRange()
+    {
+        var json = ScenarioText.Images();
+        json["data"]!["partition"] = JObject.Parse("""{ "kind": "label-skew", "classesPerWorker": 2 }""");
+
+        Assert.That(
+            ScenarioText.Problems(json),
+            Is.EqualTo(new[] { "s.json: $.data.partition.classesPerWorker: 4 workers x 2 classes per worker cannot cover 10 classes exactly; write a value in 3..10" }));
+    }
+
     [Test]
     public void Parse_SeveralProblems_ReportsAllInFileOrder()
     {
