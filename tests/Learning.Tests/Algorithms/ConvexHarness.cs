@@ -37,8 +37,8 @@ internal sealed class ConvexHarness : IDisposable
 
     public static double[] Initial => new double[50];
 
-    public SynchronousTrainer<double> Trainer(DistributedAlgorithm<double> algorithm) =>
-        new(algorithm, _sources, new DenseFloat64Encoding());
+    public SynchronousTrainer<double> Trainer(DistributedAlgorithm<double> algorithm, IWireEncoding? encoding = null) =>
+        new(algorithm, _sources, encoding ?? new DenseFloat64Encoding());
 
     public double Objective(ReadOnlySpan<double> theta)
     {

@@ -42,6 +42,17 @@ internal sealed class StochasticHarness : IDisposable
     public SynchronousTrainer<float> Trainer(DistributedAlgorithm<float> algorithm, IWireEncoding encoding) =>
         new(algorithm, _sources, encoding);
 
+    public double Loss(ReadOnlySpan<float> theta)
+    {
+        double total = 0;
+        foreach (var source in _sources)
+        {
+            total += source.FullLoss(theta, -1);
+        }
+
+        return total;
+    }
+
     public void Dispose()
     {
         _sources.ForEach(s => s.Dispose());
