@@ -1,0 +1,63 @@
+using Sasg.Experiments.Driver;
+using Sasg.Experiments.Scenarios;
+using Sasg.Learning.Data;
+using Sasg.TestSupport;
+
+namespace Sasg.Experiments.Tests;
+
+/// <summary>Every file in scenarios/ loads and runs at tiny scale (a few iterations, a few hundred samples).</summary>
+[NonParallelizable]
+public sealed class ScenarioFilesTests
+{
+    private static IEnumerable<string> Files() =>
+        Directory.GetFiles(RepositoryPaths.InRoot("scenarios"), "*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
+
+    [TestCaseSource(nameof(Files))]
+    public void Scenario_LoadsAndRunsAtTinyScale(string file)
+    {
+        var loaded = ScenarioLoader.Load(RepositoryPaths.InRoot("scenarios", file));
+        var scenario = loaded.Sweep is null ? loaded : loaded.Expand().First();
+        RequireData(scenario);
+
+        var tiny = Shrink(scenario);
+        var plan = ScenarioPlanner.Plan(tiny) with { Iterations = 3, EvaluateEvery = 1 };
+        var results = ExperimentDriver.Run(plan);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(results.Select(r => r.Label), Is.EqualTo(scenario.Algorithms.Select(a => a.Label)));
+            Assert.That(results.Select(r => r.Decisions.Count), Has.All.Positive);
+            Assert.That(results.Select(r => r.Diverged), Has.All.False);
+        }
+    }
+
+    private static Scenario Shrink(Scenario scenario)
+    {
+        var data = scenario.Data;
+        if (data.Images is { } images)
+        {
+            data = data with { Images = images with { TrainSamples = 40 * data.Workers, TestSamples = 100 } };
+        }
+
+        return scenario with { Data = data };
+    }
+
+    private static void RequireData(Scenario scenario)
+    {
+        var needed = new List<DatasetInfo>();
+        if (scenario.Data.Images is { } images)
+        {
+            needed.AddRange(images.Sources.Select(s => s == DataSource.FashionMnist ? KnownDatasets.FashionMnist : KnownDatasets.MnistJson));
+        }
+
+        if (scenario.Data.Uci is { Path: null })
+        {
+            needed.Add(KnownDatasets.LagUci);
+        }
+
+        foreach (var dataset in needed.Where(d => !DatasetLocator.Default.TryLocate(d, out _)))
+        {
+            Assert.Ignore($"Dataset '{dataset.Name}' is not installed here ({dataset.InstallHint}).");
+        }
+    }
+}
