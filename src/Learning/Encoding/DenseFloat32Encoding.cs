@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace Sasg.Learning.Encoding;
 
@@ -21,7 +22,12 @@ public sealed class DenseFloat32Encoding : IWireEncoding
         var length = checked(payload.Dimension * 4);
         WireBuffers.Ensure(ref buffer, length);
         var span = buffer.AsSpan(0, length);
-        if (payload.Kind == PayloadKind.Dense)
+        if (payload.Kind == PayloadKind.Dense && typeof(T) == typeof(float) && BitConverter.IsLittleEndian)
+        {
+            // The hot path of dense float32 uploads: the bytes are the little-endian floats themselves.
+            MemoryMarshal.AsBytes(payload.Values.AsSpan(0, payload.Dimension)).CopyTo(span);
+        }
+        else if (payload.Kind == PayloadKind.Dense)
         {
             var values = payload.Values.AsSpan(0, payload.Dimension);
             for (var i = 0; i < values.Length; i++)
@@ -52,6 +58,12 @@ public sealed class DenseFloat32Encoding : IWireEncoding
         }
 
         var values = payload.SetDense();
+        if (typeof(T) == typeof(float) && BitConverter.IsLittleEndian)
+        {
+            bytes.CopyTo(MemoryMarshal.AsBytes(values));
+            return;
+        }
+
         for (var i = 0; i < values.Length; i++)
         {
             values[i] = T.CreateTruncating(BinaryPrimitives.ReadSingleLittleEndian(bytes[(i * 4)..]));

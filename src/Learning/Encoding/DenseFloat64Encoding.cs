@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace Sasg.Learning.Encoding;
 
@@ -26,6 +27,12 @@ public sealed class DenseFloat64Encoding : IWireEncoding
             span.Clear();
         }
 
+        if (payload.Kind == PayloadKind.Dense && typeof(T) == typeof(double) && BitConverter.IsLittleEndian)
+        {
+            MemoryMarshal.AsBytes(payload.Values.AsSpan(0, payload.Dimension)).CopyTo(span);
+            return length;
+        }
+
         var count = payload.Kind == PayloadKind.Dense ? payload.Dimension : payload.Count;
         for (var i = 0; i < count; i++)
         {
@@ -47,6 +54,12 @@ public sealed class DenseFloat64Encoding : IWireEncoding
         }
 
         var values = payload.SetDense();
+        if (typeof(T) == typeof(double) && BitConverter.IsLittleEndian)
+        {
+            bytes.CopyTo(MemoryMarshal.AsBytes(values));
+            return;
+        }
+
         for (var i = 0; i < values.Length; i++)
         {
             values[i] = T.CreateTruncating(BinaryPrimitives.ReadDoubleLittleEndian(bytes[(i * 8)..]));
