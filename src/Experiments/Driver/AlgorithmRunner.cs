@@ -16,6 +16,8 @@ internal sealed class AlgorithmRunner<T>(RunPlan plan, AlgorithmSpec spec, ITrac
     // Parameters larger than this in magnitude mean the run has diverged even if the loss is still finite.
     private const double ExplodedParameter = 1e12;
 
+    private List<ModelGradientSource<T>>? _sources;
+
     public AlgorithmResult Run()
     {
         var dtype = plan.DoublePrecision ? ScalarType.Float64 : ScalarType.Float32;
@@ -36,6 +38,7 @@ internal sealed class AlgorithmRunner<T>(RunPlan plan, AlgorithmSpec spec, ITrac
             ? data.Select((d, m) => new MinibatchSampler(d, batch, WorkerSeed(m))).ToList()
             : null;
         var sources = data.Select((d, m) => new ModelGradientSource<T>(state, d, samplers?[m])).ToList();
+        _sources = sources;
         using var trainSet = new TensorData(
             plan.TrainEvaluationData ?? ExperimentDriver.Union(plan.WorkerData), dtype, model.Model.TargetKind);
         using var testSet = plan.TestData is null ? null : new TensorData(plan.TestData, dtype, model.Model.TargetKind);
@@ -118,6 +121,13 @@ internal sealed class AlgorithmRunner<T>(RunPlan plan, AlgorithmSpec spec, ITrac
         var theta = trainer.Algorithm.Theta;
         state.Load(theta, -1);
         var train = Evaluation.Of(state.Model.Model, trainSet, plan.LossIsMean);
+        if (plan.BatchSize is null)
+        {
+            // Full-batch runs report the papers' objective sum_m f_m, in which every worker carries its own
+            // regulariser (the LAG code adds lambda * theta on each worker).
+            train = train with { Loss = _sources!.Sum(s => s.FullLoss(theta, -1)) };
+        }
+
         var test = testSet is null ? (Evaluation?)null : Evaluation.Of(state.Model.Model, testSet, plan.LossIsMean);
         state.Invalidate();
         var error = plan.Optimum is { } optimum ? Math.Abs(train.Loss - optimum) : double.NaN;

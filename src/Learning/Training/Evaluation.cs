@@ -10,9 +10,15 @@ namespace Sasg.Learning.Training;
 public readonly record struct Evaluation(double Loss, double Accuracy)
 {
     /// <summary>Evaluates <paramref name="model"/> on <paramref name="data"/> in chunks of <paramref name="chunk"/> samples.</summary>
-    /// <remarks>Mean losses (cross-entropy) are averaged with chunk weights; summed losses are added.</remarks>
+    /// <remarks>Mean losses (cross-entropy) are averaged with chunk weights. Summed losses are evaluated in one chunk,
+    /// because their regulariser is added once per call and must not be counted once per chunk.</remarks>
     public static Evaluation Of(SupervisedModel model, TensorData data, bool lossIsMean, int chunk = 2_000)
     {
+        if (!lossIsMean)
+        {
+            chunk = Math.Max(1, data?.Count ?? 1);
+        }
+
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
         using var noGrad = no_grad();
