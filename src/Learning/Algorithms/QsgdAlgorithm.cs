@@ -7,19 +7,18 @@ namespace Sasg.Learning.Algorithms;
 /// <summary>QSGD: every worker uploads Q_s(g), an unbiased stochastic quantization of its gradient to s levels of its
 /// norm, every iteration; theta^{k+1} = theta^k - alpha * sum_m Q_s(g_m).</summary>
 /// <remarks>
-/// <para>Alistarh, Grubic, Li, Tomioka, Vojnovic, "QSGD", NeurIPS 2017: Q_s(g)_i = ||g||_2 sign(g_i) l_i / s, where
-/// l_i is |g_i| / ||g||_2 * s rounded down or up with probability equal to its fractional part, so E[Q_s(g)] = g. The
-/// norm is the float32 the <c>qsgd</c> encoding would send; each worker draws from its own seeded stream. The payload
-/// is the dense dequantized vector.</para>
-/// <para>Known discrepancy (docs/algorithms.md): <see cref="QsgdEncoding"/> recomputes the norm from the payload it is
-/// given and rounds to the nearest level of that norm, so it returns Q_s(g) exactly only when sum_i l_i^2 = s^2; in
-/// general the server receives a deterministic requantization of Q_s(g), which for large d collapses to zeros.</para>
+/// Alistarh, Grubic, Li, Tomioka, Vojnovic, "QSGD", NeurIPS 2017: Q_s(g)_i = ||g||_2 sign(g_i) l_i / s, where l_i is
+/// |g_i| / ||g||_2 * s rounded down or up with probability equal to its fractional part, so E[Q_s(g)] = g. The upload
+/// is a quantized payload: the signed levels and the scale ||g||_2 / s rounded to float32, which the <c>qsgd</c>
+/// encoding carries as they are, so the server decodes exactly the worker's Q_s(g). Each worker draws from its own
+/// seeded stream. Workers step one at a time (they share a levels buffer).
 /// </remarks>
 public sealed class QsgdAlgorithm<T> : DistributedAlgorithm<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly SeededRandom[] _random;
     private readonly QsgdEncoding _encoding;
+    private readonly int[] _levels;
 
     /// <summary>Creates QSGD with <paramref name="levels"/> levels s (default 7, the <c>qsgd</c> encoding's 4 bits).</summary>
     public QsgdAlgorithm(int workers, ReadOnlySpan<T> initial, double stepSize, int levels = 7, long seed = 0)
@@ -27,6 +26,7 @@ public sealed class QsgdAlgorithm<T> : DistributedAlgorithm<T>
     {
         _encoding = new QsgdEncoding(levels);
         Levels = levels;
+        _levels = new int[Dimension];
         _random = Enumerable.Range(0, workers).Select(m => SeededRandom.Create(unchecked((ulong)seed), $"qsgd/{m}")).ToArray();
     }
 
@@ -39,8 +39,8 @@ public sealed class QsgdAlgorithm<T> : DistributedAlgorithm<T>
     /// <inheritdoc/>
     public override IWireEncoding DefaultEncoding => _encoding;
 
-    /// <summary>Paper bits: the encoding's sign-and-level bits per coordinate (1 + ceil(log2(s + 1))); the 32-bit norm is
-    /// not counted, as LAQ counts b bits per value.</summary>
+    /// <summary>Paper bits: the encoding's sign-and-level bits per coordinate (1 + ceil(log2(s + 1))); the 32-bit scale
+    /// is not counted, as LAQ counts b bits per value.</summary>
     public override long PaperBits(Payload<T> upload)
     {
         ArgumentNullException.ThrowIfNull(upload);
@@ -52,13 +52,22 @@ public sealed class QsgdAlgorithm<T> : DistributedAlgorithm<T>
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(upload);
-        Quantize(source.Gradient(Theta, Iteration), _random[worker], upload.SetDense());
+        var scale = Quantize(source.Gradient(Theta, Iteration), _random[worker], _levels);
+        if (!float.IsFinite(scale))
+        {
+            // No float32 scale can state this message, on any encoding.
+            throw new InvalidOperationException(
+                $"QSGD: worker {worker}'s gradient norm / s is {scale} in float32; the run has diverged "
+                + "(try a smaller step size).");
+        }
+
+        upload.SetQuantized(scale, _levels);
         return WorkerDecision.Upload;
     }
 
-    /// <summary>Writes Q_s(<paramref name="gradient"/>) into <paramref name="message"/>, drawing from
-    /// <paramref name="random"/>.</summary>
-    private void Quantize(ReadOnlySpan<T> gradient, SeededRandom random, Span<T> message)
+    /// <summary>Draws the signed levels of Q_s(<paramref name="gradient"/>) into <paramref name="levels"/> from
+    /// <paramref name="random"/>; returns the scale ||g||_2 / s as the float32 the wire carries.</summary>
+    private float Quantize(ReadOnlySpan<T> gradient, SeededRandom random, Span<int> levels)
     {
         var squares = 0.0;
         foreach (var value in gradient)
@@ -67,7 +76,7 @@ public sealed class QsgdAlgorithm<T> : DistributedAlgorithm<T>
             squares += x * x;
         }
 
-        double norm = (float)Math.Sqrt(squares);
+        var norm = Math.Sqrt(squares);
         for (var i = 0; i < gradient.Length; i++)
         {
             var x = double.CreateTruncating(gradient[i]);
@@ -79,9 +88,9 @@ public sealed class QsgdAlgorithm<T> : DistributedAlgorithm<T>
                 level = (int)Math.Min(Levels, floor + (random.NextDouble() < scaled - floor ? 1 : 0));
             }
 
-            // The same expression as the qsgd decoder: norm * level / s, negated for a set sign bit.
-            var magnitude = norm * level / Levels;
-            message[i] = T.CreateTruncating(x < 0 ? -magnitude : magnitude);
+            levels[i] = x < 0 ? -level : level;
         }
+
+        return (float)(norm / Levels);
     }
 }

@@ -36,6 +36,29 @@ internal static class QuantizedLayout
         ReadOnlySpan<byte> bytes, Payload<T> payload, int bits, string name, Func<double, int, double> dequantize)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        var levels = ArrayPool<int>.Shared.Rent(payload.Dimension);
+        try
+        {
+            var span = levels.AsSpan(0, payload.Dimension);
+            var scale = ReadLevels(bytes, bits, name, span);
+            var values = payload.SetDense();
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = T.CreateTruncating(dequantize(scale, span[i]));
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(levels);
+        }
+    }
+
+    /// <summary>Reads the scale (returned) and the packed levels into <paramref name="levels"/>, one per
+    /// coordinate.</summary>
+    /// <exception cref="InvalidDataException">The scale is not finite and non-negative, or the levels have the wrong
+    /// length or nonzero padding.</exception>
+    public static float ReadLevels(ReadOnlySpan<byte> bytes, int bits, string name, Span<int> levels)
+    {
         if (bytes.Length < 4)
         {
             throw new InvalidDataException($"{name}: {bytes.Length} bytes, shorter than the float32 scale.");
@@ -47,28 +70,15 @@ internal static class QuantizedLayout
             throw new InvalidDataException($"{name}: scale {scale} is not a finite non-negative number.");
         }
 
-        var levels = ArrayPool<int>.Shared.Rent(payload.Dimension);
         try
         {
-            var span = levels.AsSpan(0, payload.Dimension);
-            try
-            {
-                LevelPacking.Unpack(bytes[4..], bits, span);
-            }
-            catch (InvalidDataException e)
-            {
-                throw new InvalidDataException($"{name}: {e.Message}", e);
-            }
-
-            var values = payload.SetDense();
-            for (var i = 0; i < values.Length; i++)
-            {
-                values[i] = T.CreateTruncating(dequantize(scale, span[i]));
-            }
+            LevelPacking.Unpack(bytes[4..], bits, levels);
         }
-        finally
+        catch (InvalidDataException e)
         {
-            ArrayPool<int>.Shared.Return(levels);
+            throw new InvalidDataException($"{name}: {e.Message}", e);
         }
+
+        return scale;
     }
 }

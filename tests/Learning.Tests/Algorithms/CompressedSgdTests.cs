@@ -109,21 +109,25 @@ public sealed class CompressedSgdTests
     }
 
     [Test]
-    public void Qsgd_AveragedOverManyDraws_IsUnbiased()
+    public void Qsgd_WhatTheServerDecodes_AveragedOverManyDraws_IsUnbiased()
     {
         double[] gradient = [0.5, -0.25, 0.1, 0.0, -0.9, 0.33, 0.07, -0.02];
         var algorithm = new QsgdAlgorithm<double>(1, new double[8], 0.1, levels: 3, seed: 6);
         var source = new ScriptedGradientSource<double>(gradient);
         var payload = new Payload<double>(8);
+        var decoded = new Payload<double>(8);
+        var buffer = Array.Empty<byte>();
         var mean = new double[8];
         const int Draws = 40_000;
 
         for (var n = 0; n < Draws; n++)
         {
             algorithm.WorkerStep(0, source, payload);
+            var bytes = algorithm.DefaultEncoding.Encode(payload, ref buffer);
+            algorithm.DefaultEncoding.Decode<double>(buffer.AsSpan(0, bytes), decoded);
             for (var i = 0; i < 8; i++)
             {
-                mean[i] += payload.Values[i] / Draws;
+                mean[i] += decoded.Values[i] / Draws;
             }
         }
 
@@ -132,10 +136,31 @@ public sealed class CompressedSgdTests
     }
 
     [Test]
-    public void Qsgd_MessageIsOnTheNormGrid_AndItsBytesFollowTheQsgdFormula()
+    public void Qsgd_AtMlpSize_WhatTheServerDecodesKeepsTheGradientsProjection()
+    {
+        // E<Q(g), g> = ||g||^2. For uniform coordinates at d = 407,050 (most levels 0 or 1) one draw's ratio has a
+        // standard deviation of about 0.017; requantizing by ||Q(g)|| would give 0.
+        const int Dimension = 407_050;
+        var source = new ScriptedGradientSource<float>(Dimension, seed: 21);
+        var algorithm = new QsgdAlgorithm<float>(1, new float[Dimension], 0.1, seed: 8);
+        var payload = new Payload<float>(Dimension);
+        var decoded = new Payload<float>(Dimension);
+        var buffer = Array.Empty<byte>();
+
+        algorithm.WorkerStep(0, source, payload);
+        var bytes = algorithm.DefaultEncoding.Encode(payload, ref buffer);
+        algorithm.DefaultEncoding.Decode<float>(buffer.AsSpan(0, bytes), decoded);
+
+        var projection = source.Current.Select((g, i) => (double)g * decoded.Values[i]).Sum();
+        var squares = source.Current.Sum(g => (double)g * g);
+        Assert.That(projection / squares, Is.EqualTo(1).Within(0.1));
+    }
+
+    [Test]
+    public void Qsgd_MessageIsSignedLevelsTimesTheFloat32NormOverS_AndItsBytesFollowTheQsgdFormula()
     {
         double[] gradient = [3, -4, 0, 1, 2, -1, 0.5, 7, 0.25];
-        var norm = (double)(float)Math.Sqrt(gradient.Sum(x => x * x));
+        var scale = (float)(Math.Sqrt(gradient.Sum(x => x * x)) / 7);
         var algorithm = new QsgdAlgorithm<double>(1, new double[9], 0.1, seed: 3);
         var payload = new Payload<double>(9);
         var buffer = Array.Empty<byte>();
@@ -143,47 +168,94 @@ public sealed class CompressedSgdTests
         algorithm.WorkerStep(0, new ScriptedGradientSource<double>(gradient), payload);
         var bytes = algorithm.DefaultEncoding.Encode(payload, ref buffer);
 
-        var levels = payload.Values.Take(9).Select(v => Math.Abs(v) / norm * 7).ToArray();
+        var levels = payload.Levels.Take(9).ToArray();
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(levels.Select(l => Math.Abs(l - Math.Round(l))), Has.All.LessThan(1e-9));
-            Assert.That(levels, Has.All.InRange(0, 7 + 1e-9));
-            Assert.That(payload.Values.Take(9).Zip(gradient, (q, g) => q * g >= 0), Has.All.True);
+            Assert.That(payload.IsQuantized, Is.True);
+            Assert.That(payload.QuantizationScale, Is.EqualTo(scale));
+            Assert.That(levels, Has.All.InRange(-7, 7));
+            Assert.That(levels.Zip(gradient, (l, g) => l * g >= 0), Has.All.True);
+            Assert.That(payload.Values.Take(9), Is.EqualTo(levels.Select(l => l * (double)scale)));
             Assert.That(bytes, Is.EqualTo(4 + ((4 * 9) + 7) / 8));
             Assert.That(algorithm.PaperBits(payload), Is.EqualTo(4 * 9));
         }
     }
 
-    [Test]
-    public void QsgdEncoding_GivesBackTheMessageOnlyWhenItsLevelsHaveNormS()
+    [TestCase(1)]
+    [TestCase(9)]
+    [TestCase(1_000)]
+    [TestCase(407_050)]
+    public void Qsgd_ServerDecodesExactlyTheWorkersMessage_Bitwise_InFourPlusHalfDBytes(int dimension)
     {
-        // The documented discrepancy (docs/algorithms.md, QSGD): the qsgd encoding renormalizes by ||message||_2.
-        var encoding = new QsgdEncoding(levels: 4);
-        var onGrid = Payload([0, 2.5, 0, -2.5, 2.5, 2.5]);
-        var offGrid = Payload([0, 2.5, 2.5, -2.5, 2.5, 2.5]);
+        var source = new ScriptedGradientSource<float>(dimension, seed: dimension);
+        var algorithm = new QsgdAlgorithm<float>(1, new float[dimension], 0.1, seed: 11);
+        var payload = new Payload<float>(dimension);
+        var decoded = new Payload<float>(dimension);
+        var buffer = Array.Empty<byte>();
+
+        algorithm.WorkerStep(0, source, payload);
+        var bytes = algorithm.DefaultEncoding.Encode(payload, ref buffer);
+        algorithm.DefaultEncoding.Decode<float>(buffer.AsSpan(0, bytes), decoded);
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(RoundTrip(encoding, onGrid), Is.EqualTo(onGrid.Values));
-            Assert.That(RoundTrip(encoding, offGrid), Is.Not.EqualTo(offGrid.Values));
+            Assert.That(bytes, Is.EqualTo(4 + (((long)dimension * 4) + 7) / 8));
+            Assert.That(decoded.QuantizationScale, Is.EqualTo(payload.QuantizationScale));
+            Assert.That(decoded.Levels.Take(dimension), Is.EqualTo(payload.Levels.Take(dimension)));
+            Assert.That(Bits(decoded.Values, dimension), Is.EqualTo(Bits(payload.Values, dimension)));
+            Assert.That(payload.Levels.Take(dimension).Count(l => l != 0), Is.Positive);
         }
     }
 
-    private static Payload<double> Payload(double[] values)
+    [TestCase(9)]
+    [TestCase(407_050)]
+    public void Qsgd_InDoublePrecision_ServerDecodesExactlyTheWorkersMessage_Bitwise(int dimension)
     {
-        var payload = new Payload<double>(values.Length);
-        values.CopyTo(payload.SetDense());
-        return payload;
+        var source = new ScriptedGradientSource<double>(dimension, seed: dimension);
+        var algorithm = new QsgdAlgorithm<double>(1, new double[dimension], 0.1, levels: 15, seed: 12);
+        var payload = new Payload<double>(dimension);
+        var decoded = new Payload<double>(dimension);
+        var buffer = Array.Empty<byte>();
+
+        algorithm.WorkerStep(0, source, payload);
+        var bytes = algorithm.DefaultEncoding.Encode(payload, ref buffer);
+        algorithm.DefaultEncoding.Decode<double>(buffer.AsSpan(0, bytes), decoded);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(bytes, Is.EqualTo(4 + (((long)dimension * 5) + 7) / 8));
+            Assert.That(
+                decoded.Values.Take(dimension).Select(BitConverter.DoubleToInt64Bits),
+                Is.EqualTo(payload.Values.Take(dimension).Select(BitConverter.DoubleToInt64Bits)));
+        }
     }
 
-    private static double[] RoundTrip(QsgdEncoding encoding, Payload<double> payload)
+    [Test]
+    public void Qsgd_ThroughTheTrainer_TheServerStepsWithExactlyTheWorkersMessage()
     {
-        var buffer = Array.Empty<byte>();
-        var decoded = new Payload<double>(payload.Dimension);
-        var bytes = encoding.Encode(payload, ref buffer);
-        encoding.Decode<double>(buffer.AsSpan(0, bytes), decoded);
-        return decoded.Values.Take(payload.Dimension).ToArray();
+        const int Dimension = 407_050;
+        var random = new Random(5);
+        var gradient = Enumerable.Range(0, Dimension).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
+        var source = new ScriptedGradientSource<float>(gradient);
+        var twin = new QsgdAlgorithm<float>(1, new float[Dimension], 0.1, seed: 13);
+        var sent = new Payload<float>(Dimension);
+        var trainer = new SynchronousTrainer<float>(
+            new QsgdAlgorithm<float>(1, new float[Dimension], 0.1, seed: 13), [source], new QsgdEncoding());
+
+        trainer.RunIteration();
+        twin.WorkerStep(0, source, sent);
+
+        // From theta = 0 with one worker, the update is theta = 0 - alpha * message, rounded once.
+        var expected = sent.Values.Take(Dimension).Select(v => 0f - ((float)0.1 * v)).ToArray();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Bits(trainer.Algorithm.Theta, Dimension), Is.EqualTo(Bits(expected, Dimension)));
+            Assert.That(trainer.UploadBytes, Is.EqualTo(4 + (Dimension / 2)));
+        }
     }
+
+    private static int[] Bits(float[] values, int count) =>
+        values.Take(count).Select(BitConverter.SingleToInt32Bits).ToArray();
 
     private static (double[] Offered, double[] Sent) Offer(DistributedAlgorithm<float> algorithm, int iterations)
     {

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using Sasg.Learning.Encoding;
 
 // FsCheck supplies the arguments of [Property] methods; NUnit.Analyzers only knows NUnit's own sources.
@@ -36,16 +37,65 @@ public sealed class QuantizedEncodingTests
     }
 
     [Test]
-    public void Qsgd_RoundsToNearestLevelOfTheNorm()
+    public void Qsgd_OfPlainDensePayload_RoundsToNearestLevelOfNormOverS()
     {
         var (length, decoded) = EncodingAssert.RoundTrip(new QsgdEncoding(), EncodingAssert.Dense([3f, -4f]));
 
-        // norm 5, s = 7: |3| / 5 * 7 = 4.2 -> 4, |4| / 5 * 7 = 5.6 -> 6.
+        // norm 5, s = 7, scale (float)(5 / 7): |3| / scale = 4.2 -> 4, |4| / scale = 5.6 -> 6.
+        var scale = (float)(5.0 / 7);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(length, Is.EqualTo(4 + 1));
-            Assert.That(decoded.Values.Take(2), Is.EqualTo(new[] { 5f * 4 / 7, -5f * 6 / 7 }).Within(1e-6f));
+            Assert.That(decoded.IsQuantized, Is.True);
+            Assert.That(decoded.QuantizationScale, Is.EqualTo(scale));
+            Assert.That(decoded.Levels.Take(2), Is.EqualTo(new[] { 4, -6 }));
+            Assert.That(decoded.Values.Take(2), Is.EqualTo(new[] { 4 * scale, -6 * scale }));
         }
+    }
+
+    [FsCheck.NUnit.Property(Replay = "20251201,23", MaxTest = 200)]
+    public bool Qsgd_OfQuantizedPayload_DecodesItsScaleAndLevelsBitwise_In4PlusBitsTimesDOver8Bytes(
+        int[] raw, ushort levelsSeed, float rawScale)
+    {
+        var encoding = new QsgdEncoding(1 + (levelsSeed % 300));
+        var levels = raw.Select(v => (v % (encoding.Levels + 1))).ToArray();
+        var scale = float.IsFinite(rawScale) ? MathF.Abs(rawScale) : 1f;
+        var payload = new Payload<double>(levels.Length);
+        payload.SetQuantized(scale, levels);
+
+        var (length, decoded) = EncodingAssert.RoundTrip(encoding, payload);
+
+        return length == 4 + (((encoding.Bits * levels.Length) + 7) / 8)
+            && decoded.IsQuantized
+            && BitConverter.SingleToInt32Bits(decoded.QuantizationScale) == BitConverter.SingleToInt32Bits(scale)
+            && decoded.Levels.Take(levels.Length).SequenceEqual(levels)
+            && decoded.Values.Take(levels.Length).Select(BitConverter.DoubleToInt64Bits)
+                .SequenceEqual(payload.Values.Take(levels.Length).Select(BitConverter.DoubleToInt64Bits));
+    }
+
+    [Test]
+    public void Qsgd_OfQuantizedPayloadWithFewerLevels_CarriesItExactly()
+    {
+        var payload = new Payload<float>(3);
+        payload.SetQuantized(0.5f, [3, -1, 0]);
+
+        var (_, decoded) = EncodingAssert.RoundTrip(new QsgdEncoding(levels: 7), payload);
+
+        Assert.That(decoded.Values.Take(3), Is.EqualTo(new[] { 1.5f, -0.5f, 0f }));
+    }
+
+    [TestCase(8)]
+    [TestCase(-8)]
+    [TestCase(int.MinValue)]
+    public void Qsgd_OfQuantizedLevelBeyondS_IsNotSupported(int level)
+    {
+        var payload = new Payload<float>(2);
+        payload.SetQuantized(1f, [1, level]);
+        var buffer = Array.Empty<byte>();
+        var text = level.ToString(CultureInfo.InvariantCulture);
+
+        Assert.That(() => new QsgdEncoding(levels: 7).Encode(payload, ref buffer),
+            Throws.InstanceOf<NotSupportedException>().With.Message.Contains(text));
     }
 
     [FsCheck.NUnit.Property(Replay = "20251201,15", MaxTest = 200)]
