@@ -16,6 +16,7 @@ internal static class SasgApp
         {
             RunCommand.Create(console, error, locator),
             DataCommand.Create(console, error, locator),
+            SweepCommand.Create(console, error, locator),
         };
 
         var parseResult = root.Parse(args);

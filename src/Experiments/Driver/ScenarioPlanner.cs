@@ -93,6 +93,28 @@ public static class ScenarioPlanner
         };
     }
 
+    /// <summary>Only the network part of <paramref name="scenario"/>'s plan, as <see cref="Plan"/> builds it, for
+    /// <paramref name="workers"/> workers and a model of <paramref name="modelBytes"/> bytes; loads no data.</summary>
+    /// <remarks>A sweep replays one training run's decisions through the networks of the cells that differ from it only
+    /// in <c>network.*</c> fields.</remarks>
+    /// <exception cref="ScenarioException">The worker trace file describes another number of workers.</exception>
+    public static (StarTopology Topology, ParameterServerOptions Network, Func<ComputeModel> CreateCompute) PlanNetwork(
+        Scenario scenario, int workers, long modelBytes)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var (topology, compute) = Network(scenario, workers);
+        var network = scenario.Network;
+        var options = new ParameterServerOptions
+        {
+            Ingress = network.Ingress,
+            Broadcast = network.Broadcast,
+            ModelSize = DataSize.FromBytes(modelBytes),
+            RequestSize = network.RequestBytes,
+            SkipNoticeSize = network.SkipNoticeBytes,
+        };
+        return (topology, options, compute);
+    }
+
     private static (StarTopology Topology, Func<ComputeModel> Compute) Network(Scenario scenario, int workers)
     {
         var network = scenario.Network;

@@ -1,0 +1,156 @@
+using System.Globalization;
+using Newtonsoft.Json.Linq;
+using Sasg.Experiments.Results;
+using Sasg.Experiments.Scenarios;
+using ScottPlot;
+
+namespace Sasg.Experiments.Sweeps;
+
+/// <summary>Draws plots/&lt;metric&gt;-vs-&lt;axis&gt;.png and .svg from the combined CSV: one line per algorithm (and
+/// per combination of the other axes' values, told apart by marker shape) against each swept axis.</summary>
+/// <remarks>An axis whose values are all JSON numbers is drawn to scale; any other axis (bandwidths, policies) is
+/// categorical: its values sit at 0, 1, 2, ... in file order, labelled as written. A metric with no value at all (no
+/// target reached) gives no plot. Values that span more than a factor of 20 are drawn on a log scale.</remarks>
+internal static class SweepPlots
+{
+    private const int Width = 1000;
+    private const int Height = 600;
+    private const double LogRatio = 20;
+
+    private static readonly (string Name, string Column, string Label)[] Metrics =
+    [
+        ("simulated-seconds", "simulated_seconds", "simulated time (s)"),
+        ("uploads", "uploads", "uploads (communication rounds)"),
+        ("seconds-to-target", "seconds_to_target", "simulated time to target (s)"),
+    ];
+
+    private static readonly MarkerShape[] Markers =
+    [
+        MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond,
+        MarkerShape.OpenCircle, MarkerShape.OpenSquare, MarkerShape.OpenTriangleUp, MarkerShape.OpenDiamond,
+        MarkerShape.FilledTriangleDown, MarkerShape.OpenTriangleDown, MarkerShape.Eks, MarkerShape.Cross, MarkerShape.Asterisk,
+    ];
+
+
+    public static void Write(string directory, ScenarioSweep sweep, IReadOnlyList<Scenario> cells, string csv)
+    {
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var header = SweepCsv.Split(lines[0]);
+        var rows = lines.Skip(1).Select(SweepCsv.Split).ToList();
+        var cellById = cells.ToDictionary(c => c.Cell!.Id, StringComparer.Ordinal);
+        var algorithmColumn = header.IndexOf("algorithm");
+        var algorithms = rows.Select(r => r[algorithmColumn]).Distinct(StringComparer.Ordinal).ToList();
+        for (var a = 0; a < sweep.Axes.Count; a++)
+        {
+            foreach (var metric in Metrics)
+            {
+                var column = header.IndexOf(metric.Column);
+                var points = rows
+                    .Select(r => (Row: r, Cell: cellById[r[0]], Y: SweepCsv.Number(r[column])))
+                    .Where(p => double.IsFinite(p.Y))
+                    .ToList();
+                if (points.Count == 0)
+                {
+                    continue;
+                }
+
+                var plot = Draw(sweep, a, metric.Label, algorithms, points.Select(p => (p.Cell, p.Row[algorithmColumn], p.Y)).ToList());
+                var stem = Path.Combine(directory, metric.Name + "-vs-" + SafeName(sweep.Axes[a].Path));
+                AtomicFile.Write(stem + ".png", s => s.Write(plot.GetImageBytes(Width, Height, ImageFormat.Png)));
+                AtomicFile.WriteAllText(stem + ".svg", plot.GetSvgXml(Width, Height));
+            }
+        }
+    }
+
+    private static Plot Draw(
+        ScenarioSweep sweep, int axis, string metricLabel, List<string> algorithms, List<(Scenario Cell, string Algorithm, double Y)> points)
+    {
+        var swept = sweep.Axes[axis];
+        var numeric = swept.Values.All(v => v.Type is JTokenType.Integer or JTokenType.Float);
+        var positive = points.Where(p => p.Y > 0).Select(p => p.Y).ToList();
+
+        // Times across bandwidths span decades: a log axis keeps the fast cells readable.
+        var log = positive.Count == points.Count && positive.Max() / positive.Min() > LogRatio;
+        var plot = new Plot();
+        plot.Font.Set("DejaVu Sans");
+        var palette = new ScottPlot.Palettes.Category10();
+
+        // One series per algorithm (colour) and per combination of the other axes' values (marker), in cell order.
+        var series = points.GroupBy(p => (p.Algorithm, Others: OtherValues(sweep, p.Cell, axis))).ToList();
+        var others = series.Select(s => s.Key.Others).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var s in series)
+        {
+            var ordered = s.Select(p => (X: Position(sweep, p.Cell, axis, numeric), p.Y)).OrderBy(p => p.X).ToArray();
+            var line = plot.Add.Scatter(ordered.Select(p => p.X).ToArray(), ordered.Select(p => log ? Math.Log10(p.Y) : p.Y).ToArray());
+            line.Color = palette.GetColor(algorithms.IndexOf(s.Key.Algorithm));
+            line.MarkerShape = Markers[others.IndexOf(s.Key.Others) % Markers.Length];
+            line.MarkerSize = 8;
+            line.LineWidth = 1.5f;
+        }
+
+        // The legend names each colour and each marker once, rather than every series.
+        var legend = algorithms.Select((a, i) => new LegendItem
+        {
+            LabelText = a,
+            LineColor = palette.GetColor(i),
+            LineWidth = 2,
+            MarkerShape = MarkerShape.None,
+        }).ToList();
+        if (others.Count > 1)
+        {
+            legend.AddRange(others.Select((o, i) => new LegendItem
+            {
+                LabelText = o,
+                MarkerShape = Markers[i % Markers.Length],
+                MarkerColor = Colors.Gray,
+                MarkerSize = 8,
+            }));
+        }
+
+        plot.Legend.ManualItems.AddRange(legend);
+        plot.ShowLegend(Edge.Right);
+
+        // Ticks sit at the swept values, labelled as written (categorical axes at 0, 1, 2, ...).
+        var ticks = Enumerable.Range(0, swept.Values.Count)
+            .Select(i => numeric ? swept.Values[i].Value<double>() : i)
+            .ToArray();
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks, swept.Values.Select(SweepCsv.ValueText).ToArray());
+        var margin = ticks.Length > 1 ? (ticks.Max() - ticks.Min()) / (2.0 * (ticks.Length - 1)) : 0.5;
+        plot.Axes.SetLimitsX(ticks.Min() - margin, ticks.Max() + margin);
+
+        if (log)
+        {
+            plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+            {
+                MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
+                IntegerTicksOnly = true,
+                LabelFormatter = y => Math.Pow(10, y).ToString("G3", CultureInfo.InvariantCulture),
+            };
+        }
+
+        plot.Title($"{metricLabel} vs {swept.Path}");
+        plot.XLabel(swept.Path);
+        plot.YLabel(log ? metricLabel + ", log scale" : metricLabel);
+        return plot;
+    }
+
+    private static double Position(ScenarioSweep sweep, Scenario cell, int axis, bool numeric) =>
+        numeric ? cell.Cell!.Values[axis].Value.Value<double>() : Choice(sweep, cell.Cell!.Index, axis);
+
+    private static string OtherValues(ScenarioSweep sweep, Scenario cell, int axis) =>
+        string.Join(", ", sweep.Axes
+            .Select((a, i) => (Axis: a, Index: i))
+            .Where(a => a.Index != axis)
+            .Select(a => a.Axis.ShortName + "=" + SweepCsv.ValueText(cell.Cell!.Values[a.Index].Value)));
+
+    /// <summary>The index of cell <paramref name="index"/>'s value on <paramref name="axis"/> (cells are row-major,
+    /// last axis fastest).</summary>
+    private static int Choice(ScenarioSweep sweep, int index, int axis)
+    {
+        var stride = sweep.Axes.Skip(axis + 1).Aggregate(1, (product, a) => product * a.Values.Count);
+        return index / stride % sweep.Axes[axis].Values.Count;
+    }
+
+    private static string SafeName(string path) =>
+        string.Concat(path.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
+}

@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+using System.Text;
+using Sasg.Experiments.Driver;
+using Sasg.Experiments.Replay;
+using Sasg.Experiments.Results;
+using Sasg.Experiments.Scenarios;
+using Sasg.NetSim.Trace;
+
+namespace Sasg.Experiments.Sweeps;
+
+/// <summary>Runs every cell of a scenario's sweep into a sweep folder, resumably: cells that learn identically (they
+/// differ only in <c>network.*</c> fields) share one training run, whose recorded decisions are replayed through each
+/// other cell's network; learning groups run in parallel; each finished cell is persisted at once.</summary>
+/// <remarks>Layout, resume rules and the combined CSV are described in docs/sweeps.md. Every cell is deterministic:
+/// the results do not depend on the parallelism or on how often the sweep was interrupted and resumed.</remarks>
+public static class SweepRunner
+{
+    /// <summary>Runs the cells of <paramref name="scenario"/> that are not done yet into <paramref name="directory"/>,
+    /// then writes <c>sweep.csv</c> and (when the scenario asks for plots) <c>plots/</c>;
+    /// <paramref name="cellFinished"/> is told of every cell persisted (from worker threads).</summary>
+    /// <exception cref="ArgumentException">The scenario has no sweep block.</exception>
+    /// <exception cref="SweepFolderException">The folder holds another scenario's sweep, or unrelated files.</exception>
+    /// <exception cref="ScenarioException">A cell cannot run (for example too few samples for its workers).</exception>
+    public static SweepOutcome Run(
+        Scenario scenario, string directory, SweepOptions? options = null, Action<SweepCellReport>? cellFinished = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(directory);
+        if (scenario.Sweep is null)
+        {
+            throw new ArgumentException($"The scenario '{scenario.Name}' has no sweep block.", nameof(scenario));
+        }
+
+        options ??= new SweepOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Parallelism, 1, nameof(options));
+        var cells = scenario.Expand().ToList();
+        var groups = LearningGroups(cells);
+        var folder = SweepFolder.Open(directory, scenario, groups);
+        var alreadyDone = cells.Count(folder.IsDone);
+        var trainings = 0;
+        var run = 0;
+        try
+        {
+            Parallel.ForEach(
+                groups,
+                new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism },
+                group =>
+                {
+                    var (trained, finished) = RunGroup(folder, group, options, cellFinished);
+                    Interlocked.Add(ref trainings, trained);
+                    Interlocked.Add(ref run, finished);
+                });
+        }
+        catch (AggregateException aggregate)
+        {
+            // Report the first failure as itself, so that scenario problems keep their exit code in the CLI.
+            ExceptionDispatchInfo.Capture(aggregate.Flatten().InnerExceptions[0]).Throw();
+            throw;
+        }
+
+        var csvPath = Path.Combine(folder.Directory, "sweep.csv");
+        var csv = new StringBuilder(SweepCsv.Header(scenario.Sweep.Axes));
+        foreach (var cell in cells)
+        {
+            csv.Append(folder.RowsOf(cell));
+        }
+
+        AtomicFile.WriteAllText(csvPath, csv.ToString());
+        if (scenario.Outputs.Plots)
+        {
+            SweepPlots.Write(Path.Combine(folder.Directory, "plots"), scenario.Sweep, cells, csv.ToString());
+        }
+
+        return new SweepOutcome(folder.Directory, cells.Count, run, alreadyDone, trainings, csvPath);
+    }
+
+    /// <summary>The cells grouped by what they learn, in order of their first cell. The wire encoding is a network
+    /// field that changes the bytes (and, for lossy encodings, the learning), so it separates groups too.</summary>
+    internal static List<IReadOnlyList<Scenario>> LearningGroups(IEnumerable<Scenario> cells) =>
+        cells.GroupBy(c => c.Cell!.LearningKey + "\n" + c.Network.Encoding, StringComparer.Ordinal)
+            .Select(g => (IReadOnlyList<Scenario>)g.ToList())
+            .ToList();
+
+    private static (int Trained, int Finished) RunGroup(
+        SweepFolder folder, IReadOnlyList<Scenario> group, SweepOptions options, Action<SweepCellReport>? cellFinished)
+    {
+        var pending = group.Where(c => !folder.IsDone(c)).ToList();
+        if (pending.Count == 0)
+        {
+            return (0, 0);
+        }
+
+        var clock = Stopwatch.StartNew();
+        var plan = ScenarioPlanner.Plan(pending[0], options.Locator);
+        IReadOnlyList<AlgorithmResult> source;
+        var trained = 0;
+        if (group.FirstOrDefault(folder.IsDone) is { } done)
+        {
+            // A resumed group: the decisions of a finished cell stand in for the training run.
+            source = CellResultsReader.Read(folder.CellDirectory(done));
+        }
+        else
+        {
+            var first = pending[0];
+            source = WithTraces(folder.CellDirectory(first), first.Outputs.Trace, traceFor => ExperimentDriver.Run(plan, traceFor));
+            folder.Complete(first, plan, source, replayed: false);
+            cellFinished?.Invoke(new SweepCellReport(first.Cell!.Index, first.Cell.Id, first.Cell.Label, false, clock.Elapsed));
+            pending.RemoveAt(0);
+            trained = 1;
+        }
+
+        foreach (var cell in pending)
+        {
+            clock.Restart();
+            var network = ScenarioPlanner.PlanNetwork(cell, plan.WorkerData.Count, plan.Network.ModelSize.Bytes);
+            var cellPlan = plan with { Topology = network.Topology, Network = network.Network, CreateCompute = network.CreateCompute };
+            var results = WithTraces(
+                folder.CellDirectory(cell),
+                cell.Outputs.Trace,
+                traceFor => source.Select(r => Replayed(r, cellPlan, traceFor?.Invoke(r.Label))).ToList());
+            folder.Complete(cell, cellPlan, results, replayed: true);
+            cellFinished?.Invoke(new SweepCellReport(cell.Cell!.Index, cell.Cell.Id, cell.Cell.Label, true, clock.Elapsed));
+        }
+
+        return (trained, trained + pending.Count);
+    }
+
+    /// <summary><paramref name="result"/> with its times taken from replaying its decisions on <paramref name="plan"/>'s
+    /// network: the metrics row at iteration k gets the end of iteration k - 1 (0 at k = 0).</summary>
+    internal static AlgorithmResult Replayed(AlgorithmResult result, RunPlan plan, ITraceSink? trace = null)
+    {
+        if (result.Decisions.Count == 0)
+        {
+            return result with { SimulatedSeconds = 0, Metrics = result.Metrics.Select(m => m with { SimulatedSeconds = 0 }).ToList() };
+        }
+
+        var log = DecisionLog.From(result.Label, result.Decisions);
+        var ends = ReplayRunner.IterationEnds(log, plan.Topology, plan.Network, plan.CreateCompute(), trace);
+        var metrics = result.Metrics
+            .Select(m => m with { SimulatedSeconds = m.Iteration == 0 ? 0 : ends[m.Iteration - 1].TotalSeconds })
+            .ToList();
+        return result with { SimulatedSeconds = ends[^1].TotalSeconds, Metrics = metrics };
+    }
+
+    private static T WithTraces<T>(string directory, bool trace, Func<Func<string, ITraceSink?>?, T> run)
+    {
+        if (!trace)
+        {
+            return run(null);
+        }
+
+        var sinks = new List<TraceFiles>();
+        try
+        {
+            return run(label =>
+            {
+                var files = TraceFiles.Open(directory, label);
+                sinks.Add(files);
+                return files;
+            });
+        }
+        finally
+        {
+            sinks.ForEach(s => s.Dispose());
+        }
+    }
+}
