@@ -53,8 +53,7 @@ public static class ScenarioPlanner
         }
 
         var bytesPerParameter = doublePrecision ? 8 : 4;
-        var network = scenario.Network;
-        var (topology, compute) = Network(scenario, m);
+        var (topology, options, compute) = PlanNetwork(scenario, m, (long)parameterCount * bytesPerParameter);
         return new RunPlan
         {
             Name = scenario.Name,
@@ -78,17 +77,10 @@ public static class ScenarioPlanner
             TargetLoss = scenario.Stop.TargetLoss,
             EvaluateEvery = scenario.Evaluation.Every,
             Topology = topology,
-            Network = new ParameterServerOptions
-            {
-                Ingress = network.Ingress,
-                Broadcast = network.Broadcast,
-                ModelSize = DataSize.FromBytes((long)parameterCount * bytesPerParameter),
-                RequestSize = network.RequestBytes,
-                SkipNoticeSize = network.SkipNoticeBytes,
-            },
+            Network = options,
             CreateCompute = compute,
             CostPerSample = scenario.Compute.CostPerSample,
-            Encoding = network.Encoding,
+            Encoding = scenario.Network.Encoding,
             PartitionCsv = partitionCsv,
         };
     }
