@@ -16,6 +16,7 @@ internal static class SasgApp
         {
             RunCommand.Create(console, error, locator),
             DataCommand.Create(console, error, locator),
+            PlotCommand.Create(console, error),
             SweepCommand.Create(console, error, locator),
         };
 

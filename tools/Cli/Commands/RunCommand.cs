@@ -2,6 +2,7 @@ using System.CommandLine;
 using Sasg.Cli.Rendering;
 using Sasg.Experiments.Driver;
 using Sasg.Experiments.Results;
+using Sasg.Experiments.Results.Plots;
 using Sasg.Experiments.Scenarios;
 using Sasg.Learning.Data;
 using Sasg.NetSim.Trace;
@@ -51,6 +52,12 @@ internal static class RunCommand
             var results = ExperimentDriver.Run(plan, traceFor, ProgressReporter.For(console));
             DisposeAll(sinks);
             ResultsFolder.Write(directory, plan, results, scenario.ToResolvedJson());
+            if (scenario.Outputs.Plots)
+            {
+                var plots = PlotWriter.WriteAll(directory);
+                console.WriteLine($"plots: {plots.Written.Count} files in {plots.Directory}");
+            }
+
             console.Write(SummaryTable.Of(results));
             foreach (var diverged in results.Where(r => r.Diverged))
             {

@@ -1,0 +1,20 @@
+using Sasg.Experiments.Driver;
+
+namespace Sasg.Experiments.Results.Plots;
+
+/// <summary>A y axis of the metric plots.</summary>
+/// <param name="FileName">The part of the file name before "-vs-".</param>
+/// <param name="Quantity">The axis label.</param>
+/// <param name="Column">The metrics.csv column, for messages.</param>
+/// <param name="Value">The value of a metrics row, as plotted (accuracy in percent).</param>
+/// <param name="Scale">When the axis is logarithmic.</param>
+internal sealed record Metric(string FileName, string Quantity, string Column, Func<MetricsRow, double> Value, LogPolicy Scale)
+{
+    /// <summary>Train loss, test accuracy and the objective error |f - f*|.</summary>
+    public static IReadOnlyList<Metric> All { get; } =
+    [
+        new("loss", "train loss", "train_loss", r => r.TrainLoss, LogPolicy.WhenWide),
+        new("accuracy", "test accuracy (%)", "test_accuracy", r => 100 * r.TestAccuracy, LogPolicy.Never),
+        new("objective-error", "objective error |f - f*|", "objective_error", r => r.ObjectiveError, LogPolicy.Always),
+    ];
+}

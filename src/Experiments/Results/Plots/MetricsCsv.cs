@@ -1,0 +1,71 @@
+using System.Globalization;
+using Sasg.Experiments.Driver;
+
+namespace Sasg.Experiments.Results.Plots;
+
+/// <summary>Reads a metrics.csv that <see cref="CsvTables.Metrics"/> wrote (invariant culture, "NaN" for missing
+/// values).</summary>
+public static class MetricsCsv
+{
+    /// <summary>The header line of metrics.csv.</summary>
+    public const string Header =
+        "algorithm,iteration,uploads,upload_bytes,paper_bits,simulated_seconds,train_loss,test_loss,test_accuracy,objective_error";
+
+    /// <summary>Every row of the file at <paramref name="path"/>, in file order.</summary>
+    /// <exception cref="InvalidDataException">The file is not a metrics.csv; the message names the line.</exception>
+    public static IReadOnlyList<MetricsRow> Read(string path)
+    {
+        using var reader = new StreamReader(path);
+        return Read(reader, path);
+    }
+
+    /// <summary>Every row of <paramref name="reader"/>; <paramref name="name"/> names the source in messages.</summary>
+    /// <exception cref="InvalidDataException">The text is not a metrics.csv; the message names the line.</exception>
+    public static IReadOnlyList<MetricsRow> Read(TextReader reader, string name)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        if (reader.ReadLine() != Header)
+        {
+            throw new InvalidDataException($"{name}: line 1: expected the header '{Header}'.");
+        }
+
+        var rows = new List<MetricsRow>();
+        var number = 1;
+        while (reader.ReadLine() is { } line)
+        {
+            number++;
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            rows.Add(Parse(line) ?? throw new InvalidDataException($"{name}: line {number}: not a metrics row ({line})."));
+        }
+
+        return rows;
+    }
+
+    private static MetricsRow? Parse(string line)
+    {
+        var f = CsvFields.Split(line);
+        if (f is not { Length: 10 }
+            || !int.TryParse(f[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var iteration)
+            || !long.TryParse(f[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var uploads)
+            || !long.TryParse(f[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out var bytes)
+            || !long.TryParse(f[4], NumberStyles.Integer, CultureInfo.InvariantCulture, out var bits)
+            || !TryNumber(f[5], out var seconds)
+            || !TryNumber(f[6], out var trainLoss)
+            || !TryNumber(f[7], out var testLoss)
+            || !TryNumber(f[8], out var accuracy)
+            || !TryNumber(f[9], out var objectiveError))
+        {
+            return null;
+        }
+
+        return new MetricsRow(f[0], iteration, uploads, bytes, bits, seconds, trainLoss, testLoss, accuracy, objectiveError);
+    }
+
+    // "R" writes NaN, Infinity and -Infinity as those words in the invariant culture; Float accepts all three.
+    private static bool TryNumber(string text, out double value) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+}

@@ -1,0 +1,143 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using Sasg.Experiments.Driver;
+using Sasg.Experiments.Replay;
+
+namespace Sasg.Experiments.Results.Plots;
+
+/// <summary>Draws the plots of a results folder into &lt;results&gt;/plots, each as an 800x500 PNG and an SVG.</summary>
+/// <remarks>Plots: &lt;y&gt;-vs-&lt;x&gt; for y in loss, accuracy, objective-error and x in iterations, uploads,
+/// bits, seconds (the papers' figures; one line per method); uploads-per-iteration (from decisions.csv); and
+/// timeline-&lt;label&gt; per method (from trace-&lt;label&gt;.csv). A missing input file, or a metric that is NaN
+/// throughout, skips the plots that need it and says so in <see cref="PlotReport.Skipped"/>.</remarks>
+public static class PlotWriter
+{
+    /// <summary>The plots folder's name inside a results folder.</summary>
+    public const string FolderName = "plots";
+
+    /// <summary>Writes every plot that the files in <paramref name="resultsDirectory"/> allow.</summary>
+    /// <exception cref="DirectoryNotFoundException">The results folder does not exist.</exception>
+    /// <exception cref="InvalidDataException">metrics.csv, decisions.csv or a trace CSV is malformed.</exception>
+    public static PlotReport WriteAll(string resultsDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(resultsDirectory);
+        var results = Path.GetFullPath(resultsDirectory);
+        if (!Directory.Exists(results))
+        {
+            throw new DirectoryNotFoundException($"{results}: no such results folder.");
+        }
+
+        var plots = Path.Combine(results, FolderName);
+        Directory.CreateDirectory(plots);
+        var written = new List<string>();
+        var skipped = new List<SkippedPlot>();
+        var name = ScenarioName(results);
+
+        var metricsPath = Path.Combine(results, "metrics.csv");
+        var methods = File.Exists(metricsPath) ? MethodMetrics.Group(MetricsCsv.Read(metricsPath)) : null;
+        if (methods is null)
+        {
+            skipped.Add(new SkippedPlot("*-vs-*", "metrics.csv not found"));
+        }
+        else
+        {
+            WriteMetricPlots(name, methods, plots, written, skipped);
+        }
+
+        var decisionsPath = Path.Combine(results, "decisions.csv");
+        var decisions = File.Exists(decisionsPath) ? DecisionsCsv.Read(decisionsPath) : null;
+        WriteUploadsPlot(name, decisions, plots, written, skipped);
+
+        var labels = methods?.Select(m => m.Label).ToList()
+            ?? decisions?.Select(d => d.Algorithm).Distinct(StringComparer.Ordinal).ToList()
+            ?? [];
+        WriteTimelines(name, labels, results, plots, written, skipped);
+        return new PlotReport(plots, written, skipped);
+    }
+
+    private static void WriteMetricPlots(
+        string name, IReadOnlyList<MethodMetrics> methods, string plots, List<string> written, List<SkippedPlot> skipped)
+    {
+        var rows = methods.SelectMany(m => m.Rows).ToList();
+        foreach (var metric in Metric.All)
+        {
+            if (MetricPlot.Missing(metric, rows) is { } reason)
+            {
+                skipped.Add(new SkippedPlot($"{metric.FileName}-vs-*", reason));
+                continue;
+            }
+
+            foreach (var axis in MetricAxis.All)
+            {
+                using var plot = MetricPlot.Create(name, methods, metric, axis);
+                PlotFile.Save(plot, plots, $"{metric.FileName}-vs-{axis.FileName}", written);
+            }
+        }
+    }
+
+    private static void WriteUploadsPlot(
+        string name, IReadOnlyList<DecisionRow>? decisions, string plots, List<string> written, List<SkippedPlot> skipped)
+    {
+        const string Stem = "uploads-per-iteration";
+        if (decisions is null || decisions.Count == 0)
+        {
+            skipped.Add(new SkippedPlot(Stem, decisions is null ? "decisions.csv not found" : "decisions.csv has no rows"));
+            return;
+        }
+
+        using var plot = UploadsPlot.Create(name, UploadsPlot.Count(decisions), decisions.Max(d => d.Worker) + 1);
+        PlotFile.Save(plot, plots, Stem, written);
+    }
+
+    private static void WriteTimelines(
+        string name, List<string> labels, string results, string plots, List<string> written, List<SkippedPlot> skipped)
+    {
+        if (labels.Count == 0)
+        {
+            skipped.Add(new SkippedPlot("timeline-*", "no method found in metrics.csv or decisions.csv"));
+        }
+
+        foreach (var label in labels)
+        {
+            var stem = "timeline-" + TraceFiles.SafeName(label);
+            var trace = Path.Combine(results, "trace-" + TraceFiles.SafeName(label) + ".csv");
+            if (!File.Exists(trace))
+            {
+                skipped.Add(new SkippedPlot(stem, $"{Path.GetFileName(trace)} not found (outputs.trace is off?)"));
+                continue;
+            }
+
+            var records = TraceCsv.Read(trace, TimelinePlot.Rounds);
+            if (TimelinePlot.Missing(records) is { } reason)
+            {
+                skipped.Add(new SkippedPlot(stem, reason));
+                continue;
+            }
+
+            using var plot = TimelinePlot.Create(name, label, records);
+            PlotFile.Save(plot, plots, stem, written);
+        }
+    }
+
+    // The run's name from summary.json; the folder's name when the summary is missing or unreadable.
+    private static string ScenarioName(string results)
+    {
+        var summary = Path.Combine(results, "summary.json");
+        if (File.Exists(summary))
+        {
+            try
+            {
+                if (JObject.Parse(File.ReadAllText(summary))["name"] is JValue { Type: JTokenType.String } value)
+                {
+                    return (string)value!;
+                }
+            }
+            catch (JsonReaderException)
+            {
+                // An unreadable summary only costs the plots their scenario name.
+            }
+        }
+
+        return Path.GetFileName(results);
+    }
+}
