@@ -18,6 +18,10 @@ internal static class SasgApp
             DataCommand.Create(console, error, locator),
             PlotCommand.Create(console, error),
             SweepCommand.Create(console, error, locator),
+            ValidateCommand.Create(console),
+            ListCommand.Create(console),
+            ReportCommand.Create(console, error),
+            ReplayCommand.Create(console, error, locator),
         };
 
         var parseResult = root.Parse(args);
