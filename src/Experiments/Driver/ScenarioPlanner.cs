@@ -2,9 +2,9 @@ using Sasg.Experiments.Scenarios;
 using Sasg.Learning.Data;
 using Sasg.Learning.Models;
 using Sasg.Learning.Partitioning;
-using SeededRandom = Sasg.Learning.Randomness.SeededRandom;
 using Sasg.NetSim.Network;
 using static TorchSharp.torch;
+using SeededRandom = Sasg.Learning.Randomness.SeededRandom;
 
 namespace Sasg.Experiments.Driver;
 
@@ -170,85 +170,85 @@ public static class ScenarioPlanner
             case DataSource.LagSynthetic:
                 return (LagSyntheticProblem.CreateWorkers(data.Synthetic!.ToOptions(data.Workers, scenario.Seed)), null, string.Empty);
             case DataSource.LagUci:
-            {
-                var uci = data.Uci!;
-                var logistic = scenario.Model.Kind == ModelKind.Logistic;
-                var labels = logistic ? LabelKind.SignedBinary : LabelKind.Target;
-                var sources = uci.Sets
-                    .Select(name => uci.Path is { } folder
-                        ? LagTextReader.ReadFolder(Path.Combine(Resolve(scenario, folder), name), labels)
-                        : LagUci.Load(name, labels, locator))
-                    .ToList();
-                if (logistic)
                 {
-                    // The authors' logistic script truncates every set to the smallest feature count (34).
-                    var width = sources.Min(s => s.FeatureCount);
-                    sources = sources.Select(s => Truncate(s, width)).ToList();
-                }
-                else if (sources.Select(s => s.FeatureCount).Distinct().Count() > 1)
-                {
-                    var width = sources.Max(s => s.FeatureCount);
-                    sources = sources.Select(s => Pad(s, width)).ToList();
-                }
+                    var uci = data.Uci!;
+                    var logistic = scenario.Model.Kind == ModelKind.Logistic;
+                    var labels = logistic ? LabelKind.SignedBinary : LabelKind.Target;
+                    var sources = uci.Sets
+                        .Select(name => uci.Path is { } folder
+                            ? LagTextReader.ReadFolder(Path.Combine(Resolve(scenario, folder), name), labels)
+                            : LagUci.Load(name, labels, locator))
+                        .ToList();
+                    if (logistic)
+                    {
+                        // The authors' logistic script truncates every set to the smallest feature count (34).
+                        var width = sources.Min(s => s.FeatureCount);
+                        sources = sources.Select(s => Truncate(s, width)).ToList();
+                    }
+                    else if (sources.Select(s => s.FeatureCount).Distinct().Count() > 1)
+                    {
+                        var width = sources.Max(s => s.FeatureCount);
+                        sources = sources.Select(s => Pad(s, width)).ToList();
+                    }
 
-                var partition = AsGivenPartitioner.Consecutive(
-                        sources.Select(s => s.Name).ToList(),
-                        uci.WorkersPerSet,
-                        uci.DropRemainder ? RemainderPolicy.Drop : RemainderPolicy.Spread)
-                    .Split(sources, data.Workers, seed);
-                return (Shards(partition), null, PartitionReport.Of(partition).ToCsv());
-            }
+                    var partition = AsGivenPartitioner.Consecutive(
+                            sources.Select(s => s.Name).ToList(),
+                            uci.WorkersPerSet,
+                            uci.DropRemainder ? RemainderPolicy.Drop : RemainderPolicy.Spread)
+                        .Split(sources, data.Workers, seed);
+                    return (Shards(partition), null, PartitionReport.Of(partition).ToCsv());
+                }
 
             case DataSource.FashionMnist or DataSource.MnistJson or DataSource.Mixed:
-            {
-                var images = data.Images!;
-                var layout = scenario.Model.Kind == ModelKind.Cnn ? ImageLayout.ChannelsRowsColumns : ImageLayout.Flat;
-                var trains = new List<Dataset>();
-                var tests = new List<Dataset>();
-                foreach (var source in images.Sources)
                 {
-                    var (train, test) = source == DataSource.FashionMnist
-                        ? (FashionMnist.Load(DatasetSplit.Train, layout, locator), FashionMnist.Load(DatasetSplit.Test, layout, locator))
-                        : (MnistJsonReader.Load(DatasetSplit.Train, layout, locator), MnistJsonReader.Load(DatasetSplit.Test, layout, locator));
-                    train = Sample(train, images.TrainSamples, seed, "train");
-                    test = Sample(test, images.TestSamples, seed, "test");
-                    (train, test) = images.Normalize switch
+                    var images = data.Images!;
+                    var layout = scenario.Model.Kind == ModelKind.Cnn ? ImageLayout.ChannelsRowsColumns : ImageLayout.Flat;
+                    var trains = new List<Dataset>();
+                    var tests = new List<Dataset>();
+                    foreach (var source in images.Sources)
                     {
-                        ImageNormalization.Mnist => (Normalization.Mnist(train), Normalization.Mnist(test)),
-                        ImageNormalization.Standardize => Normalization.Standardize(train, test),
-                        _ => (train, test),
-                    };
-                    trains.Add(train);
-                    tests.Add(test);
-                }
+                        var (train, test) = source == DataSource.FashionMnist
+                            ? (FashionMnist.Load(DatasetSplit.Train, layout, locator), FashionMnist.Load(DatasetSplit.Test, layout, locator))
+                            : (MnistJsonReader.Load(DatasetSplit.Train, layout, locator), MnistJsonReader.Load(DatasetSplit.Test, layout, locator));
+                        train = Sample(train, images.TrainSamples, seed, "train");
+                        test = Sample(test, images.TestSamples, seed, "test");
+                        (train, test) = images.Normalize switch
+                        {
+                            ImageNormalization.Mnist => (Normalization.Mnist(train), Normalization.Mnist(test)),
+                            ImageNormalization.Standardize => Normalization.Standardize(train, test),
+                            _ => (train, test),
+                        };
+                        trains.Add(train);
+                        tests.Add(test);
+                    }
 
-                var partitioner = Partitioner(data.Partition ?? ScenarioPartition.Default);
-                var partition = trains.Count > 1
-                    ? new BySourcePartitioner(partitioner).Split(trains, data.Workers, seed)
-                    : partitioner.Split(trains[0], data.Workers, seed);
-                var testSet = tests.Count == 1 ? tests[0] : ExperimentDriver.Union(tests);
-                return (Shards(partition), testSet, PartitionReport.Of(partition).ToCsv());
-            }
+                    var partitioner = Partitioner(data.Partition ?? ScenarioPartition.Default);
+                    var partition = trains.Count > 1
+                        ? new BySourcePartitioner(partitioner).Split(trains, data.Workers, seed)
+                        : partitioner.Split(trains[0], data.Workers, seed);
+                    var testSet = tests.Count == 1 ? tests[0] : ExperimentDriver.Union(tests);
+                    return (Shards(partition), testSet, PartitionReport.Of(partition).ToCsv());
+                }
 
             default:
-            {
-                var table = data.Table!;
-                var path = Resolve(scenario, table.Path);
-                var all = data.Source == DataSource.Csv
-                    ? CsvTableReader.Read(path, table.Labels, new CsvTableOptions { HasHeader = table.HasHeader, LabelColumn = table.LabelColumn })
-                    : LibSvmReader.Read(path, table.Labels);
-                Dataset? test = null;
-                if (table.TestFraction > 0)
                 {
-                    var order = SeededRandom.Create(seed, "table/split").Permutation(all.Count);
-                    var testCount = (int)Math.Round(all.Count * table.TestFraction);
-                    test = all.Subset(order[..testCount], all.Name + "/test");
-                    all = all.Subset(order[testCount..], all.Name + "/train");
-                }
+                    var table = data.Table!;
+                    var path = Resolve(scenario, table.Path);
+                    var all = data.Source == DataSource.Csv
+                        ? CsvTableReader.Read(path, table.Labels, new CsvTableOptions { HasHeader = table.HasHeader, LabelColumn = table.LabelColumn })
+                        : LibSvmReader.Read(path, table.Labels);
+                    Dataset? test = null;
+                    if (table.TestFraction > 0)
+                    {
+                        var order = SeededRandom.Create(seed, "table/split").Permutation(all.Count);
+                        var testCount = (int)Math.Round(all.Count * table.TestFraction);
+                        test = all.Subset(order[..testCount], all.Name + "/test");
+                        all = all.Subset(order[testCount..], all.Name + "/train");
+                    }
 
-                var partition = Partitioner(data.Partition ?? ScenarioPartition.Default).Split(all, data.Workers, seed);
-                return (Shards(partition), test, PartitionReport.Of(partition).ToCsv());
-            }
+                    var partition = Partitioner(data.Partition ?? ScenarioPartition.Default).Split(all, data.Workers, seed);
+                    return (Shards(partition), test, PartitionReport.Of(partition).ToCsv());
+                }
         }
     }
 
