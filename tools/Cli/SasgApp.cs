@@ -22,6 +22,7 @@ internal static class SasgApp
             ListCommand.Create(console),
             ReportCommand.Create(console, error),
             ReplayCommand.Create(console, error, locator),
+            HeterogeneityCommand.Create(console, error, locator),
         };
 
         var parseResult = root.Parse(args);
