@@ -1,4 +1,3 @@
-using System.Globalization;
 using Sasg.Experiments.Driver;
 using Sasg.Experiments.Results;
 using Sasg.Experiments.Scenarios;
@@ -67,7 +66,7 @@ public static class HeterogeneityReport
         return new HeterogeneityOutcome(
             scenario.Name,
             scenario.Model.Kind == ModelKind.Linear ? "linear" : "logistic",
-            TargetText(first!),
+            ReportTable.TargetText(first!),
             first!.Iterations,
             rows);
     }
@@ -91,26 +90,5 @@ public static class HeterogeneityReport
     {
         var hit = ReportTable.FirstAtTarget(plan, result);
         return new UploadsToTarget(result.Label, hit?.Uploads, hit?.Iteration, result.StopReason);
-    }
-
-    private static string TargetText(RunPlan plan)
-    {
-        var parts = new List<string>();
-        if (plan.ObjectiveTolerance is { } tolerance)
-        {
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"|f - f*| < {tolerance:R}"));
-        }
-
-        if (plan.TargetAccuracy is { } accuracy)
-        {
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"accuracy >= {accuracy:R}"));
-        }
-
-        if (plan.TargetLoss is { } loss)
-        {
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"training loss <= {loss:R}"));
-        }
-
-        return string.Join(" or ", parts);
     }
 }

@@ -51,7 +51,8 @@ public static class ReportTable
             || (plan.TargetLoss is { } loss && m.TrainLoss <= loss));
     }
 
-    private static string TargetText(RunPlan plan)
+    /// <summary>The run's targets in words, for example "|f - f*| &lt; 1E-08"; "none" without one.</summary>
+    internal static string TargetText(RunPlan plan)
     {
         var parts = new List<string>();
         if (plan.ObjectiveTolerance is { } tolerance)

@@ -65,48 +65,9 @@ internal static class SweepCsv
         string.Join(',', fields.Select(Quote)) + "\n";
 
     /// <summary>The fields of one line written by <see cref="Line"/> (without its newline).</summary>
-    public static List<string> Split(string line)
-    {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        fields.Add(field.ToString());
-        return fields;
-    }
+    /// <exception cref="InvalidDataException">A quoted field is not closed.</exception>
+    public static List<string> Split(string line) =>
+        [.. CsvFields.Split(line) ?? throw new InvalidDataException($"A quoted field is not closed in: {line}")];
 
     /// <summary>A number field as a double: NaN when empty.</summary>
     public static double Number(string field) =>

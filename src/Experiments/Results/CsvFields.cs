@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Sasg.Experiments.Results.Plots;
+namespace Sasg.Experiments.Results;
 
 /// <summary>Splits one line of the CSV files Sasg writes: comma-separated, a field quoted only when it holds a comma,
 /// a quote or a line break, quotes doubled inside quotes.</summary>
