@@ -52,6 +52,7 @@ public static class ScenarioPlanner
             parameterCount = (int)probe.parameters().Sum(p => p.numel());
         }
 
+        CheckAlgorithms(scenario, m, smoothness);
         var bytesPerParameter = doublePrecision ? 8 : 4;
         var (topology, options, compute) = PlanNetwork(scenario, m, (long)parameterCount * bytesPerParameter);
         return new RunPlan
@@ -105,6 +106,33 @@ public static class ScenarioPlanner
             SkipNoticeSize = network.SkipNoticeBytes,
         };
         return (topology, options, compute);
+    }
+
+    /// <summary>Builds every method once on a four-parameter stand-in model, so that a bad parameter (a fraction
+    /// above 1, a window of 0, LAG-PS without smoothness constants) is reported against the scenario before any
+    /// data is trained on.</summary>
+    private static void CheckAlgorithms(Scenario scenario, int workers, IReadOnlyList<double>? smoothness)
+    {
+        var problems = new List<ScenarioProblem>();
+        var context = new AlgorithmContext(
+            workers, 0.1, [new Sasg.Learning.Training.ParameterBlock("stand-in", 0, 4)], smoothness, scenario.Seed);
+        foreach (var algorithm in scenario.Algorithms)
+        {
+            try
+            {
+                AlgorithmFactory.Create<double>(new AlgorithmSpec(algorithm.Name, algorithm.Label, algorithm.Parameters), context, new double[4]);
+            }
+            catch (ArgumentException ex)
+            {
+                problems.Add(new ScenarioProblem(
+                    scenario.File, algorithm.JsonPath, ex.Message.Split(" (Parameter")[0], "fix or remove the parameter it names"));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ScenarioException(problems);
+        }
     }
 
     private static (StarTopology Topology, Func<ComputeModel> Compute) Network(Scenario scenario, int workers)

@@ -13,8 +13,17 @@ namespace Sasg.Learning.Algorithms;
 public sealed record TriggerThreshold(IReadOnlyList<double> Weights, double StepSize, int Workers)
 {
     /// <summary>D equal weights of <paramref name="xi"/>.</summary>
-    public static TriggerThreshold Uniform(int window, double xi, double stepSize, int workers) =>
-        new(Enumerable.Repeat(xi, window).ToArray(), stepSize, workers);
+    /// <exception cref="ArgumentOutOfRangeException">The window is below 1, or xi is negative or not finite.</exception>
+    public static TriggerThreshold Uniform(int window, double xi, double stepSize, int workers)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(window, 1);
+        if (!(xi >= 0) || double.IsInfinity(xi))
+        {
+            throw new ArgumentOutOfRangeException(nameof(xi), xi, "xi must be a finite number of at least 0.");
+        }
+
+        return new(Enumerable.Repeat(xi, window).ToArray(), stepSize, workers);
+    }
 
     /// <summary>The RHS for the changes in <paramref name="history"/>.</summary>
     public double Evaluate(IterateHistory history)

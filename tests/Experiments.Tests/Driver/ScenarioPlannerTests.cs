@@ -110,4 +110,26 @@ public sealed class ScenarioPlannerTests
 
         Assert.That(error.Problems.Select(p => p.JsonPath), Has.Some.StartsWith("$.training.stepSize").Or.Some.StartsWith("$.model"));
     }
+
+    [Test]
+    public void BadAlgorithmParameter_IsAScenarioErrorAtTheAlgorithmsPath()
+    {
+        var json = """
+            {
+              "name": "bad-parameter", "data": { "source": "lag-synthetic", "workers": 3 },
+              "model": { "kind": "linear" },
+              "training": { "iterations": 5, "stepSize": "1/L" },
+              "algorithms": [ { "name": "GD" }, { "name": "LAG-WK", "parameters": { "window": 0 } } ]
+            }
+            """;
+
+        var error = Assert.Throws<ScenarioException>(() => ScenarioPlanner.Plan(ScenarioLoader.Parse(json, "bad.json", null)))!;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error.Problems, Has.Count.EqualTo(1));
+            Assert.That(error.Problems[0].JsonPath, Is.EqualTo("$.algorithms[1]"));
+            Assert.That(error.Problems[0].ToString(), Does.StartWith("bad.json: $.algorithms[1]: "));
+        }
+    }
 }
