@@ -15,7 +15,7 @@ internal static class SummaryTable
             .AddColumn(new TableColumn("iterations").RightAligned())
             .AddColumn(new TableColumn("uploads").RightAligned())
             .AddColumn(new TableColumn("bytes").RightAligned())
-            .AddColumn(new TableColumn("simulated s").RightAligned())
+            .AddColumn(new TableColumn("sim. s").RightAligned())
             .AddColumn(new TableColumn(FinalHeader(results)).RightAligned())
             .AddColumn("stop");
         foreach (var r in results)
