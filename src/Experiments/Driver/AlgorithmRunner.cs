@@ -73,7 +73,6 @@ internal sealed class AlgorithmRunner<T>(RunPlan plan, AlgorithmSpec spec, ITrac
     {
         var metrics = new List<MetricsRow>();
         var decisions = new List<DecisionRow>();
-        var algorithm = trainer.Algorithm;
         var now = SimTime.Zero;
         var stop = Evaluate(metrics, trainer, state, trainSet, testSet, now);
         var iteration = 0;
@@ -96,7 +95,9 @@ internal sealed class AlgorithmRunner<T>(RunPlan plan, AlgorithmSpec spec, ITrac
 
             iteration++;
             progress?.Invoke(new RunProgress(spec.Label, iteration, plan.Iterations, trainer.Uploads, now.TotalSeconds));
-            if (iteration % plan.EvaluateEvery == 0 || iteration == plan.Iterations || Exploded(algorithm.Theta))
+            // Divergence is caught at evaluation points (a non-finite loss or exploded parameters); scanning every
+            // parameter every iteration would cost a pass over the model per iteration.
+            if (iteration % plan.EvaluateEvery == 0 || iteration == plan.Iterations)
             {
                 stop = Evaluate(metrics, trainer, state, trainSet, testSet, now);
             }

@@ -158,12 +158,7 @@ public sealed class Payload<T>
 
         if (Kind == PayloadKind.Dense)
         {
-            var values = Values.AsSpan(0, Dimension);
-            for (var i = 0; i < values.Length; i++)
-            {
-                destination[i] += scale * values[i];
-            }
-
+            Sasg.Learning.Algorithms.VectorMath.AddScaled(destination, scale, Values.AsSpan(0, Dimension));
             return;
         }
 
