@@ -5,7 +5,7 @@ namespace Sasg.Learning.Models;
 
 /// <summary>Linear least squares without bias: loss 0.5 * sum_i (x_i' theta - y_i)^2, summed over the batch.</summary>
 /// <remarks>The LAG paper's regression loss (Chen et al., NeurIPS 2018, Sec. 5); theta starts at zero.</remarks>
-public sealed class LinearRegression : SupervisedModel
+public sealed class LinearRegression : SupervisedModel, IAnalyticGradient
 {
     private readonly Parameter theta;
 
@@ -27,6 +27,17 @@ public sealed class LinearRegression : SupervisedModel
     public override Tensor Loss(Tensor output, Tensor target)
     {
         var residual = output - target;
+        return 0.5 * residual.dot(residual);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>The gradient is X' (X theta - y).</remarks>
+    public Tensor LossAndGradient(Tensor input, Tensor target, IReadOnlyList<Tensor> gradients)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(gradients);
+        var residual = input.matmul(theta) - target;
+        gradients[0].addmv_(input.t(), residual, beta: 0, alpha: 1);
         return 0.5 * residual.dot(residual);
     }
 }

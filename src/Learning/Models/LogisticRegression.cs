@@ -8,9 +8,10 @@ namespace Sasg.Learning.Models;
 /// Targets are -1/+1. The regulariser is added once per call, so a worker's loss carries its own lambda term, as in
 /// the LAG authors' code (each worker adds lambda * theta to its gradient).
 /// </remarks>
-public sealed class LogisticRegression : SupervisedModel
+public sealed class LogisticRegression : SupervisedModel, IAnalyticGradient
 {
     private readonly Parameter theta;
+    private const double SoftplusThreshold = 20;
     private readonly double _lambda;
 
     /// <summary>A model of <paramref name="features"/> zero weights with l2 coefficient <paramref name="lambda"/>.</summary>
@@ -34,5 +35,26 @@ public sealed class LogisticRegression : SupervisedModel
     {
         var data = nn.functional.softplus(-(target * output)).sum();
         return _lambda == 0 ? data : data + (0.5 * _lambda) * theta.dot(theta);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>With m = -y x'theta, the gradient is X' (-y softplus'(m)) + lambda theta, where softplus'(m) is
+    /// exp(m) / (exp(m) + 1) below autograd's softplus threshold (m = 20) and exactly 1 above it, as autograd computes it.</remarks>
+    public Tensor LossAndGradient(Tensor input, Tensor target, IReadOnlyList<Tensor> gradients)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(gradients);
+        var negativeMargin = -(target * input.matmul(theta));
+        var growth = negativeMargin.exp();
+        var slope = where(negativeMargin.gt(SoftplusThreshold), ones_like(negativeMargin), growth / (growth + 1));
+        gradients[0].addmv_(input.t(), slope.mul_(-target), beta: 0, alpha: 1);
+        var data = nn.functional.softplus(negativeMargin).sum();
+        if (_lambda == 0)
+        {
+            return data;
+        }
+
+        gradients[0].add_(theta, alpha: _lambda);
+        return data + (0.5 * _lambda) * theta.dot(theta);
     }
 }

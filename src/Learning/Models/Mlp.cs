@@ -5,7 +5,7 @@ namespace Sasg.Learning.Models;
 
 /// <summary>A fully connected network with ReLU between layers and the mean cross-entropy loss.</summary>
 /// <remarks>784-512-10 is the SASG paper's MNIST model (4 tensors, 407,050 parameters).</remarks>
-public sealed class Mlp : SupervisedModel
+public sealed class Mlp : SupervisedModel, IAnalyticGradient
 {
     private readonly ModuleList<Linear> layers;
 
@@ -49,4 +49,39 @@ public sealed class Mlp : SupervisedModel
 
     /// <inheritdoc/>
     public override Tensor Loss(Tensor output, Tensor target) => nn.functional.cross_entropy(output, target);
+
+    /// <inheritdoc/>
+    /// <remarks>Backward pass: for the last layer down, dW = d' a (written in place by <c>addmm_</c>), db = the column
+    /// sums of d, then d = d W masked where the layer's ReLU output is zero. The input's gradient is never formed,
+    /// as autograd does not form it for data that needs no gradient.</remarks>
+    public Tensor LossAndGradient(Tensor input, Tensor target, IReadOnlyList<Tensor> gradients)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(gradients);
+        var activations = new Tensor[layers.Count];
+        var x = input.flatten(1);
+        for (var i = 0; i < layers.Count; i++)
+        {
+            activations[i] = x;
+            x = layers[i].call(x);
+            if (i + 1 < layers.Count)
+            {
+                x = nn.functional.relu(x);
+            }
+        }
+
+        var loss = CrossEntropyGradient.Compute(x, target, out var delta);
+        for (var i = layers.Count - 1; i >= 0; i--)
+        {
+            gradients[2 * i].addmm_(delta.t(), activations[i], beta: 0, alpha: 1);
+            gradients[(2 * i) + 1].copy_(delta.sum(0, keepdim: false));
+            if (i > 0)
+            {
+                delta = delta.mm(layers[i].weight!);
+                delta.masked_fill_(activations[i].le(0), 0);
+            }
+        }
+
+        return loss;
+    }
 }

@@ -5,7 +5,7 @@ namespace Sasg.Learning.Models;
 
 /// <summary>Multinomial logistic regression: one linear layer and the mean cross-entropy, plus an optional l2 term.</summary>
 /// <remarks>LAQ's MNIST model (loss = mean cross-entropy + l2 * 0.5 * ||w||^2 on weight and bias).</remarks>
-public sealed class SoftmaxRegression : SupervisedModel
+public sealed class SoftmaxRegression : SupervisedModel, IAnalyticGradient
 {
     private readonly Linear fc;
     private readonly double _l2;
@@ -35,6 +35,26 @@ public sealed class SoftmaxRegression : SupervisedModel
             return loss;
         }
 
+        return loss + (0.5 * _l2) * (fc.weight!.pow(2).sum() + fc.bias!.pow(2).sum());
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>With d = (softmax - onehot) / batch: dW = d' x + l2 W and db = the column sums of d + l2 b.</remarks>
+    public Tensor LossAndGradient(Tensor input, Tensor target, IReadOnlyList<Tensor> gradients)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(gradients);
+        var x = input.flatten(1);
+        var loss = CrossEntropyGradient.Compute(fc.call(x), target, out var delta);
+        gradients[0].addmm_(delta.t(), x, beta: 0, alpha: 1);
+        gradients[1].copy_(delta.sum(0, keepdim: false));
+        if (_l2 == 0)
+        {
+            return loss;
+        }
+
+        gradients[0].add_(fc.weight!, alpha: _l2);
+        gradients[1].add_(fc.bias!, alpha: _l2);
         return loss + (0.5 * _l2) * (fc.weight!.pow(2).sum() + fc.bias!.pow(2).sum());
     }
 }

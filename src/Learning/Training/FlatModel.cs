@@ -9,10 +9,11 @@ namespace Sasg.Learning.Training;
 /// <summary>A model whose parameters and gradients live in two flat native buffers that C# reads as spans.</summary>
 /// <remarks>
 /// Every parameter tensor of the module is re-pointed (<c>set_</c>) at a slice of one flat parameter tensor, so that
-/// algorithms read and write <see cref="Parameters"/> without copies. Gradients are left to autograd (each step starts
-/// with no <c>.grad</c>, so autograd stores its result without an accumulation pass) and then copied once into the
-/// flat <see cref="Gradient"/>: one pass over the gradient, where pointing <c>.grad</c> at the flat buffer would cost
-/// a zeroing pass plus an accumulating one.
+/// algorithms read and write <see cref="Parameters"/> without copies. A model that implements
+/// <see cref="IAnalyticGradient"/> (linear, logistic and softmax regression, the MLP) writes its gradient straight
+/// into per-tensor views of the flat <see cref="Gradient"/>: no autograd graph and no copy. Other models (the CNN) go
+/// through autograd: each step starts with no <c>.grad</c>, so autograd stores its result without an accumulation
+/// pass, and the per-tensor gradients are then copied once into the flat vector.
 /// </remarks>
 /// <typeparam name="T">float for float32 models, double for float64 models.</typeparam>
 public sealed class FlatModel<T> : IDisposable
@@ -21,11 +22,16 @@ public sealed class FlatModel<T> : IDisposable
     private readonly Tensor _parameters;
     private readonly Tensor _gradient;
     private readonly TorchSharp.Modules.Parameter[] _parameterList;
+    private readonly Tensor[] _gradientViews;
+    private readonly IAnalyticGradient? _analytic;
     private bool _disposed;
 
     /// <summary>Takes ownership of <paramref name="model"/> and flattens its parameters (values are kept).</summary>
+    /// <param name="model">The module; its parameters must all have the dtype of <typeparamref name="T"/>.</param>
+    /// <param name="useAnalyticGradient">Whether to use the model's <see cref="IAnalyticGradient"/> when it has one
+    /// (the default); false forces autograd, for comparisons.</param>
     /// <exception cref="ArgumentException">The model's dtype is not the one of <typeparamref name="T"/>.</exception>
-    public FlatModel(SupervisedModel model)
+    public FlatModel(SupervisedModel model, bool useAnalyticGradient = true)
     {
         ArgumentNullException.ThrowIfNull(model);
         Model = model;
@@ -44,6 +50,8 @@ public sealed class FlatModel<T> : IDisposable
         _parameters = zeros(total, dtype: dtype).DetachFromDisposeScope();
         _gradient = zeros(total, dtype: dtype).DetachFromDisposeScope();
         _parameterList = named.Select(p => p.parameter).ToArray();
+        _gradientViews = new Tensor[named.Count];
+        _analytic = useAnalyticGradient ? model as IAnalyticGradient : null;
         var blocks = new List<ParameterBlock>(named.Count);
         var offset = 0;
         using (no_grad())
@@ -54,6 +62,7 @@ public sealed class FlatModel<T> : IDisposable
                 using var values = _parameters.narrow(0, offset, length).view(parameter.shape);
                 values.copy_(parameter);
                 parameter.set_(values);
+                _gradientViews[blocks.Count] = _gradient.narrow(0, offset, length).view(parameter.shape).DetachFromDisposeScope();
                 blocks.Add(new ParameterBlock(name, offset, length));
                 offset += length;
             }
@@ -102,6 +111,12 @@ public sealed class FlatModel<T> : IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         using var scope = NewDisposeScope();
+        if (_analytic is not null)
+        {
+            using var noGrad = no_grad();
+            return _analytic.LossAndGradient(batch.Features, batch.Targets, _gradientViews).ToDouble();
+        }
+
         Model.zero_grad(set_to_none: true);
         using var loss = Model.Loss(Model.call(batch.Features), batch.Targets);
         loss.backward();
@@ -152,6 +167,11 @@ public sealed class FlatModel<T> : IDisposable
 
         _disposed = true;
         Model.Dispose();
+        foreach (var view in _gradientViews)
+        {
+            view.Dispose();
+        }
+
         _parameters.Dispose();
         _gradient.Dispose();
     }

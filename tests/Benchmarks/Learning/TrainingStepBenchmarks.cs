@@ -10,7 +10,8 @@ namespace Sasg.Benchmarks.Learning;
 /// <summary>
 /// One gradient of the 784-512-10 MLP (float32) on a batch of 10 random samples: a raw TorchSharp step as a user
 /// would write it (the baseline), against our <see cref="FlatModel{T}"/> paths (zero-copy flat gradient, the
-/// per-worker SASG step with sampling, and the two-point evaluation that copies parameters in and the gradient out).
+/// per-worker SASG step with sampling, and the two-point evaluation that copies parameters in and the gradient out),
+/// with the MLP's hand-written backward pass (the default) and with autograd plus a copy into the flat vector.
 /// </summary>
 /// <remarks>
 /// libtorch runs on one thread, so the numbers measure work, not this machine's core count. The raw model is a second
@@ -28,6 +29,7 @@ public class TrainingStepBenchmarks
 
     private Mlp _raw = null!;
     private FlatModel<float> _flat = null!;
+    private FlatModel<float> _flatAutograd = null!;
     private Tensor _x = null!;
     private Tensor _y = null!;
     private TensorData _data = null!;
@@ -45,6 +47,8 @@ public class TrainingStepBenchmarks
         _raw = new Mlp([Features, 512, Classes]);
         torch.manual_seed(1);
         _flat = new FlatModel<float>(new Mlp([Features, 512, Classes]));
+        torch.manual_seed(1);
+        _flatAutograd = new FlatModel<float>(new Mlp([Features, 512, Classes]), useAnalyticGradient: false);
 
         _x = torch.randn(BatchSize, Features).DetachFromDisposeScope();
         _y = torch.arange(BatchSize, dtype: ScalarType.Int64).DetachFromDisposeScope();
@@ -74,6 +78,7 @@ public class TrainingStepBenchmarks
         _x.Dispose();
         _y.Dispose();
         _flat.Dispose();
+        _flatAutograd.Dispose();
         _raw.Dispose();
     }
 
@@ -87,8 +92,11 @@ public class TrainingStepBenchmarks
         return loss.ToDouble();
     }
 
-    [Benchmark(Description = "FlatModel.ComputeGradient")]
+    [Benchmark(Description = "FlatModel.ComputeGradient (analytic)")]
     public double FlatComputeGradient() => _flat.ComputeGradient(new Batch(_x, _y));
+
+    [Benchmark(Description = "FlatModel.ComputeGradient (autograd + copy)")]
+    public double FlatAutogradComputeGradient() => _flatAutograd.ComputeGradient(new Batch(_x, _y));
 
     // A fixed point version: consecutive workers at the server's iterate skip the parameter copy (ModelState.Load).
     [Benchmark(Description = "ModelGradientSource: NextBatch + Gradient")]

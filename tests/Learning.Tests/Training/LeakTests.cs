@@ -10,8 +10,9 @@ namespace Sasg.Learning.Tests.Training;
 [NonParallelizable]
 public sealed class LeakTests
 {
-    [Test]
-    public void TrainingSteps_KeepTheNumberOfLiveTensorsFlat()
+    [TestCase(true, TestName = "TrainingSteps_AnalyticGradient_KeepTheNumberOfLiveTensorsFlat")]
+    [TestCase(false, TestName = "TrainingSteps_Autograd_KeepTheNumberOfLiveTensorsFlat")]
+    public void TrainingSteps_KeepTheNumberOfLiveTensorsFlat(bool analytic)
     {
         var count = 200;
         var random = new Random(11);
@@ -19,7 +20,7 @@ public sealed class LeakTests
         var labels = Enumerable.Range(0, count).Select(i => i % 3).ToArray();
         var dataset = new Dataset("leak", count, [20], features, labels, 3, null);
         using var data = new TensorData(dataset, ScalarType.Float32, TargetKind.ClassLabels);
-        using var model = new FlatModel<float>(new Mlp([20, 16, 3]));
+        using var model = new FlatModel<float>(new Mlp([20, 16, 3]), analytic);
         using var sampler = new MinibatchSampler(data, 10, seed: 1);
         var other = new float[model.Length];
 
