@@ -35,7 +35,7 @@ public static class AlgorithmFactory
         switch (spec.Name.ToUpperInvariant())
         {
             case "GD":
-                return new GradientDescentAlgorithm<T>("GD", m, initial, alpha);
+                return new GradientDescentAlgorithm<T>("GD", m, initial, alpha, spec.Switch("codeFaithful", false));
             case "SGD":
                 return new GradientDescentAlgorithm<T>("SGD", m, initial, alpha);
             case "LAG-WK":
@@ -55,10 +55,17 @@ public static class AlgorithmFactory
                     spec.Number("xi", 1.0),
                     spec.Switch("codeFaithful", false));
             case "CYC-IAG":
-                return new IagAlgorithm<T>(IagOrder.Cyclic, m, initial, alpha * spec.Number("stepScale", 1.0 / m));
+                return new IagAlgorithm<T>(
+                    IagOrder.Cyclic, m, initial, alpha * spec.Number("stepScale", 1.0 / m), codeFaithful: spec.Switch("codeFaithful", false));
             case "NUM-IAG":
                 return new IagAlgorithm<T>(
-                    IagOrder.Smoothness, m, initial, alpha * spec.Number("stepScale", 1.0 / m), NeedSmoothness(spec, context), context.Seed);
+                    IagOrder.Smoothness,
+                    m,
+                    initial,
+                    alpha * spec.Number("stepScale", 1.0 / m),
+                    NeedSmoothness(spec, context),
+                    context.Seed,
+                    spec.Switch("codeFaithful", false));
             case "LASG-WK2":
                 {
                     var window = spec.WholeNumber("window", 10);

@@ -124,6 +124,15 @@ public abstract class DistributedAlgorithm<T>
         return upload.Kind == PayloadKind.Dense ? 32L * upload.Dimension : 64L * upload.Count;
     }
 
+    /// <summary>The uploads the authors' code has counted before the first iteration: 0, except LAG's code-faithful
+    /// counter, which starts at 1.</summary>
+    public virtual long InitialCountedUploads => 0;
+
+    /// <summary>How many uploads the authors' code counts for the iteration now ending (called before
+    /// <see cref="Update"/>, so <see cref="Iteration"/> is still k), given the <paramref name="uploads"/> that really
+    /// happened in it: the same number, except where a code-faithful method reproduces the code's counter quirks.</summary>
+    public virtual int CountedUploads(int uploads) => uploads;
+
     /// <summary>Called after worker <paramref name="worker"/>'s message was stored (for server-side bookkeeping).</summary>
     protected virtual void OnReceived(int worker)
     {

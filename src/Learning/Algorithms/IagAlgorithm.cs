@@ -9,8 +9,10 @@ namespace Sasg.Learning.Algorithms;
 /// <remarks>
 /// The LAG paper's baselines (Chen et al. 2018; docs/algorithms.md, A.4 and A.6): step alpha / M by default, cyclic
 /// order or a draw with probability L_m / sum L. This is the "clean" start: every worker uploads at k = 0 to fill the
-/// table, then one per iteration (the k-th after the start is worker (k - 1) mod M for Cyc-IAG). The authors' code
-/// instead starts from an all-ones table and refreshes worker mod(iter, M) + 1 from iteration 2.
+/// table, then one per iteration (the k-th after the start is worker (k - 1) mod M for Cyc-IAG). With
+/// <c>codeFaithful</c>, the authors' code instead: the table starts as all-ones vectors, nobody is asked at k = 0 (the
+/// server steps with the ones), Cyc-IAG then asks worker (k + 1) mod M (the code's mod(iter, M) + 1, 1-based), Num-IAG
+/// draws every iteration including the first, and the code counts one upload per iteration, the first included.
 /// </remarks>
 public sealed class IagAlgorithm<T> : DistributedAlgorithm<T>
     where T : unmanaged, IFloatingPointIeee754<T>
@@ -18,6 +20,7 @@ public sealed class IagAlgorithm<T> : DistributedAlgorithm<T>
     private readonly IagOrder _order;
     private readonly double[]? _cumulative;
     private readonly SeededRandom? _random;
+    private readonly bool _codeFaithful;
     private int _chosenAt = -1;
     private int _chosen;
 
@@ -28,11 +31,29 @@ public sealed class IagAlgorithm<T> : DistributedAlgorithm<T>
     /// <param name="stepSize">The step on the summed stored gradients (the papers' alpha / M).</param>
     /// <param name="smoothness">L_m per worker; needed for <see cref="IagOrder.Smoothness"/>.</param>
     /// <param name="seed">The seed of the draws (Num-IAG).</param>
+    /// <param name="codeFaithful">The authors' all-ones start, order and counter.</param>
     public IagAlgorithm(
-        IagOrder order, int workers, ReadOnlySpan<T> initial, double stepSize, IReadOnlyList<double>? smoothness = null, long seed = 0)
+        IagOrder order,
+        int workers,
+        ReadOnlySpan<T> initial,
+        double stepSize,
+        IReadOnlyList<double>? smoothness = null,
+        long seed = 0,
+        bool codeFaithful = false)
         : base(workers, initial, stepSize, historyLength: 1)
     {
         _order = order;
+        _codeFaithful = codeFaithful;
+        if (codeFaithful)
+        {
+            var ones = new T[initial.Length];
+            ones.AsSpan().Fill(T.One);
+            for (var m = 0; m < workers; m++)
+            {
+                Store(m, ones);
+            }
+        }
+
         if (order == IagOrder.Smoothness)
         {
             ArgumentNullException.ThrowIfNull(smoothness);
@@ -60,12 +81,13 @@ public sealed class IagAlgorithm<T> : DistributedAlgorithm<T>
     /// <inheritdoc/>
     public override bool SendsRequests => true;
 
-    /// <summary>The worker refreshing in the current iteration; -1 at k = 0, when every worker uploads.</summary>
+    /// <summary>The worker refreshing in the current iteration; -1 at k = 0 of the clean start, when every worker
+    /// uploads (code-faithful: the worker chosen at k = 0 is not asked).</summary>
     public int ChosenWorker
     {
         get
         {
-            if (Iteration == 0)
+            if (Iteration == 0 && !_codeFaithful)
             {
                 return -1;
             }
@@ -81,7 +103,11 @@ public sealed class IagAlgorithm<T> : DistributedAlgorithm<T>
     }
 
     /// <inheritdoc/>
-    public override bool IsRequested(int worker) => Iteration == 0 || worker == ChosenWorker;
+    public override bool IsRequested(int worker) =>
+        _codeFaithful ? worker == ChosenWorker && Iteration > 0 : Iteration == 0 || worker == ChosenWorker;
+
+    /// <summary>Code-faithful: the code counts one upload per iteration (it reports <c>iter</c>).</summary>
+    public override int CountedUploads(int uploads) => _codeFaithful ? 1 : uploads;
 
     /// <inheritdoc/>
     public override WorkerDecision WorkerStep(int worker, IGradientSource<T> source, Payload<T> upload)
@@ -95,7 +121,7 @@ public sealed class IagAlgorithm<T> : DistributedAlgorithm<T>
     {
         if (_cumulative is null || _random is null)
         {
-            return (Iteration - 1 + Workers) % Workers;
+            return _codeFaithful ? (Iteration + 1) % Workers : (Iteration - 1 + Workers) % Workers;
         }
 
         var u = _random.NextDouble();

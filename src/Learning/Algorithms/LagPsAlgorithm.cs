@@ -76,6 +76,14 @@ public sealed class LagPsAlgorithm<T> : DistributedAlgorithm<T>
         return lm * lm * VectorMath.SquaredDistance<T>(_lastUploadIterate[worker], Theta) > _threshold.Evaluate(History);
     }
 
+    /// <summary>Code-faithful: the MATLAB counter starts at 1 (<c>comm_iter = 1</c>).</summary>
+    public override long InitialCountedUploads => _warmUp > 0 ? 1 : 0;
+
+    /// <summary>Code-faithful: an iteration in which nobody uploads still counts 1 when the code's 1-based iteration
+    /// (k + 1) is a multiple of 1000; otherwise the real uploads.</summary>
+    public override int CountedUploads(int uploads) =>
+        _warmUp > 0 && uploads == 0 && (Iteration + 1) % 1000 == 0 ? 1 : uploads;
+
     /// <inheritdoc/>
     public override WorkerDecision WorkerStep(int worker, IGradientSource<T> source, Payload<T> upload)
     {

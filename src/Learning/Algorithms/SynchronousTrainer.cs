@@ -13,6 +13,7 @@ public sealed class SynchronousTrainer<T>
     private readonly Payload<T>[] _uploads;
     private readonly Payload<T> _received;
     private readonly byte[][] _buffers;
+    private int _uploadsThisIteration;
 
     /// <summary>A trainer of <paramref name="algorithm"/> over one gradient source per worker.</summary>
     public SynchronousTrainer(DistributedAlgorithm<T> algorithm, IReadOnlyList<IGradientSource<T>> sources, IWireEncoding encoding)
@@ -31,6 +32,7 @@ public sealed class SynchronousTrainer<T>
         _uploads = Enumerable.Range(0, algorithm.Workers).Select(_ => new Payload<T>(algorithm.Dimension)).ToArray();
         _received = new Payload<T>(algorithm.Dimension);
         _buffers = Enumerable.Range(0, algorithm.Workers).Select(_ => Array.Empty<byte>()).ToArray();
+        CountedUploads = algorithm.InitialCountedUploads;
     }
 
     /// <summary>The method being run.</summary>
@@ -41,6 +43,10 @@ public sealed class SynchronousTrainer<T>
 
     /// <summary>Uploads so far (the papers' "communication rounds").</summary>
     public long Uploads { get; private set; }
+
+    /// <summary>Uploads so far as the authors' code counts them (<see cref="DistributedAlgorithm{T}.CountedUploads"/>):
+    /// equal to <see cref="Uploads"/> unless a code-faithful method reproduces the code's counter quirks.</summary>
+    public long CountedUploads { get; private set; }
 
     /// <summary>Encoded upload bytes so far.</summary>
     public long UploadBytes { get; private set; }
@@ -71,13 +77,19 @@ public sealed class SynchronousTrainer<T>
         Algorithm.Receive(worker, _received);
         var bits = Algorithm.PaperBits(upload);
         Uploads++;
+        _uploadsThisIteration++;
         UploadBytes += bytes;
         PaperBits += bits;
         return new WorkerOutcome(worker, decision, bytes, bits, requested);
     }
 
     /// <summary>Ends the iteration with the server's update.</summary>
-    public void FinishIteration() => Algorithm.Update();
+    public void FinishIteration()
+    {
+        CountedUploads += Algorithm.CountedUploads(_uploadsThisIteration);
+        _uploadsThisIteration = 0;
+        Algorithm.Update();
+    }
 
     /// <summary>Runs one whole iteration (every worker in index order, then the update) and returns the outcomes.</summary>
     public WorkerOutcome[] RunIteration()

@@ -1,0 +1,102 @@
+using Sasg.Learning.Algorithms;
+
+namespace Sasg.Learning.Tests.Algorithms;
+
+/// <summary>GD, LAG-WK, LAG-PS and Cyc-IAG against <see cref="PlainLagReference"/>, an independent plain-double copy of
+/// the authors' MATLAB loops: the same uploads in every iteration and the same iteration count to |f - f*| &lt; 1e-8,
+/// on the uniform and the increasing synthetic problem (docs/algorithms.md, "LAG against GD on the synthetic
+/// problems").</summary>
+[NonParallelizable]
+public sealed class LagReferenceTests
+{
+    private const double Tolerance = 1e-8;
+    private const int Budget = 3_000;
+
+    [TestCase(1.0, "GD")]
+    [TestCase(1.0, "LAG-WK")]
+    [TestCase(1.0, "LAG-PS")]
+    [TestCase(1.3, "GD")]
+    [TestCase(1.3, "LAG-WK")]
+    [TestCase(1.3, "LAG-PS")]
+    [TestCase(1.3, "Cyc-IAG")]
+    public void CleanStart_MatchesThePlainReference_UploadForUpload(double growth, string method)
+    {
+        using var harness = new ConvexHarness(growth);
+        var reference = new PlainLagReference(harness.Workers, harness.PerWorkerSmoothness, harness.StepSize);
+        var expected = reference.Run(method, codeFaithful: false, Tolerance, Budget);
+
+        var actual = Run(harness, Create(method, harness, codeFaithful: false));
+
+        TestContext.Out.WriteLine(
+            $"base {growth} {method}: reference {expected.Iterations} iterations, {expected.Uploads} uploads, slow-step ratio "
+            + $"geometric mean {GeometricMean(expected.SlowStepRatios):F3}, slow-error factor geometric mean "
+            + $"{GeometricMean(expected.SlowErrorFactors):F3}, iterations with nobody uploading "
+            + $"{expected.UploadsPerIteration.Count(u => u == 0)}; ours {actual.Iterations} iterations, {actual.Uploads} uploads");
+        Assert.That(expected.Iterations, Is.Not.Null, "the reference reaches the target");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(actual.Iterations, Is.EqualTo(expected.Iterations));
+            Assert.That(actual.PerIteration, Is.EqualTo(expected.UploadsPerIteration));
+            Assert.That(actual.Uploads, Is.EqualTo(expected.Uploads));
+        }
+    }
+
+    [TestCase(1.0, "GD")]
+    [TestCase(1.0, "LAG-WK")]
+    [TestCase(1.0, "LAG-PS")]
+    [TestCase(1.3, "GD")]
+    [TestCase(1.3, "LAG-WK")]
+    [TestCase(1.3, "LAG-PS")]
+    [TestCase(1.3, "Cyc-IAG")]
+    public void CodeFaithful_MatchesThePlainReference_AndCountsAsTheAuthorsCode(double growth, string method)
+    {
+        using var harness = new ConvexHarness(growth);
+        var reference = new PlainLagReference(harness.Workers, harness.PerWorkerSmoothness, harness.StepSize);
+        var expected = reference.Run(method, codeFaithful: true, Tolerance, Budget);
+
+        var actual = Run(harness, Create(method, harness, codeFaithful: true));
+
+        TestContext.Out.WriteLine(
+            $"base {growth} {method} code-faithful: reference {expected.Iterations} iterations, {expected.Uploads} uploads, "
+            + $"code counter {expected.CodeCounter}; ours {actual.Iterations} iterations, {actual.Uploads} uploads, counted {actual.Counted}");
+        Assert.That(expected.Iterations, Is.Not.Null, "the reference reaches the target");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(actual.Iterations, Is.EqualTo(expected.Iterations));
+            Assert.That(actual.PerIteration, Is.EqualTo(expected.UploadsPerIteration));
+            Assert.That(actual.Uploads, Is.EqualTo(expected.Uploads));
+            Assert.That(actual.Counted, Is.EqualTo(expected.CodeCounter));
+            Assert.That(actual.Counted, Is.Not.EqualTo(actual.Uploads), "the code's counter differs from the real uploads");
+        }
+    }
+
+    internal static DistributedAlgorithm<double> Create(string method, ConvexHarness harness, bool codeFaithful) => method switch
+    {
+        "GD" => new GradientDescentAlgorithm<double>("GD", 9, ConvexHarness.Initial, harness.StepSize, codeFaithful),
+        "LAG-WK" => new LagWkAlgorithm<double>(9, ConvexHarness.Initial, harness.StepSize, codeFaithful: codeFaithful),
+        "LAG-PS" => new LagPsAlgorithm<double>(9, ConvexHarness.Initial, harness.StepSize, harness.PerWorkerSmoothness, codeFaithful: codeFaithful),
+        "Cyc-IAG" => new IagAlgorithm<double>(IagOrder.Cyclic, 9, ConvexHarness.Initial, harness.StepSize / 9, codeFaithful: codeFaithful),
+        _ => throw new ArgumentException(method, nameof(method)),
+    };
+
+    internal static (int? Iterations, long Uploads, long Counted, List<int> PerIteration) Run(
+        ConvexHarness harness, DistributedAlgorithm<double> algorithm)
+    {
+        var trainer = harness.Trainer(algorithm);
+        var perIteration = new List<int>();
+        for (var k = 0; k < Budget; k++)
+        {
+            if (Math.Abs(harness.Objective(algorithm.Theta) - harness.Optimum) < Tolerance)
+            {
+                return (k, trainer.Uploads, trainer.CountedUploads, perIteration);
+            }
+
+            perIteration.Add(trainer.RunIteration().Count(o => o.Decision == WorkerDecision.Upload));
+        }
+
+        return (null, trainer.Uploads, trainer.CountedUploads, perIteration);
+    }
+
+    private static double GeometricMean(IReadOnlyList<double> values) =>
+        values.Count == 0 ? double.NaN : Math.Exp(values.Average(v => Math.Log(Math.Abs(v))));
+}
