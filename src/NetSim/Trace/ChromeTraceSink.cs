@@ -8,7 +8,8 @@ namespace Sasg.NetSim.Trace;
 /// ui.perfetto.dev: one complete event (ph "X") per record, ts and dur in microseconds, one thread per node.
 /// </summary>
 /// <remarks>
-/// pid is 1; tid is 0 for the server and worker + 1 for a worker. Server-side spans about a worker (receive, queue
+/// pid is 1 unless <see cref="BeginProcess"/> starts a named process (one per simulation sharing the file); tid is 0
+/// for the server and worker + 1 for a worker. Server-side spans about a worker (receive, queue
 /// wait) sit on the server's thread and name the worker. The JSON is closed by <see cref="Dispose"/>.
 /// </remarks>
 public sealed class ChromeTraceSink : ITraceSink, IDisposable
@@ -17,6 +18,7 @@ public sealed class ChromeTraceSink : ITraceSink, IDisposable
     private readonly Stream _stream;
     private readonly bool _ownsStream;
     private readonly HashSet<int> _namedThreads = [];
+    private int _processId = 1;
     private bool _disposed;
 
     /// <summary>Writes to <paramref name="stream"/> as UTF-8.</summary>
@@ -54,11 +56,38 @@ public sealed class ChromeTraceSink : ITraceSink, IDisposable
         _json.WriteString("ph", "X");
         _json.WriteNumber("ts", record.Start.Nanoseconds / 1000m);
         _json.WriteNumber("dur", record.Duration.Nanoseconds / 1000m);
-        _json.WriteNumber("pid", 1);
+        _json.WriteNumber("pid", _processId);
         _json.WriteNumber("tid", tid);
         _json.WriteStartObject("args");
         _json.WriteNumber("round", record.Round);
         _json.WriteNumber("bytes", record.Bytes);
+        _json.WriteEndObject();
+        _json.WriteEndObject();
+    }
+
+    /// <summary>Writes the records from now on under process <paramref name="processId"/>, named
+    /// <paramref name="name"/> in the viewer (for example one process per method of a run).</summary>
+    public void BeginProcess(int processId, string name)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentOutOfRangeException.ThrowIfNegative(processId);
+        _processId = processId;
+        _namedThreads.Clear();
+        _json.WriteStartObject();
+        _json.WriteString("name", "process_name");
+        _json.WriteString("ph", "M");
+        _json.WriteNumber("pid", processId);
+        _json.WriteStartObject("args");
+        _json.WriteString("name", name);
+        _json.WriteEndObject();
+        _json.WriteEndObject();
+        _json.WriteStartObject();
+        _json.WriteString("name", "process_sort_index");
+        _json.WriteString("ph", "M");
+        _json.WriteNumber("pid", processId);
+        _json.WriteStartObject("args");
+        _json.WriteNumber("sort_index", processId);
         _json.WriteEndObject();
         _json.WriteEndObject();
     }
@@ -92,7 +121,7 @@ public sealed class ChromeTraceSink : ITraceSink, IDisposable
         _json.WriteStartObject();
         _json.WriteString("name", "thread_name");
         _json.WriteString("ph", "M");
-        _json.WriteNumber("pid", 1);
+        _json.WriteNumber("pid", _processId);
         _json.WriteNumber("tid", tid);
         _json.WriteStartObject("args");
         _json.WriteString("name", tid == 0 ? "server" : "worker " + (tid - 1).ToString(CultureInfo.InvariantCulture));

@@ -4,7 +4,8 @@ namespace Sasg.NetSim.Trace;
 
 /// <summary>
 /// Writes records as CSV with the stable columns <c>start_ns,end_ns,node,kind,round,bytes</c>, invariant culture;
-/// node is "server" or the worker index.
+/// node is "server" or the worker index. An optional leading column (for example the method that produced the
+/// records) lets several simulations share one file.
 /// </summary>
 public sealed class CsvTraceSink : ITraceSink, IDisposable
 {
@@ -13,23 +14,61 @@ public sealed class CsvTraceSink : ITraceSink, IDisposable
 
     private readonly TextWriter _writer;
     private readonly bool _ownsWriter;
+    private readonly bool _leadingColumn;
+    private string _leadingValue = "";
+    private string _leadingField = "";
 
     /// <summary>Writes to <paramref name="writer"/>, starting with the header.</summary>
     /// <param name="writer">The destination; newlines are written as "\n".</param>
     /// <param name="ownsWriter">Whether disposing the sink disposes the writer.</param>
     public CsvTraceSink(TextWriter writer, bool ownsWriter = false)
+        : this(writer, ownsWriter, leadingColumn: null)
+    {
+    }
+
+    /// <summary>Writes to <paramref name="writer"/>, starting with the header, with a first column named
+    /// <paramref name="leadingColumn"/> whose value is <see cref="LeadingValue"/> at the time of each record.</summary>
+    /// <param name="writer">The destination; newlines are written as "\n".</param>
+    /// <param name="ownsWriter">Whether disposing the sink disposes the writer.</param>
+    /// <param name="leadingColumn">The extra first column's name; null for none.</param>
+    public CsvTraceSink(TextWriter writer, bool ownsWriter, string? leadingColumn)
     {
         ArgumentNullException.ThrowIfNull(writer);
         _writer = writer;
         _ownsWriter = ownsWriter;
+        _leadingColumn = leadingColumn is not null;
+        if (leadingColumn is not null)
+        {
+            _writer.Write(Quote(leadingColumn));
+            _writer.Write(',');
+        }
+
         _writer.Write(Header);
         _writer.Write('\n');
+    }
+
+    /// <summary>The value of the leading column for the records written from now on (quoted as CSV needs).</summary>
+    public string LeadingValue
+    {
+        get => _leadingValue;
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            _leadingValue = value;
+            _leadingField = Quote(value);
+        }
     }
 
     /// <inheritdoc/>
     public void Write(in TraceRecord record)
     {
         var invariant = CultureInfo.InvariantCulture;
+        if (_leadingColumn)
+        {
+            _writer.Write(_leadingField);
+            _writer.Write(',');
+        }
+
         _writer.Write(record.Start.Nanoseconds.ToString(invariant));
         _writer.Write(',');
         _writer.Write(record.End.Nanoseconds.ToString(invariant));
@@ -68,4 +107,8 @@ public sealed class CsvTraceSink : ITraceSink, IDisposable
         TraceKind.Round => "round",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown trace kind."),
     };
+
+    // A field in quotes (quotes doubled) when it holds a comma, a quote or a line break.
+    private static string Quote(string field) =>
+        field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -20,7 +20,7 @@ public sealed class RunCommandTests
         {
             Assert.That(exitCode, Is.Zero, error.ToString());
             Assert.That(console.Output, Does.Contain("GD").And.Contain("LAG-WK").And.Contain("LAG-PS").And.Contain("objective"));
-            foreach (var file in new[] { "metrics.csv", "decisions.csv", "summary.json", "report.md", "scenario.json", "trace-GD.csv", "trace-GD.json" })
+            foreach (var file in new[] { "metrics.csv", "decisions.csv", "summary.json", "report.md", "scenario.json", "trace.csv", "trace.json" })
             {
                 Assert.That(File.Exists(Path.Combine(output.Path, file)), Is.True, file);
             }

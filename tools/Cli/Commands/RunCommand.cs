@@ -45,47 +45,23 @@ internal static class RunCommand
         console.MarkupLine(
             $"[bold]{Markup.Escape(scenario.Name)}[/]: {plan.WorkerData.Count} workers, {plan.Algorithms.Count} methods, "
             + $"up to {plan.Iterations} iterations; results in {Markup.Escape(directory)}");
-        var sinks = new List<IDisposable>();
-        try
+        using var traces = scenario.Outputs.Trace ? RunTraces.Open(directory) : null;
+        Func<string, ITraceSink?>? traceFor = traces is null ? null : traces.Begin;
+        var results = ExperimentDriver.Run(plan, traceFor, ProgressReporter.For(console));
+        traces?.Complete();
+        ResultsFolder.Write(directory, plan, results, scenario.ToResolvedJson());
+        if (scenario.Outputs.Plots)
         {
-            Func<string, ITraceSink?>? traceFor = scenario.Outputs.Trace ? label => OpenTrace(directory, label, sinks) : null;
-            var results = ExperimentDriver.Run(plan, traceFor, ProgressReporter.For(console));
-            DisposeAll(sinks);
-            ResultsFolder.Write(directory, plan, results, scenario.ToResolvedJson());
-            if (scenario.Outputs.Plots)
-            {
-                var plots = PlotWriter.WriteAll(directory);
-                console.WriteLine($"plots: {plots.Written.Count} files in {plots.Directory}");
-            }
-
-            console.Write(SummaryTable.Of(results));
-            foreach (var diverged in results.Where(r => r.Diverged))
-            {
-                error.WriteLine($"sasg: {diverged.Message}");
-            }
-
-            return ExitCodes.Ok;
-        }
-        finally
-        {
-            DisposeAll(sinks);
-        }
-    }
-
-    private static TraceFiles OpenTrace(string directory, string label, List<IDisposable> sinks)
-    {
-        var files = TraceFiles.Open(directory, label);
-        sinks.Add(files);
-        return files;
-    }
-
-    private static void DisposeAll(List<IDisposable> sinks)
-    {
-        foreach (var sink in sinks)
-        {
-            sink.Dispose();
+            var plots = PlotWriter.WriteAll(directory);
+            console.WriteLine($"plots: {plots.Written.Count} files in {plots.Directory}");
         }
 
-        sinks.Clear();
+        console.Write(SummaryTable.Of(results));
+        foreach (var diverged in results.Where(r => r.Diverged))
+        {
+            error.WriteLine($"sasg: {diverged.Message}");
+        }
+
+        return ExitCodes.Ok;
     }
 }

@@ -2,13 +2,15 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Sasg.Experiments.Driver;
 using Sasg.Experiments.Replay;
+using Sasg.NetSim.Trace;
 
 namespace Sasg.Experiments.Results.Plots;
 
 /// <summary>Draws the plots of a results folder into &lt;results&gt;/plots, each as an 800x500 PNG and an SVG.</summary>
 /// <remarks>Plots: &lt;y&gt;-vs-&lt;x&gt; for y in loss, accuracy, objective-error and x in iterations, uploads,
 /// bits, seconds (the papers' figures; one line per method); uploads-per-iteration (from decisions.csv); and
-/// timeline-&lt;label&gt; per method (from trace-&lt;label&gt;.csv). A missing input file, or a metric that is NaN
+/// timeline-&lt;label&gt; per method (from trace.csv, or a
+/// sweep cell's trace-&lt;label&gt;.csv). A missing input file, or a metric that is NaN
 /// throughout, skips the plots that need it and says so in <see cref="PlotReport.Skipped"/>.</remarks>
 public static class PlotWriter
 {
@@ -97,17 +99,26 @@ public static class PlotWriter
             skipped.Add(new SkippedPlot("timeline-*", "no method found in metrics.csv or decisions.csv"));
         }
 
+        var combined = Path.Combine(results, RunTraces.CsvName);
         foreach (var label in labels)
         {
             var stem = "timeline-" + TraceFiles.SafeName(label);
-            var trace = Path.Combine(results, "trace-" + TraceFiles.SafeName(label) + ".csv");
-            if (!File.Exists(trace))
+            var single = Path.Combine(results, "trace-" + TraceFiles.SafeName(label) + ".csv");
+            IReadOnlyList<TraceRecord> records;
+            if (File.Exists(combined))
             {
-                skipped.Add(new SkippedPlot(stem, $"{Path.GetFileName(trace)} not found (outputs.trace is off?)"));
+                records = TraceCsv.Read(combined, TimelinePlot.Rounds, label);
+            }
+            else if (File.Exists(single))
+            {
+                records = TraceCsv.Read(single, TimelinePlot.Rounds);
+            }
+            else
+            {
+                skipped.Add(new SkippedPlot(stem, $"{RunTraces.CsvName} not found (outputs.trace is off?)"));
                 continue;
             }
 
-            var records = TraceCsv.Read(trace, TimelinePlot.Rounds);
             if (TimelinePlot.Missing(records) is { } reason)
             {
                 skipped.Add(new SkippedPlot(stem, reason));

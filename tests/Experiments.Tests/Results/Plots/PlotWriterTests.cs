@@ -20,20 +20,11 @@ public sealed class PlotWriterTests
     {
         _folder = new TemporaryDirectory();
         var plan = TinyPlans.Stochastic("SGD", "SASG");
-        var traces = new List<TraceFiles>();
         IReadOnlyList<AlgorithmResult> results;
-        try
+        using (var traces = RunTraces.Open(_folder.Path))
         {
-            results = ExperimentDriver.Run(plan, label =>
-            {
-                var files = TraceFiles.Open(_folder.Path, label);
-                traces.Add(files);
-                return files;
-            });
-        }
-        finally
-        {
-            traces.ForEach(t => t.Dispose());
+            results = ExperimentDriver.Run(plan, traces.Begin);
+            traces.Complete();
         }
 
         ResultsFolder.Write(_folder.Path, plan, results);
@@ -119,8 +110,8 @@ public sealed class PlotWriterTests
             Assert.That(report.Skipped.Select(s => s.ToString()), Is.SupersetOf(new[]
             {
                 "uploads-per-iteration: decisions.csv not found",
-                "timeline-SGD: trace-SGD.csv not found (outputs.trace is off?)",
-                "timeline-SASG: trace-SASG.csv not found (outputs.trace is off?)",
+                "timeline-SGD: trace.csv not found (outputs.trace is off?)",
+                "timeline-SASG: trace.csv not found (outputs.trace is off?)",
             }));
             Assert.That(File.ReadAllText(Path.Combine(report.Directory, "loss-vs-uploads.svg")), Does.Contain(Path.GetFileName(partial.Path)),
                 "without summary.json the folder names the run");
