@@ -28,4 +28,10 @@ public sealed record AlgorithmResult(
 
     /// <summary>The last evaluation point.</summary>
     public MetricsRow Final => Metrics[^1];
+
+    /// <summary>Uploads as the authors' code counts them, at the end (<see cref="MetricsRow.CountedUploads"/>).</summary>
+    public long CountedUploads => Final.CountedUploads;
+
+    /// <summary>Requests and skip notices over the whole run (<see cref="Driver.ControlMessages"/>).</summary>
+    public ControlMessages ControlMessages => Final.ControlMessages;
 }

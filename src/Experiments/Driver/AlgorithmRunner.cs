@@ -18,6 +18,9 @@ internal sealed class AlgorithmRunner<T>(RunPlan plan, AlgorithmSpec spec, ITrac
 
     private List<ModelGradientSource<T>>? _sources;
 
+    // Requests and skip notices so far, counted from the decisions handed to NetSim (ControlMessages.Of).
+    private ControlMessages _control;
+
     public AlgorithmResult Run()
     {
         var dtype = plan.DoublePrecision ? ScalarType.Float64 : ScalarType.Float32;
@@ -83,14 +86,16 @@ internal sealed class AlgorithmRunner<T>(RunPlan plan, AlgorithmSpec spec, ITrac
             trainer.FinishIteration();
             foreach (var outcome in roundPlan.Outcomes)
             {
-                decisions.Add(new DecisionRow(
+                var row = new DecisionRow(
                     spec.Label,
                     iteration,
                     outcome.Worker,
                     DecisionName(outcome.Decision),
                     outcome.UploadBytes,
                     outcome.Decision == WorkerDecision.NotRequested ? 0 : CostOf(outcome.Worker),
-                    outcome.Requested));
+                    outcome.Requested);
+                decisions.Add(row);
+                _control += ControlMessages.Of(row, plan.Network);
             }
 
             iteration++;
@@ -143,7 +148,12 @@ internal sealed class AlgorithmRunner<T>(RunPlan plan, AlgorithmSpec spec, ITrac
             train.Loss,
             test?.Loss ?? double.NaN,
             accuracy,
-            error));
+            error,
+            trainer.CountedUploads,
+            _control.Requests,
+            _control.RequestBytes,
+            _control.SkipNotices,
+            _control.SkipNoticeBytes));
 
         if (!double.IsFinite(train.Loss) || Exploded(theta))
         {

@@ -37,7 +37,7 @@ internal sealed class LearningRoundPlan<T>(SynchronousTrainer<T> trainer, IReadO
                 costPerStep[worker],
                 needsServerRequest: outcome.Requested),
             WorkerDecision.Skip => WorkerAction.Skip(costPerStep[worker]),
-            _ => WorkerAction.Skip(SimTime.Zero),
+            _ => WorkerAction.Idle,
         };
     }
 }

@@ -11,6 +11,12 @@ namespace Sasg.Experiments.Driver;
 /// <param name="TestLoss">Loss on the test set, NaN without one.</param>
 /// <param name="TestAccuracy">Accuracy on the test set (or the training set's for convex classification), NaN otherwise.</param>
 /// <param name="ObjectiveError">|f - f*| where f* is known in closed form, NaN otherwise.</param>
+/// <param name="CountedUploads">Uploads so far as the authors' code counts them; equal to <paramref name="Uploads"/>
+/// unless a code-faithful method reproduces the code's counter (docs/algorithms.md).</param>
+/// <param name="Requests">Server-to-worker request messages so far (<see cref="ControlMessages"/>).</param>
+/// <param name="RequestBytes">Their payload bytes.</param>
+/// <param name="SkipNotices">Worker skip notices so far.</param>
+/// <param name="SkipNoticeBytes">Their payload bytes.</param>
 public sealed record MetricsRow(
     string Algorithm,
     int Iteration,
@@ -21,4 +27,22 @@ public sealed record MetricsRow(
     double TrainLoss,
     double TestLoss,
     double TestAccuracy,
-    double ObjectiveError);
+    double ObjectiveError,
+    long CountedUploads = 0,
+    long Requests = 0,
+    long RequestBytes = 0,
+    long SkipNotices = 0,
+    long SkipNoticeBytes = 0)
+{
+    /// <summary>The control messages so far.</summary>
+    public ControlMessages ControlMessages => new(Requests, RequestBytes, SkipNotices, SkipNoticeBytes);
+
+    /// <summary>This row with <paramref name="messages"/> as its control-message totals.</summary>
+    public MetricsRow WithControlMessages(ControlMessages messages) => this with
+    {
+        Requests = messages.Requests,
+        RequestBytes = messages.RequestBytes,
+        SkipNotices = messages.SkipNotices,
+        SkipNoticeBytes = messages.SkipNoticeBytes,
+    };
+}

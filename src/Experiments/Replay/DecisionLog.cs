@@ -62,7 +62,7 @@ public sealed class DecisionLog
             {
                 "upload" => WorkerAction.Upload(DataSize.FromBytes(row.Bytes), compute, row.Requested),
                 "skip" => WorkerAction.Skip(compute),
-                "not-requested" => WorkerAction.Skip(SimTime.Zero),
+                "not-requested" => WorkerAction.Idle,
                 _ => throw new InvalidDataException(
                     $"{source}: unknown decision '{row.Decision}' (expected upload, skip or not-requested)."),
             };

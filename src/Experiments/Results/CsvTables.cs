@@ -15,7 +15,8 @@ public static class CsvTables
         rows,
         [
             "algorithm", "iteration", "uploads", "upload_bytes", "paper_bits", "simulated_seconds",
-            "train_loss", "test_loss", "test_accuracy", "objective_error",
+            "train_loss", "test_loss", "test_accuracy", "objective_error", "counted_uploads", "requests", "request_bytes",
+            "skip_notices", "skip_notice_bytes",
         ],
         (csv, r) =>
     {
@@ -29,6 +30,11 @@ public static class CsvTables
         csv.WriteField(Number(r.TestLoss));
         csv.WriteField(Number(r.TestAccuracy));
         csv.WriteField(Number(r.ObjectiveError));
+        csv.WriteField(Whole(r.CountedUploads));
+        csv.WriteField(Whole(r.Requests));
+        csv.WriteField(Whole(r.RequestBytes));
+        csv.WriteField(Whole(r.SkipNotices));
+        csv.WriteField(Whole(r.SkipNoticeBytes));
     });
 
     /// <summary>decisions.csv: one row per worker per iteration of every method (the input of replay).</summary>

@@ -16,15 +16,19 @@ public static class ReportTable
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"# {plan.Name}\n\n");
         text.Append(CultureInfo.InvariantCulture, $"{plan.WorkerData.Count} workers; target: {TargetText(plan)}.\n\n");
-        text.Append("| algorithm | iterations | rounds (uploads) | bits (paper) | bytes (encoded) | simulated s | final accuracy | final loss | abs(f - f*) | stop |");
+        text.Append("| algorithm | iterations | rounds (uploads) | rounds (code's count) | bits (paper) | bytes (encoded) | requests (bytes) |");
+        text.Append(" skip notices (bytes) | simulated s | final accuracy | final loss | abs(f - f*) | stop |");
         text.Append(" rounds to target | bits to target | seconds to target |\n");
-        text.Append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|\n");
+        text.Append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|\n");
         foreach (var r in results)
         {
             var final = r.Final;
             var hit = FirstAtTarget(plan, r);
             text.Append(CultureInfo.InvariantCulture,
-                $"| {r.Label} | {r.Iterations} | {r.Uploads} | {r.PaperBits} | {r.UploadBytes} | {Fixed(r.SimulatedSeconds, 6)} | ");
+                $"| {r.Label} | {r.Iterations} | {r.Uploads} | {r.CountedUploads} | {r.PaperBits} | {r.UploadBytes} | ");
+            var control = r.ControlMessages;
+            text.Append(CultureInfo.InvariantCulture,
+                $"{control.Requests} ({control.RequestBytes}) | {control.SkipNotices} ({control.SkipNoticeBytes}) | {Fixed(r.SimulatedSeconds, 6)} | ");
             text.Append(CultureInfo.InvariantCulture,
                 $"{Fixed(final.TestAccuracy, 4)} | {Sci(final.TrainLoss)} | {Sci(final.ObjectiveError)} | {r.StopReason} | ");
             text.Append(hit is null

@@ -11,10 +11,13 @@ namespace Sasg.Experiments.Results;
 public static class ResultsFolder
 {
     /// <summary>Writes the files for <paramref name="results"/> into <paramref name="directory"/>.</summary>
+    /// <remarks>Requests and skip notices are counted from the decisions on <paramref name="plan"/>'s network, so a
+    /// result replayed on another network (a sweep cell) reports that network's messages.</remarks>
     public static void Write(string directory, RunPlan plan, IReadOnlyList<AlgorithmResult> results, string? resolvedScenarioJson = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(results);
+        results = results.Select(r => ControlMessages.Recount(r, plan.Network)).ToList();
         Directory.CreateDirectory(directory);
         AtomicFile.WriteAllText(Path.Combine(directory, "metrics.csv"), CsvTables.Metrics(results.SelectMany(r => r.Metrics)));
         AtomicFile.WriteAllText(Path.Combine(directory, "decisions.csv"), CsvTables.Decisions(results.SelectMany(r => r.Decisions)));
@@ -47,6 +50,11 @@ public static class ResultsFolder
                 ["uploads"] = r.Uploads,
                 ["uploadBytes"] = r.UploadBytes,
                 ["paperBits"] = r.PaperBits,
+                ["countedUploads"] = r.CountedUploads,
+                ["requests"] = r.ControlMessages.Requests,
+                ["requestBytes"] = r.ControlMessages.RequestBytes,
+                ["skipNotices"] = r.ControlMessages.SkipNotices,
+                ["skipNoticeBytes"] = r.ControlMessages.SkipNoticeBytes,
                 ["simulatedSeconds"] = r.SimulatedSeconds,
                 ["finalTrainLoss"] = Json(r.Final.TrainLoss),
                 ["finalTestAccuracy"] = Json(r.Final.TestAccuracy),
@@ -59,6 +67,9 @@ public static class ResultsFolder
                     ["uploads"] = hit.Uploads,
                     ["paperBits"] = hit.PaperBits,
                     ["uploadBytes"] = hit.UploadBytes,
+                    ["countedUploads"] = hit.CountedUploads,
+                    ["requests"] = hit.Requests,
+                    ["skipNotices"] = hit.SkipNotices,
                     ["simulatedSeconds"] = hit.SimulatedSeconds,
                 },
             });

@@ -12,7 +12,8 @@ namespace Sasg.Experiments.Sweeps;
 internal static class CellResultsReader
 {
     private const string MetricsHeader =
-        "algorithm,iteration,uploads,upload_bytes,paper_bits,simulated_seconds,train_loss,test_loss,test_accuracy,objective_error";
+        "algorithm,iteration,uploads,upload_bytes,paper_bits,simulated_seconds,train_loss,test_loss,test_accuracy,objective_error,"
+        + "counted_uploads,requests,request_bytes,skip_notices,skip_notice_bytes";
 
     public static IReadOnlyList<AlgorithmResult> Read(string directory)
     {
@@ -64,9 +65,9 @@ internal static class CellResultsReader
             }
 
             var f = SweepCsv.Split(lines[i]);
-            if (f.Count != 10)
+            if (f.Count != 15)
             {
-                throw new InvalidDataException($"{path}: line {i + 1}: expected 10 fields, found {f.Count}.");
+                throw new InvalidDataException($"{path}: line {i + 1}: expected 15 fields, found {f.Count}.");
             }
 
             rows.Add(new MetricsRow(
@@ -79,7 +80,12 @@ internal static class CellResultsReader
                 SweepCsv.Number(f[6]),
                 SweepCsv.Number(f[7]),
                 SweepCsv.Number(f[8]),
-                SweepCsv.Number(f[9])));
+                SweepCsv.Number(f[9]),
+                long.Parse(f[10], CultureInfo.InvariantCulture),
+                long.Parse(f[11], CultureInfo.InvariantCulture),
+                long.Parse(f[12], CultureInfo.InvariantCulture),
+                long.Parse(f[13], CultureInfo.InvariantCulture),
+                long.Parse(f[14], CultureInfo.InvariantCulture)));
         }
 
         return rows;

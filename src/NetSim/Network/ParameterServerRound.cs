@@ -21,6 +21,7 @@ public sealed class ParameterServerRound
     private readonly ServerIngressMonitors? _monitors;
     private readonly RoundTiming _timing;
     private readonly IngressUpload[] _uploads;
+    private readonly bool[] _idle;
     private readonly FairShareIngress _fairShare = new();
     private readonly Action<long, long>? _onUtilization;
     private readonly List<(long Time, double Delta)> _levelChanges = [];
@@ -59,6 +60,7 @@ public sealed class ParameterServerRound
         _monitors = monitors;
         _timing = new RoundTiming(topology.WorkerCount);
         _uploads = new IngressUpload[topology.WorkerCount];
+        _idle = new bool[topology.WorkerCount];
         if (monitors is not null)
         {
             var capacity = (double)topology.ServerIngress.BitsPerSecond;
@@ -98,6 +100,7 @@ public sealed class ParameterServerRound
             broadcastDone = Math.Max(broadcastDone, t.ModelReceived[w]);
             t.ComputeEnd[w] = computeEnd;
             t.Uploads[w] = action.Uploads;
+            _idle[w] = action.IsIdle && !action.Uploads;
             t.UploadBytes[w] = action.Uploads ? action.UploadSize.Bytes : 0;
             var pullsRequest = action.Uploads && Options.Ingress == IngressPolicy.SequentialPull;
             t.RequestReceived[w] = action.Uploads && action.NeedsServerRequest && !pullsRequest
@@ -263,8 +266,11 @@ public sealed class ParameterServerRound
             }
             else
             {
+                // An idle worker sends nothing: it is "reported" when it has the model and adds no time.
                 t.UploadStart[w] = t.IngressArrival[w] = t.ReceiveStart[w] = t.ReceiveEnd[w] = t.ComputeEnd[w];
-                t.Reported[w] = t.ComputeEnd[w] + _uplinks[w].DeliveryTime(Options.SkipNoticeSize).Nanoseconds;
+                t.Reported[w] = _idle[w]
+                    ? t.ComputeEnd[w]
+                    : t.ComputeEnd[w] + _uplinks[w].DeliveryTime(Options.SkipNoticeSize).Nanoseconds;
             }
 
             aggregationStart = Math.Max(aggregationStart, t.Reported[w]);

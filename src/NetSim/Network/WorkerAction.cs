@@ -15,6 +15,13 @@ public readonly record struct WorkerAction(SimTime ComputeCost, bool Uploads, Da
         return new WorkerAction(computeCost, true, size, needsServerRequest);
     }
 
+    /// <summary>Nothing this round (a worker the server did not ask: LAG-PS, LASG-PS, IAG): no compute, no upload and
+    /// no skip notice, so the worker adds no time to the round beyond receiving the model.</summary>
+    public static WorkerAction Idle { get; } = new(SimTime.Zero, false, DataSize.Zero, false) { IsIdle = true };
+
+    /// <summary>Whether the worker is idle this round (<see cref="Idle"/>).</summary>
+    public bool IsIdle { get; init; }
+
     /// <summary>Compute for <paramref name="computeCost"/>, then skip the upload (LAG, LASG, SASG).</summary>
     public static WorkerAction Skip(SimTime computeCost) => new(computeCost, false, DataSize.Zero, false);
 }

@@ -31,8 +31,33 @@ internal static class SummaryTable
                 r.StopReason);
         }
 
+        // Requests and skip notices go in a caption, not columns, so the table stays within 80 columns.
+        if (ControlCaption(results) is { } caption)
+        {
+            table.Caption(caption);
+        }
+
         return table;
     }
+
+    // "requests: LAG-PS 250 (16000 B); skip notices: LAG-WK 562 (0 B)", or null when no method sent either.
+    private static string? ControlCaption(IReadOnlyList<AlgorithmResult> results)
+    {
+        static string Part(string what, IEnumerable<(string Label, long Count, long Bytes)> counts)
+        {
+            var sent = counts.Where(c => c.Count > 0).Select(c => Invariant($"{c.Label} {c.Count} ({c.Bytes} B)")).ToList();
+            return sent.Count == 0 ? string.Empty : $"{what}: {string.Join(", ", sent)}";
+        }
+
+        var parts = new[]
+        {
+            Part("requests", results.Select(r => (r.Label, r.ControlMessages.Requests, r.ControlMessages.RequestBytes))),
+            Part("skip notices", results.Select(r => (r.Label, r.ControlMessages.SkipNotices, r.ControlMessages.SkipNoticeBytes))),
+        }.Where(p => p.Length > 0).ToList();
+        return parts.Count == 0 ? null : Markup.Escape(string.Join("; ", parts));
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     // One quality column keeps the table within 80 columns: |f - f*| where f* is known, else accuracy, else loss.
     private static string FinalHeader(IReadOnlyList<AlgorithmResult> results) =>

@@ -8,7 +8,11 @@ namespace Sasg.Experiments.Results.Plots;
 public static class MetricsCsv
 {
     /// <summary>The header line of metrics.csv.</summary>
-    public const string Header =
+    public const string Header = OlderHeader + ",counted_uploads,requests,request_bytes,skip_notices,skip_notice_bytes";
+
+    // Results folders written before the counted-uploads and control-message columns: read with those columns as
+    // the uploads and 0.
+    private const string OlderHeader =
         "algorithm,iteration,uploads,upload_bytes,paper_bits,simulated_seconds,train_loss,test_loss,test_accuracy,objective_error";
 
     /// <summary>Every row of the file at <paramref name="path"/>, in file order.</summary>
@@ -24,7 +28,8 @@ public static class MetricsCsv
     public static IReadOnlyList<MetricsRow> Read(TextReader reader, string name)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        if (reader.ReadLine() != Header)
+        var header = reader.ReadLine();
+        if (header is not Header and not OlderHeader)
         {
             throw new InvalidDataException($"{name}: line 1: expected the header '{Header}'.");
         }
@@ -39,16 +44,16 @@ public static class MetricsCsv
                 continue;
             }
 
-            rows.Add(Parse(line) ?? throw new InvalidDataException($"{name}: line {number}: not a metrics row ({line})."));
+            rows.Add(Parse(line, header == Header ? 15 : 10) ?? throw new InvalidDataException($"{name}: line {number}: not a metrics row ({line})."));
         }
 
         return rows;
     }
 
-    private static MetricsRow? Parse(string line)
+    private static MetricsRow? Parse(string line, int fields)
     {
         var f = CsvFields.Split(line);
-        if (f is not { Length: 10 }
+        if (f is null || f.Length != fields
             || !int.TryParse(f[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var iteration)
             || !long.TryParse(f[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var uploads)
             || !long.TryParse(f[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out var bytes)
@@ -62,7 +67,29 @@ public static class MetricsCsv
             return null;
         }
 
-        return new MetricsRow(f[0], iteration, uploads, bytes, bits, seconds, trainLoss, testLoss, accuracy, objectiveError);
+        var row = new MetricsRow(f[0], iteration, uploads, bytes, bits, seconds, trainLoss, testLoss, accuracy, objectiveError, uploads);
+        if (fields == 10)
+        {
+            return row;
+        }
+
+        var extra = new long[5];
+        for (var i = 0; i < extra.Length; i++)
+        {
+            if (!long.TryParse(f[10 + i], NumberStyles.Integer, CultureInfo.InvariantCulture, out extra[i]))
+            {
+                return null;
+            }
+        }
+
+        return row with
+        {
+            CountedUploads = extra[0],
+            Requests = extra[1],
+            RequestBytes = extra[2],
+            SkipNotices = extra[3],
+            SkipNoticeBytes = extra[4],
+        };
     }
 
     // "R" writes NaN, Infinity and -Infinity as those words in the invariant culture; Float accepts all three.

@@ -51,12 +51,12 @@ public sealed class MetricsCsvTests
     }
 
     [TestCase("GD,1,9,3600,14400,0.1,2,NaN,NaN", TestName = "Read_WithTooFewFields_ThrowsNamingTheLine")]
-    [TestCase("GD,one,9,3600,14400,0.1,2,NaN,NaN,NaN", TestName = "Read_WithAWordForAWholeNumber_ThrowsNamingTheLine")]
-    [TestCase("GD,1,9,3600,14400,0,1,2,NaN,NaN,NaN", TestName = "Read_WithADecimalComma_ThrowsNamingTheLine")]
-    [TestCase("\"GD,1,9,3600,14400,0.1,2,NaN,NaN,NaN", TestName = "Read_WithAnUnclosedQuote_ThrowsNamingTheLine")]
+    [TestCase("GD,one,9,3600,14400,0.1,2,NaN,NaN,NaN,9,0,0,0,0", TestName = "Read_WithAWordForAWholeNumber_ThrowsNamingTheLine")]
+    [TestCase("GD,1,9,3600,14400,0,1,2,NaN,NaN,NaN,9,0,0,0,0", TestName = "Read_WithADecimalComma_ThrowsNamingTheLine")]
+    [TestCase("\"GD,1,9,3600,14400,0.1,2,NaN,NaN,NaN,9,0,0,0,0", TestName = "Read_WithAnUnclosedQuote_ThrowsNamingTheLine")]
     public void Read_WithABadRow_ThrowsNamingTheLine(string row)
     {
-        var text = MetricsCsv.Header + "\nGD,0,0,0,0,0,3,NaN,NaN,NaN\n" + row + "\n";
+        var text = MetricsCsv.Header + "\nGD,0,0,0,0,0,3,NaN,NaN,NaN,0,0,0,0,0\n" + row + "\n";
 
         Assert.That(
             () => MetricsCsv.Read(new StringReader(text), "metrics.csv"),
