@@ -42,18 +42,29 @@ public static class AlgorithmFactory
                 {
                     var window = spec.WholeNumber("window", 10);
                     return new LagWkAlgorithm<T>(
-                        m, initial, alpha, window, spec.Number("xi", 1.0 / window), spec.Switch("codeFaithful", false));
+                        m,
+                        initial,
+                        alpha,
+                        window,
+                        spec.Number("xi", 1.0 / window),
+                        spec.Switch("codeFaithful", false),
+                        WarmUp(spec, window));
                 }
 
             case "LAG-PS":
-                return new LagPsAlgorithm<T>(
-                    m,
-                    initial,
-                    alpha,
-                    NeedSmoothness(spec, context),
-                    spec.WholeNumber("window", 10),
-                    spec.Number("xi", 1.0),
-                    spec.Switch("codeFaithful", false));
+                {
+                    var window = spec.WholeNumber("window", 10);
+                    return new LagPsAlgorithm<T>(
+                        m,
+                        initial,
+                        alpha,
+                        NeedSmoothness(spec, context),
+                        window,
+                        spec.Number("xi", 1.0),
+                        spec.Switch("codeFaithful", false),
+                        WarmUp(spec, window));
+                }
+
             case "CYC-IAG":
                 return new IagAlgorithm<T>(
                     IagOrder.Cyclic, m, initial, alpha * spec.Number("stepScale", 1.0 / m), codeFaithful: spec.Switch("codeFaithful", false));
@@ -88,14 +99,19 @@ public static class AlgorithmFactory
             case "TOP-K":
                 return new TopKAlgorithm<T>(m, initial, alpha, context.Blocks, spec.Number("fraction", 0.01));
             case "SASG":
-                return new SasgAlgorithm<T>(
-                    m,
-                    initial,
-                    alpha,
-                    context.Blocks,
-                    spec.Number("fraction", 0.01),
-                    spec.WholeNumber("maxDelay", 10),
-                    spec.Number("divisor", 2.0));
+                {
+                    var maxDelay = spec.WholeNumber("maxDelay", 10);
+                    return new SasgAlgorithm<T>(
+                        m,
+                        initial,
+                        alpha,
+                        context.Blocks,
+                        spec.Number("fraction", 0.01),
+                        maxDelay,
+                        spec.Number("divisor", 2.0),
+                        spec.WholeNumber("warmUp", maxDelay));
+                }
+
             case "RANDOM-K":
                 return new RandomKAlgorithm<T>(m, initial, alpha, context.Blocks, spec.Number("fraction", 0.01), context.Seed);
             case "SIGN-SGD":
@@ -115,6 +131,14 @@ public static class AlgorithmFactory
                 throw new ArgumentException(
                     $"Unknown algorithm '{spec.Name}'; known: {string.Join(", ", Known)}.", nameof(spec));
         }
+    }
+
+    // LAG's code-faithful warm-up (iterations with nobody asked); at least 1, default the window D.
+    private static int WarmUp(AlgorithmSpec spec, int window)
+    {
+        var warmUp = spec.WholeNumber("warmUp", window);
+        return warmUp >= 1 ? warmUp : throw new ArgumentException(
+            $"Algorithm '{spec.Label}': parameter 'warmUp' must be at least 1 (the code-faithful start steps with stored ones), not {warmUp}.");
     }
 
     private static IReadOnlyList<double> NeedSmoothness(AlgorithmSpec spec, AlgorithmContext context) =>

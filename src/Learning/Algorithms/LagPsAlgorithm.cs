@@ -20,7 +20,8 @@ public sealed class LagPsAlgorithm<T> : DistributedAlgorithm<T>
     private readonly int _warmUp;
 
     /// <summary>Creates LAG-PS with per-worker smoothness constants <paramref name="smoothness"/> (L_m); with
-    /// <paramref name="codeFaithful"/>, the authors' all-ones warm start over the first D iterations.</summary>
+    /// <paramref name="codeFaithful"/>, the authors' all-ones warm start over the first <paramref name="warmUp"/>
+    /// iterations (default D).</summary>
     public LagPsAlgorithm(
         int workers,
         ReadOnlySpan<T> initial,
@@ -28,7 +29,8 @@ public sealed class LagPsAlgorithm<T> : DistributedAlgorithm<T>
         IReadOnlyList<double> smoothness,
         int window = 10,
         double xi = 1.0,
-        bool codeFaithful = false)
+        bool codeFaithful = false,
+        int? warmUp = null)
         : base(workers, initial, stepSize, window)
     {
         ArgumentNullException.ThrowIfNull(smoothness);
@@ -41,7 +43,7 @@ public sealed class LagPsAlgorithm<T> : DistributedAlgorithm<T>
         _threshold = TriggerThreshold.Uniform(window, xi, stepSize, workers);
         var start = initial.ToArray();
         _lastUploadIterate = Enumerable.Range(0, workers).Select(_ => (T[])start.Clone()).ToArray();
-        _warmUp = codeFaithful ? window : 0;
+        _warmUp = codeFaithful ? Math.Max(1, warmUp ?? window) : 0;
         if (codeFaithful)
         {
             var ones = new T[start.Length];

@@ -19,15 +19,22 @@ public sealed class LagWkAlgorithm<T> : DistributedAlgorithm<T>
     private readonly int _warmUp;
 
     /// <summary>Creates LAG-WK with window <paramref name="window"/> and weights xi_d = <paramref name="xi"/>; with
-    /// <paramref name="codeFaithful"/>, the authors' all-ones warm start over the first D iterations.</summary>
+    /// <paramref name="codeFaithful"/>, the authors' all-ones warm start over the first <paramref name="warmUp"/>
+    /// iterations (default D).</summary>
     public LagWkAlgorithm(
-        int workers, ReadOnlySpan<T> initial, double stepSize, int window = 10, double? xi = null, bool codeFaithful = false)
+        int workers,
+        ReadOnlySpan<T> initial,
+        double stepSize,
+        int window = 10,
+        double? xi = null,
+        bool codeFaithful = false,
+        int? warmUp = null)
         : base(workers, initial, stepSize, window)
     {
         _threshold = TriggerThreshold.Uniform(window, xi ?? 1.0 / window, stepSize, workers);
         var dimension = initial.Length;
         _lastUploaded = Enumerable.Range(0, workers).Select(_ => new T[dimension]).ToArray();
-        _warmUp = codeFaithful ? window : 0;
+        _warmUp = codeFaithful ? Math.Max(1, warmUp ?? window) : 0;
         if (codeFaithful)
         {
             foreach (var stored in _lastUploaded)

@@ -19,6 +19,7 @@ public sealed class SasgAlgorithm<T> : DistributedAlgorithm<T>
     private readonly ErrorFeedbackSparsifier<T> _sparsifier;
     private readonly TriggerThreshold _threshold;
     private readonly int _maxDelay;
+    private readonly int _warmUp;
     private readonly T[][] _lastUploadIterate;
     private readonly int[] _delay;
     private readonly T[] _oldGradient;
@@ -31,6 +32,7 @@ public sealed class SasgAlgorithm<T> : DistributedAlgorithm<T>
     /// <param name="fraction">Kept share per tensor.</param>
     /// <param name="maxDelay">D: the warm-up length, the window (D - 1 changes) and the staleness bound.</param>
     /// <param name="divisor">c in S / (c alpha M^2); 2 in the MNIST notebook, 1 in the CIFAR ones.</param>
+    /// <param name="warmUp">Iterations in which every worker uploads before the rule applies; default D (the code's).</param>
     public SasgAlgorithm(
         int workers,
         ReadOnlySpan<T> initial,
@@ -38,10 +40,13 @@ public sealed class SasgAlgorithm<T> : DistributedAlgorithm<T>
         IReadOnlyList<ParameterBlock> blocks,
         double fraction = 0.01,
         int maxDelay = 10,
-        double divisor = 2.0)
+        double divisor = 2.0,
+        int? warmUp = null)
         : base(workers, initial, stepSize, Math.Max(1, maxDelay - 1))
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxDelay, 2);
+        _warmUp = warmUp ?? maxDelay;
+        ArgumentOutOfRangeException.ThrowIfNegative(_warmUp, nameof(warmUp));
         _sparsifier = new ErrorFeedbackSparsifier<T>(workers, initial.Length, blocks, fraction);
         _threshold = TriggerThreshold.Uniform(maxDelay - 1, stepSize / divisor, stepSize, workers);
         _maxDelay = maxDelay;
@@ -70,7 +75,7 @@ public sealed class SasgAlgorithm<T> : DistributedAlgorithm<T>
     public override WorkerDecision WorkerStep(int worker, IGradientSource<T> source, Payload<T> upload)
     {
         ArgumentNullException.ThrowIfNull(source);
-        if (Iteration >= _maxDelay)
+        if (Iteration >= _warmUp)
         {
             source.Gradient(_lastUploadIterate[worker], -1).CopyTo(_oldGradient);
             var fresh = source.Gradient(Theta, Iteration);

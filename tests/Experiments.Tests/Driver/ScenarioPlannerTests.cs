@@ -111,15 +111,18 @@ public sealed class ScenarioPlannerTests
         Assert.That(error.Problems.Select(p => p.JsonPath), Has.Some.StartsWith("$.training.stepSize").Or.Some.StartsWith("$.model"));
     }
 
-    [Test]
-    public void BadAlgorithmParameter_IsAScenarioErrorAtTheAlgorithmsPath()
+    [TestCase("LAG-WK", """{ "window": 0 }""")]
+    [TestCase("LAG-WK", """{ "codeFaithful": true, "warmUp": 0 }""")]
+    [TestCase("LAG-PS", """{ "codeFaithful": true, "warmUp": -3 }""")]
+    [TestCase("SASG", """{ "warmUp": -1 }""")]
+    public void BadAlgorithmParameter_IsAScenarioErrorAtTheAlgorithmsPath(string method, string parameters)
     {
-        var json = """
+        var json = $$"""
             {
               "name": "bad-parameter", "data": { "source": "lag-synthetic", "workers": 3 },
               "model": { "kind": "linear" },
               "training": { "iterations": 5, "stepSize": "1/L" },
-              "algorithms": [ { "name": "GD" }, { "name": "LAG-WK", "parameters": { "window": 0 } } ]
+              "algorithms": [ { "name": "GD" }, { "name": "{{method}}", "parameters": {{parameters}} } ]
             }
             """;
 

@@ -37,6 +37,21 @@ public sealed class CodeFaithfulCounterTests
     }
 
     [Test]
+    public void LagWk_CodeFaithfulWarmUp_IsAParameter()
+    {
+        // A gradient far from the stored ones triggers as soon as the rule applies.
+        var trainer = Trainer(new LagWkAlgorithm<double>(3, new double[4], Alpha, codeFaithful: true, warmUp: 4), [9.0, 9.0, 9.0, 9.0]);
+
+        var decisions = Enumerable.Range(0, 5).Select(_ => trainer.RunIteration()).ToList();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(decisions.Take(4).SelectMany(d => d).Select(o => o.Decision), Has.All.EqualTo(WorkerDecision.NotRequested));
+            Assert.That(decisions[4].Select(o => o.Decision), Has.All.EqualTo(WorkerDecision.Upload));
+        }
+    }
+
+    [Test]
     public void Lag_CleanStart_CountsTheRealUploads()
     {
         var trainer = Trainer(new LagWkAlgorithm<double>(3, new double[4], Alpha), [1.0, 1.0, 1.0, 1.0]);

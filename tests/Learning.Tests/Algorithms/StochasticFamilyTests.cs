@@ -91,6 +91,25 @@ public sealed class StochasticFamilyTests
         }
     }
 
+    [TestCase(2)]
+    [TestCase(7)]
+    public void Sasg_WarmUp_EveryWorkerUploadsInTheFirstWarmUpIterations_ThenTheRuleMaySkip(int warmUp)
+    {
+        using var harness = new StochasticHarness();
+        // A huge threshold: every worker skips as soon as the rule applies.
+        var algorithm = new SasgAlgorithm<float>(
+            3, harness.Initial, StepSize, harness.Blocks, fraction: 0.1, maxDelay: 10, divisor: 1e-9, warmUp: warmUp);
+        var trainer = harness.Trainer(algorithm, new SparseCooEncoding());
+
+        var decisions = Enumerable.Range(0, warmUp + 1).Select(_ => trainer.RunIteration()).ToList();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(decisions.Take(warmUp).SelectMany(d => d).Select(o => o.Decision), Has.All.EqualTo(WorkerDecision.Upload));
+            Assert.That(decisions[warmUp].Select(o => o.Decision), Has.All.EqualTo(WorkerDecision.Skip));
+        }
+    }
+
     [Test]
     public void TopK_OnTheSasgMlp_Keeps4071EntriesOf407050_At8BytesEach()
     {
