@@ -80,6 +80,7 @@ public static class ResultsFolder
             ["name"] = plan.Name,
             ["seed"] = plan.Seed,
             ["workers"] = plan.WorkerData.Count,
+            ["modelBytes"] = plan.Network.ModelSize.Bytes,
             ["stepSize"] = plan.StepSize,
             ["algorithms"] = algorithms,
         };

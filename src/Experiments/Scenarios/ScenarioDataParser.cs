@@ -139,7 +139,7 @@ internal static class ScenarioDataParser
         if (path is not null)
         {
             resolved = r.ResolvePath(path);
-            if (!Directory.Exists(resolved))
+            if (r.DataFolderMissing(resolved))
             {
                 r.Report(ScenarioJsonReader.PathOf(data["path"]!), $"folder '{resolved}' does not exist", "write the lag-uci folder, relative to the scenario file, or leave \"path\" out to search the usual places");
             }
@@ -186,7 +186,7 @@ internal static class ScenarioDataParser
     {
         var path = r.String(data, "path", "\"data/table.csv\"", required: true);
         var resolved = path is null ? string.Empty : r.ResolvePath(path);
-        if (path is not null && !System.IO.File.Exists(resolved))
+        if (path is not null && r.DataFileMissing(resolved))
         {
             r.Report(ScenarioJsonReader.PathOf(data["path"]!), $"file '{resolved}' does not exist", "write a path relative to the scenario file's folder");
         }

@@ -234,6 +234,17 @@ internal sealed class ScenarioJsonReader(string file, string? baseDirectory)
 
     public DataSize? Size(JObject parent, string name) => Quantity<DataSize>(parent[name], Units.TryParseSize);
 
+    /// <summary>Whether data files and folders named by the scenario must exist (false when only the scenario's
+    /// other parts are needed, as in <c>sasg replay</c>).</summary>
+    public bool RequireDataFiles { get; init; } = true;
+
+    /// <summary>True when <paramref name="resolved"/> must exist as a file and does not.</summary>
+    public bool DataFileMissing(string resolved) => RequireDataFiles && !System.IO.File.Exists(resolved);
+
+    /// <summary>True when <paramref name="resolved"/> must exist as a folder and does not.</summary>
+    public bool DataFolderMissing(string resolved) => RequireDataFiles && !Directory.Exists(resolved);
+
+
     public string ResolvePath(string path) =>
         System.IO.Path.GetFullPath(path, BaseDirectory ?? Directory.GetCurrentDirectory());
 

@@ -13,8 +13,11 @@ public static class ScenarioLoader
     ];
 
     /// <summary>Reads the scenario file at <paramref name="path"/>; relative paths inside resolve against its folder.</summary>
+    /// <param name="path">The scenario file.</param>
+    /// <param name="requireData">Whether the data files and folders it names must exist (false for a scenario read
+    /// back from a results folder only for its network, as <c>sasg replay</c> does).</param>
     /// <exception cref="ScenarioException">The file is missing, is not JSON, or has any invalid field (all reported).</exception>
-    public static Scenario Load(string path)
+    public static Scenario Load(string path, bool requireData = true)
     {
         ArgumentNullException.ThrowIfNull(path);
         string json;
@@ -31,18 +34,20 @@ public static class ScenarioLoader
                 "give the path of an existing scenario file"));
         }
 
-        return Parse(json, path, Path.GetDirectoryName(Path.GetFullPath(path)));
+        return Parse(json, path, Path.GetDirectoryName(Path.GetFullPath(path)), requireData);
     }
 
     /// <summary>Parses scenario JSON; <paramref name="fileName"/> names it in problems and relative paths resolve
     /// against <paramref name="baseDirectory"/> (the current directory when null).</summary>
     /// <exception cref="ScenarioException">The text is not JSON or has any invalid field (all reported).</exception>
-    public static Scenario Parse(string json, string fileName, string? baseDirectory)
+    public static Scenario Parse(string json, string fileName, string? baseDirectory) => Parse(json, fileName, baseDirectory, true);
+
+    private static Scenario Parse(string json, string fileName, string? baseDirectory, bool requireData)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(fileName);
         var root = ReadJson(json, fileName);
-        var reader = new ScenarioJsonReader(fileName, baseDirectory);
+        var reader = new ScenarioJsonReader(fileName, baseDirectory) { RequireDataFiles = requireData };
         var scenario = Read(reader, root, validateSweep: true);
         if (reader.Problems.Count > 0 || scenario is null)
         {

@@ -80,6 +80,38 @@ public sealed class InspectionCommandsTests
     }
 
     [Test]
+    public void Replay_NeedsNoData_ItReplaysAfterTheRunsDatasetIsGone()
+    {
+        using var folder = new TemporaryDirectory();
+        var rows = Enumerable.Range(0, 40).Select(i => $"{i % 7},{(i * 3) % 5},{(i % 2 == 0 ? -1 : 1)}");
+        var table = folder.WriteFile("table.csv", "a,b,label\n" + string.Join("\n", rows) + "\n");
+        var scenario = folder.WriteFile("csv.json", $$"""
+            { "name": "csv", "data": { "source": "csv", "workers": 4, "path": "{{table.Replace("\\", "/", StringComparison.Ordinal)}}", "labels": "sign" },
+              "model": { "kind": "logistic", "lambda": 0.01 }, "training": { "iterations": 6, "stepSize": "1/L" },
+              "algorithms": [ { "name": "GD" } ], "outputs": { "plots": false, "trace": false } }
+            """);
+        var output = Path.Combine(folder.Path, "results");
+        var runError = new StringWriter();
+        var runCode = SasgApp.Run(["run", scenario, "--output", output], new TestConsole().Width(200), runError, DatasetLocator.Default);
+        File.Delete(table);
+        var replay = new TestConsole().Width(200);
+        var error = new StringWriter();
+
+        var replayCode = SasgApp.Run(["replay", output, "--latency", "1ms"], replay, error, new DatasetLocator([], searchSystemFolders: false));
+
+        var cells = replay.Lines.Single(l => l.Contains("GD", StringComparison.Ordinal))
+            .Split('│', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(runCode, Is.Zero, runError.ToString());
+            Assert.That(replayCode, Is.Zero, error.ToString());
+            Assert.That(double.Parse(cells[3], System.Globalization.CultureInfo.InvariantCulture),
+                Is.GreaterThan(double.Parse(cells[2], System.Globalization.CultureInfo.InvariantCulture)),
+                "1 ms of latency makes the replay slower than the recording");
+        }
+    }
+
+    [Test]
     public void ReportAndReplay_OnAFolderWithoutResults_ExitTwo()
     {
         using var empty = new TemporaryDirectory();

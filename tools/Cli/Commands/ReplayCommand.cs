@@ -5,6 +5,7 @@ using Sasg.Experiments.Driver;
 using Sasg.Experiments.Replay;
 using Sasg.Experiments.Scenarios;
 using Sasg.Learning.Data;
+using Sasg.NetSim.Network;
 using Spectre.Console;
 
 namespace Sasg.Cli.Commands;
@@ -37,7 +38,7 @@ internal static class ReplayCommand
                 return ExitCodes.BadInput;
             }
 
-            var scenario = ScenarioLoader.Load(scenarioPath);
+            var scenario = ScenarioLoader.Load(scenarioPath, requireData: false);
             var network = scenario.Network;
             try
             {
@@ -47,7 +48,7 @@ internal static class ReplayCommand
                     Downlink = Parse(parseResult.GetValue(downlink), Units.ParseBandwidth, network.Downlink),
                     Latency = Parse(parseResult.GetValue(latency), Units.ParseDuration, network.Latency),
                     ServerIngress = Parse(parseResult.GetValue(serverIngress), Units.ParseBandwidth, network.ServerIngress),
-                    Ingress = Parse(parseResult.GetValue(ingress), Sasg.NetSim.Network.NetworkNames.ParseIngressPolicy, network.Ingress),
+                    Ingress = Parse(parseResult.GetValue(ingress), NetworkNames.ParseIngressPolicy, network.Ingress),
                 };
             }
             catch (Exception ex) when (ex is FormatException or ArgumentException)
@@ -56,15 +57,16 @@ internal static class ReplayCommand
                 return ExitCodes.BadInput;
             }
 
-            var plan = ScenarioPlanner.Plan(scenario with { Network = network }, locator);
+            var summary = ReadSummary(Path.Combine(folder, "summary.json"));
+            var (topology, options, createCompute) = NetworkOf(scenario with { Network = network }, summary, locator);
             var rows = DecisionsCsv.Read(decisionsPath);
-            var live = LiveSeconds(Path.Combine(folder, "summary.json"));
+            var live = LiveSeconds(summary);
             var table = new Table().AddColumn("algorithm").AddColumn(new TableColumn("uploads").RightAligned())
                 .AddColumn(new TableColumn("recorded s").RightAligned()).AddColumn(new TableColumn("replayed s").RightAligned());
             foreach (var label in rows.Select(r => r.Algorithm).Distinct())
             {
                 var log = DecisionLog.From(label, rows, decisionsPath);
-                var ends = ReplayRunner.IterationEnds(log, plan.Topology, plan.Network, plan.CreateCompute());
+                var ends = ReplayRunner.IterationEnds(log, topology, options, createCompute());
                 table.AddRow(
                     Markup.Escape(label),
                     rows.Count(r => r.Algorithm == label && r.Decision == "upload").ToString(CultureInfo.InvariantCulture),
@@ -80,15 +82,37 @@ internal static class ReplayCommand
 
     private static T Parse<T>(string? text, Func<string, T> parse, T fallback) => text is null ? fallback : parse(text);
 
-    private static Dictionary<string, double> LiveSeconds(string summaryPath)
+    // The run's network on the new links. The worker count and model size come from summary.json, so no dataset is
+    // loaded; a folder written before summary.json held the model size is re-planned from its data instead.
+    private static (StarTopology, ParameterServerOptions, Func<ComputeModel>) NetworkOf(
+        Scenario scenario, JObject? summary, DatasetLocator locator)
     {
-        var seconds = new Dictionary<string, double>(StringComparer.Ordinal);
-        if (!File.Exists(summaryPath))
+        if (summary?["workers"] is JValue { Value: not null } workers && summary["modelBytes"] is JValue { Value: not null } bytes)
         {
-            return seconds;
+            return ScenarioPlanner.PlanNetwork(scenario, workers.ToObject<int>(), bytes.ToObject<long>());
         }
 
-        foreach (var algorithm in JObject.Parse(File.ReadAllText(summaryPath))["algorithms"] ?? new JArray())
+        var plan = ScenarioPlanner.Plan(scenario, locator);
+        return (plan.Topology, plan.Network, plan.CreateCompute);
+    }
+
+    // A missing or unreadable summary only costs the recorded column and a re-plan from the data.
+    private static JObject? ReadSummary(string summaryPath)
+    {
+        try
+        {
+            return File.Exists(summaryPath) ? JObject.Parse(File.ReadAllText(summaryPath)) : null;
+        }
+        catch (Newtonsoft.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static Dictionary<string, double> LiveSeconds(JObject? summary)
+    {
+        var seconds = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var algorithm in summary?["algorithms"] ?? new JArray())
         {
             if (algorithm["label"]?.ToString() is { } label && algorithm["simulatedSeconds"] is JValue { Value: not null } value)
             {
