@@ -31,7 +31,8 @@ public sealed class LagReferenceTests
             $"base {growth} {method}: reference {expected.Iterations} iterations, {expected.Uploads} uploads, slow-step ratio "
             + $"geometric mean {GeometricMean(expected.SlowStepRatios):F3}, slow-error factor geometric mean "
             + $"{GeometricMean(expected.SlowErrorFactors):F3}, iterations with nobody uploading "
-            + $"{expected.UploadsPerIteration.Count(u => u == 0)}; ours {actual.Iterations} iterations, {actual.Uploads} uploads");
+            + $"{expected.UploadsPerIteration.Count(u => u == 0)}, uploads in iterations 0-11 "
+            + $"[{string.Join(" ", expected.UploadsPerIteration.Take(12))}]; ours {actual.Iterations} iterations, {actual.Uploads} uploads");
         Assert.That(expected.Iterations, Is.Not.Null, "the reference reaches the target");
         using (Assert.EnterMultipleScope())
         {
