@@ -20,6 +20,19 @@ public sealed record Link(Bandwidth Bandwidth, SimTime Latency, DataSize Overhea
         ? Latency
         : throw new ArgumentOutOfRangeException(nameof(Latency), Latency, "A latency must not be negative.");
 
+    /// <summary>
+    /// TCP/IP segmentation of every message, or null (the default) for a message that costs its payload plus
+    /// <see cref="OverheadBytes"/> only. When set, the per-message overhead (an application header) is segmented
+    /// with the payload and every segment adds its header bytes.
+    /// </summary>
+    public TcpFraming? Framing { get; init; }
+
+    /// <summary>
+    /// A new TCP connection per message (handshake and slow start), or null (the default) for warm, persistent
+    /// connections. Applied to uploads in <see cref="ParameterServerRound"/>.
+    /// </summary>
+    public TcpNewConnection? NewConnection { get; init; }
+
     /// <summary>The default link: 1 Gbit/s, no latency, no overhead.</summary>
     public static Link Default { get; } = new(Bandwidth.OneGigabitPerSecond);
 
@@ -48,12 +61,28 @@ public sealed record Link(Bandwidth Bandwidth, SimTime Latency, DataSize Overhea
             DataSize.FromBytes(overheadBytes));
     }
 
-    /// <summary>The bytes a message of <paramref name="payload"/> occupies on this link (payload plus overhead).</summary>
-    public DataSize WireSize(DataSize payload) => payload + OverheadBytes;
+    /// <summary>The bytes a message of <paramref name="payload"/> occupies on this link (payload plus overhead, and
+    /// segment headers when <see cref="Framing"/> is set).</summary>
+    public DataSize WireSize(DataSize payload) => Framing is null ? payload + OverheadBytes : Framing.WireSize(payload + OverheadBytes);
 
     /// <summary>The serialization time of a message of <paramref name="payload"/>, overhead included, rounded up.</summary>
     public SimTime TransferTime(DataSize payload) => WireSize(payload) / Bandwidth;
 
     /// <summary>Serialization plus latency: when the last byte arrives if the message starts at time zero.</summary>
     public SimTime DeliveryTime(DataSize payload) => TransferTime(payload) + Latency;
+
+    /// <summary>What a new connection adds before an upload of <paramref name="payload"/> flows at
+    /// <paramref name="rateBitsPerSecond"/> (zero without <see cref="NewConnection"/>); the round trip is this link's
+    /// latency plus <paramref name="reverse"/>'s.</summary>
+    internal long ConnectionDelay(DataSize payload, Link reverse, long rateBitsPerSecond)
+    {
+        if (NewConnection is null)
+        {
+            return 0;
+        }
+
+        var message = payload + OverheadBytes;
+        var segments = Framing?.Segments(message) ?? Math.Max(1, (message.Bytes + 1447) / 1448);
+        return NewConnection.Delay(segments, WireSize(payload).Bits, rateBitsPerSecond, Latency + reverse.Latency).Nanoseconds;
+    }
 }

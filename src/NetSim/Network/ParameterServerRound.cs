@@ -177,7 +177,8 @@ public sealed class ParameterServerRound
             var cap = Options.Ingress == IngressPolicy.Unlimited
                 ? up.Bandwidth.BitsPerSecond
                 : Math.Min(up.Bandwidth.BitsPerSecond, ingress);
-            t.IngressArrival[w] = t.UploadStart[w] + up.Latency.Nanoseconds;
+            t.IngressArrival[w] = t.UploadStart[w] + up.Latency.Nanoseconds
+                + up.ConnectionDelay(DataSize.FromBytes(t.UploadBytes[w]), _downlinks[w], cap);
             _uploads[count++] = new IngressUpload
             {
                 Arrival = t.IngressArrival[w],
@@ -236,7 +237,8 @@ public sealed class ParameterServerRound
             var arrives = Math.Max(free + request + down.Latency.Nanoseconds, t.ModelReceived[w] + request);
             t.RequestReceived[w] = arrives;
             t.UploadStart[w] = Math.Max(t.ComputeEnd[w], arrives);
-            t.IngressArrival[w] = t.UploadStart[w] + _uplinks[w].Latency.Nanoseconds;
+            t.IngressArrival[w] = t.UploadStart[w] + _uplinks[w].Latency.Nanoseconds
+                + _uplinks[w].ConnectionDelay(DataSize.FromBytes(t.UploadBytes[w]), down, upload.Cap);
             free = Receive(upload, t.IngressArrival[w]);
         }
     }
