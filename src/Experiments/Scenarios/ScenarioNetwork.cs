@@ -30,19 +30,33 @@ public sealed record ScenarioNetwork(
     IReadOnlyList<ScenarioWorkerLink> Workers,
     string? TraceFile)
 {
+    /// <summary>The MTU of TCP/IP framing on every link (<c>network.mtu</c>), or null (the default) for no
+    /// per-segment header bytes (see <see cref="TcpFraming"/>).</summary>
+    public int? Mtu { get; init; }
+
+    /// <summary>Whether every upload opens a new TCP connection (<c>network.connection: "new"</c>: handshake and slow
+    /// start, <see cref="TcpNewConnection"/>); false (the default) for warm, persistent connections.</summary>
+    public bool NewConnectionPerUpload { get; init; }
+
     /// <summary>The uplink of <paramref name="worker"/>, with its overrides applied.</summary>
     public Link UplinkOf(int worker)
     {
         var o = Override(worker);
-        return new Link(o?.Uplink ?? Uplink, o?.Latency ?? Latency, o?.HeaderBytes ?? HeaderBytes);
+        return new Link(o?.Uplink ?? Uplink, o?.Latency ?? Latency, o?.HeaderBytes ?? HeaderBytes)
+        {
+            Framing = Framing,
+            NewConnection = NewConnectionPerUpload ? new TcpNewConnection() : null,
+        };
     }
 
     /// <summary>The downlink of <paramref name="worker"/>, with its overrides applied.</summary>
     public Link DownlinkOf(int worker)
     {
         var o = Override(worker);
-        return new Link(o?.Downlink ?? Downlink, o?.Latency ?? Latency, o?.HeaderBytes ?? HeaderBytes);
+        return new Link(o?.Downlink ?? Downlink, o?.Latency ?? Latency, o?.HeaderBytes ?? HeaderBytes) { Framing = Framing };
     }
+
+    private TcpFraming? Framing => Mtu is { } mtu ? new TcpFraming(mtu) : null;
 
     private ScenarioWorkerLink? Override(int worker) => Workers.FirstOrDefault(w => w.Worker == worker);
 }

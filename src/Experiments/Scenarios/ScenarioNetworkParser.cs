@@ -11,7 +11,7 @@ internal static class ScenarioNetworkParser
     private static readonly string[] NetworkFields =
     [
         "uplink", "downlink", "latency", "serverIngress", "ingress", "broadcast", "headerBytes", "requestBytes",
-        "skipNoticeBytes", "encoding", "workers", "traceFile",
+        "skipNoticeBytes", "encoding", "workers", "traceFile", "mtu", "connection",
     ];
 
     public static ScenarioNetwork ParseNetwork(ScenarioJsonReader r, JObject? network, int? workers)
@@ -36,7 +36,28 @@ internal static class ScenarioNetworkParser
             CheckTraceFile(r, network["traceFile"]!, traceFile, workers);
         }
 
-        return new ScenarioNetwork(uplink, downlink, latency, ingressBandwidth, ingress, broadcast, header, request, skip, encoding, overrides, traceFile);
+        var mtu = r.Int(network, "mtu", 576, "1500", max: 65535);
+        if (mtu is not null && traceFile is not null)
+        {
+            r.Report(ScenarioJsonReader.PathOf(network["mtu"]!), "mtu does not apply to a worker trace file's links", "remove \"mtu\" or \"traceFile\"");
+        }
+
+        var connection = r.String(network, "connection", "\"persistent\"");
+        if (connection is not null and not "persistent" and not "new")
+        {
+            r.Report(ScenarioJsonReader.PathOf(network["connection"]!), $"unknown connection '{connection}'", "write \"persistent\" (warm connections, the default) or \"new\" (a new TCP connection per upload)");
+        }
+
+        if (connection == "new" && traceFile is not null)
+        {
+            r.Report(ScenarioJsonReader.PathOf(network["connection"]!), "connection does not apply to a worker trace file's links", "remove \"connection\" or \"traceFile\"");
+        }
+
+        return new ScenarioNetwork(uplink, downlink, latency, ingressBandwidth, ingress, broadcast, header, request, skip, encoding, overrides, traceFile)
+        {
+            Mtu = mtu,
+            NewConnectionPerUpload = connection == "new",
+        };
     }
 
     public static ScenarioCompute ParseCompute(ScenarioJsonReader r, JObject? compute, int? workers)

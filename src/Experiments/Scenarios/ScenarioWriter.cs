@@ -170,6 +170,16 @@ internal static class ScenarioWriter
             network["traceFile"] = n.TraceFile;
         }
 
+        if (n.Mtu is { } mtu)
+        {
+            network["mtu"] = mtu;
+        }
+
+        if (n.NewConnectionPerUpload)
+        {
+            network["connection"] = "new";
+        }
+
         return network;
     }
 
