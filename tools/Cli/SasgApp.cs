@@ -23,6 +23,7 @@ internal static class SasgApp
             ReportCommand.Create(console, error),
             ReplayCommand.Create(console, error, locator),
             HeterogeneityCommand.Create(console, error, locator),
+            ValidateNetworkCommand.Create(console, error),
         };
 
         var parseResult = root.Parse(args);

@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text;
+using Sasg.Experiments.Driver;
+
+namespace Sasg.Experiments.Fidelity;
+
+/// <summary>Chooses the iterations of real decision logs that one emulated network replays, and writes them as the
+/// plan file <c>tools/netem/tcpuploads</c> reads (one line per iteration, M sizes, -1 = skip).</summary>
+public static class EmulationPlan
+{
+    /// <summary>
+    /// Up to <paramref name="perAlgorithm"/> iterations of each algorithm (in the given order), workers 0..M-1 of each,
+    /// taken round-robin (iteration 0 of every algorithm, then iteration 1, ...) while the estimated emulation time stays
+    /// within <paramref name="budget"/> nanoseconds; the first iteration is always taken.
+    /// </summary>
+    /// <param name="rows">A run's decisions.csv rows.</param>
+    /// <param name="algorithms">The algorithm labels to use, in order.</param>
+    /// <param name="workers">M; every log must have at least M workers.</param>
+    /// <param name="perAlgorithm">The most iterations taken from each algorithm.</param>
+    /// <param name="estimate">The estimated emulated time of one iteration, in nanoseconds.</param>
+    /// <param name="budget">The time budget for all chosen iterations, in nanoseconds.</param>
+    /// <exception cref="InvalidDataException">An algorithm is missing or has fewer than M workers.</exception>
+    public static IReadOnlyList<PlannedIteration> Select(
+        IReadOnlyList<DecisionRow> rows,
+        IReadOnlyList<string> algorithms,
+        int workers,
+        int perAlgorithm,
+        Func<PlannedIteration, long> estimate,
+        long budget)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(algorithms);
+        ArgumentNullException.ThrowIfNull(estimate);
+        var candidates = algorithms.Select(a => Iterations(rows, a, workers, perAlgorithm)).ToList();
+        var chosen = new List<PlannedIteration>();
+        var spent = 0L;
+        for (var k = 0; k < perAlgorithm; k++)
+        {
+            foreach (var log in candidates.Where(log => k < log.Count))
+            {
+                var cost = estimate(log[k]);
+                if (chosen.Count > 0 && spent + cost > budget)
+                {
+                    continue;
+                }
+
+                chosen.Add(log[k]);
+                spent += cost;
+            }
+        }
+
+        return chosen;
+    }
+
+    /// <summary>The plan file text: a comment line naming each iteration's source, then its M sizes.</summary>
+    public static string ToText(IReadOnlyList<PlannedIteration> plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var text = new StringBuilder();
+        foreach (var iteration in plan)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"# {iteration.Algorithm} k={iteration.Iteration}\n");
+            text.AppendJoin(' ', iteration.Sizes.Select(s => s.ToString(CultureInfo.InvariantCulture))).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private static List<PlannedIteration> Iterations(IReadOnlyList<DecisionRow> rows, string algorithm, int workers, int count)
+    {
+        var mine = rows.Where(r => r.Algorithm == algorithm).ToList();
+        if (mine.Count == 0)
+        {
+            throw new InvalidDataException($"the decision logs have no algorithm '{algorithm}'");
+        }
+
+        var available = mine.Max(r => r.Worker) + 1;
+        if (available < workers)
+        {
+            throw new InvalidDataException($"algorithm '{algorithm}' has {available} workers, fewer than M = {workers}");
+        }
+
+        var result = new List<PlannedIteration>();
+        foreach (var iteration in mine.Where(r => r.Worker < workers).GroupBy(r => r.Iteration).OrderBy(g => g.Key).Take(count))
+        {
+            var sizes = new long[workers];
+            foreach (var row in iteration)
+            {
+                sizes[row.Worker] = row.Decision == "upload" ? row.Bytes : -1;
+            }
+
+            result.Add(new PlannedIteration(algorithm, iteration.Key, sizes));
+        }
+
+        return result;
+    }
+}

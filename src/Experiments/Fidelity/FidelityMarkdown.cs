@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text;
+
+namespace Sasg.Experiments.Fidelity;
+
+/// <summary>The fidelity.md of a run: error per configuration (median, p95) per variant, large and small payloads
+/// apart, pooled figures, and the environment record.</summary>
+internal static class FidelityMarkdown
+{
+    public static string Create(
+        IReadOnlyList<FidelitySummary> summaries,
+        IReadOnlyList<UploadCompletionSummary> pushUploads,
+        IReadOnlyDictionary<FidelityConfiguration, IReadOnlyDictionary<string, string>> environments)
+    {
+        var text = new StringBuilder("# Simulated vs emulated iteration times\n\n");
+        text.Append("err = (simulated − measured) / measured per iteration; |err| median and p95 per configuration. ");
+        text.Append("Variants: `payload` (old default), `wire` (8 B header + TCP/IP framing at MTU 1500), ");
+        text.Append("`wire-rtt` (wire, latency = measured ping RTT_min / 2). Target for large payloads (≥ 160 KiB): ");
+        text.Append("median ≤ 3 %, p95 ≤ 10 %.\n\n");
+        foreach (var payload in new[] { PayloadClass.Large, PayloadClass.Medium, PayloadClass.Small })
+        {
+            var rows = summaries.Where(s => s.Class == payload).ToList();
+            if (rows.Count == 0)
+            {
+                continue;
+            }
+
+            text.Append(CultureInfo.InvariantCulture, $"## {payload} payloads\n\n");
+            text.Append("| configuration | n | payload median / p95 | wire median / p95 | wire-rtt median / p95 | wire-rtt signed median | target (wire-rtt) |\n");
+            text.Append("|---|---|---|---|---|---|---|\n");
+            foreach (var configuration in rows.Select(r => r.Configuration).Distinct())
+            {
+                var of = rows.Where(r => r.Configuration == configuration).ToDictionary(r => r.Variant);
+                var best = of.GetValueOrDefault(LinkModelVariant.WireMeasuredLatency);
+                text.Append(CultureInfo.InvariantCulture, $"| {configuration.Name} | {of.Values.First().Count} | {Pair(of, LinkModelVariant.Payload)} | {Pair(of, LinkModelVariant.Wire)} | {Pair(of, LinkModelVariant.WireMeasuredLatency)} | {Percent(best?.MedianError)} | {(best is null ? "-" : best.MeetsTarget ? "met" : "missed")} |\n");
+            }
+
+            text.Append('\n');
+        }
+
+        if (pushUploads.Count > 0)
+        {
+            text.Append("## Push, upload by upload (uploads >= 160 KiB, wire model)\n\n");
+            text.Append("| configuration | n | fair-share median / p95 | fair-share mean completion | sequential-push median / p95 | sequential-push mean completion |\n|---|---|---|---|---|---|\n");
+            foreach (var group in pushUploads.GroupBy(u => u.Configuration))
+            {
+                var fair = group.First(u => u.Policy == NetSim.Network.IngressPolicy.FairShare);
+                var sequential = group.First(u => u.Policy == NetSim.Network.IngressPolicy.SequentialPush);
+                text.Append(CultureInfo.InvariantCulture, $"| {group.Key.Name} | {fair.Count} | {Percent(fair.MedianAbsoluteError)} / {Percent(fair.P95AbsoluteError)} | {Percent(fair.MeanCompletionError)} | {Percent(sequential.MedianAbsoluteError)} / {Percent(sequential.P95AbsoluteError)} | {Percent(sequential.MeanCompletionError)} |\n");
+            }
+
+            text.Append('\n');
+        }
+
+        text.Append("## Environment\n\n| configuration | cc | MTU | tbf burst | GSO max | ping RTT min / avg (ms) | load before / after |\n|---|---|---|---|---|---|---|\n");
+        foreach (var (configuration, e) in environments)
+        {
+            var rtt = e.GetValueOrDefault("ping_rtt_ms_min_avg_max", "").Split(' ');
+            text.Append(CultureInfo.InvariantCulture, $"| {configuration.Name} | {e.GetValueOrDefault("congestion_control", "?")} | {e.GetValueOrDefault("mtu", "?")} | {e.GetValueOrDefault("tbf_burst_bytes", "?")} | {e.GetValueOrDefault("gso_max_size", "?")} | {(rtt.Length >= 2 ? rtt[0] + " / " + rtt[1] : "?")} | {e.GetValueOrDefault("loadavg_before", "?").Split(' ')[0]} / {e.GetValueOrDefault("loadavg_after", "?").Split(' ')[0]} |\n");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Pair(Dictionary<LinkModelVariant, FidelitySummary> of, LinkModelVariant variant) =>
+        of.TryGetValue(variant, out var s) ? $"{Percent(s.MedianAbsoluteError)} / {Percent(s.P95AbsoluteError)}" : "-";
+
+    private static string Percent(double? value) =>
+        value is { } v && !double.IsNaN(v) ? (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %" : "-";
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using Sasg.Experiments.Driver;
+using Sasg.Experiments.Results;
+
+namespace Sasg.Experiments.Fidelity;
+
+/// <summary>Replays decision logs on emulated networks (tools/netem) and compares every iteration with the simulator.</summary>
+/// <remarks>
+/// Each network's run goes to <c>&lt;output&gt;/runs/&lt;configuration&gt;/</c> (plan.txt, uploads.csv,
+/// environment.txt written last); a folder whose plan.txt matches and whose environment.txt exists is reused, so an
+/// interrupted validation resumes and <c>analyzeOnly</c> recomputes the comparison without emulating.
+/// </remarks>
+public static class FidelityValidation
+{
+    /// <summary>Runs (or reuses) every network of <paramref name="grid"/> and writes the report into
+    /// <paramref name="output"/>; returns the summaries.</summary>
+    /// <exception cref="InvalidDataException">A decision log lacks an algorithm or workers, or a reused run is broken.</exception>
+    /// <exception cref="InvalidOperationException">An emulated run failed.</exception>
+    public static IReadOnlyList<FidelitySummary> Run(
+        FidelityGrid grid, IReadOnlyList<DecisionRow> decisions, NetemRunner? netem, string output, Action<string> progress)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(decisions);
+        ArgumentNullException.ThrowIfNull(progress);
+        var algorithms = grid.Algorithms.Count > 0 ? grid.Algorithms : decisions.Select(d => d.Algorithm).Distinct().ToList();
+        var observations = new List<FidelityObservation>();
+        var pushUploads = new List<UploadCompletionSummary>();
+        var environments = new Dictionary<FidelityConfiguration, IReadOnlyDictionary<string, string>>();
+        var prefix = "nv" + (Environment.ProcessId % 100000).ToString(CultureInfo.InvariantCulture);
+        foreach (var configuration in grid.Configurations)
+        {
+            var estimate = (PlannedIteration p) =>
+                grid.Passes * (FidelityModel.Simulate(configuration, [p], LinkModelVariant.Wire, null)[0] + 30_000_000);
+            var plan = EmulationPlan.Select(
+                decisions, algorithms, configuration.Workers, grid.IterationsPerAlgorithm, estimate, grid.BudgetNanoseconds);
+            var directory = Path.Combine(output, "runs", configuration.Name);
+            var planFile = Path.Combine(directory, "plan.txt");
+            var planText = EmulationPlan.ToText(plan);
+            var reusable = File.Exists(planFile) && File.ReadAllText(planFile) == planText
+                && File.Exists(Path.Combine(directory, "environment.txt"));
+            if (!reusable)
+            {
+                if (netem is null)
+                {
+                    throw new InvalidDataException($"{directory}: no finished run for this plan (run without --analyze-only)");
+                }
+
+                progress($"{configuration.Name}: {plan.Count} iterations x {grid.Passes} passes");
+                Directory.CreateDirectory(directory);
+                File.Delete(Path.Combine(directory, "environment.txt"));
+                AtomicFile.WriteAllText(planFile, planText);
+                netem.Run(configuration, planFile, directory, grid.Passes, prefix);
+            }
+
+            var measured = EmulationResult.Read(directory, plan.Count, configuration.Workers);
+            environments[configuration] = measured.Environment;
+            observations.AddRange(FidelityAnalysis.Observe(configuration, plan, measured));
+            pushUploads.AddRange(FidelityAnalysis.PushUploads(configuration, plan, measured));
+        }
+
+        var summaries = FidelityAnalysis.Summarise(observations);
+        FidelityReportWriter.Write(output, observations, summaries, pushUploads, environments);
+        return summaries;
+    }
+}

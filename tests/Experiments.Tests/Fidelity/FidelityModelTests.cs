@@ -1,0 +1,78 @@
+using Sasg.Experiments.Fidelity;
+using Sasg.NetSim.Kernel;
+using Sasg.NetSim.Network;
+
+namespace Sasg.Experiments.Tests.Fidelity;
+
+public sealed class FidelityModelTests
+{
+    private const long D = 5_000_000;
+    private static readonly Bandwidth Rate = Bandwidth.FromMegabitsPerSecond(100);
+
+    // 1,628,200 B + 8 B header in 1,125 segments of 66 B headers, at 100 Mbit/s (80 ns per byte).
+    private const long WireTransfer = (1_628_208L + (1125 * 66)) * 80;
+
+    // The 16-byte command in one segment on the 10 Gbit/s downlink (0.8 ns per byte).
+    private const long Command = (16 + 66) * 8 / 10;
+
+    private static PlannedIteration Dense(int workers) => new("SGD", 0, Enumerable.Repeat(1_628_200L, workers).ToArray());
+
+    [Test]
+    public void Simulate_PushWire_IsCommandPlusTwoLatenciesPlusMWireTransfers()
+    {
+        var configuration = new FidelityConfiguration(4, Rate, SimTime.FromNanoseconds(D), FidelityMode.Push);
+
+        var time = FidelityModel.Simulate(configuration, [Dense(4)], LinkModelVariant.Wire, null)[0];
+
+        Assert.That(time, Is.EqualTo(Command + (2 * D) + (4 * WireTransfer)).Within(4));
+    }
+
+    [Test]
+    public void Simulate_PullWire_CostsTwoLatenciesPlusTransferPerUpload()
+    {
+        var configuration = new FidelityConfiguration(3, Rate, SimTime.FromNanoseconds(D), FidelityMode.Pull);
+
+        var time = FidelityModel.Simulate(configuration, [Dense(3)], LinkModelVariant.Wire, null)[0];
+
+        // The first request follows the command (two command times); each later one leaves when an upload is in.
+        Assert.That(time, Is.EqualTo((2 * Command) + (3 * ((2 * D) + WireTransfer)) + (2 * Command)).Within(8));
+    }
+
+    [Test]
+    public void Simulate_PayloadVariant_IsTheOldModelWithoutHeaders()
+    {
+        var configuration = new FidelityConfiguration(2, Rate, SimTime.FromNanoseconds(D), FidelityMode.Push);
+
+        var time = FidelityModel.Simulate(configuration, [Dense(2)], LinkModelVariant.Payload, null)[0];
+
+        Assert.That(time, Is.EqualTo((2 * D) + (2 * 1_628_200L * 80)));
+    }
+
+    [Test]
+    public void Simulate_MeasuredLatency_UsesHalfTheRoundTripAndNeedsIt()
+    {
+        var configuration = new FidelityConfiguration(2, Rate, SimTime.FromNanoseconds(D), FidelityMode.Push);
+        var nominal = FidelityModel.Simulate(configuration, [Dense(2)], LinkModelVariant.Wire, null)[0];
+
+        var measured = FidelityModel.Simulate(configuration, [Dense(2)], LinkModelVariant.WireMeasuredLatency, SimTime.FromNanoseconds((2 * D) + 400_000))[0];
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(measured - nominal, Is.EqualTo(400_000));
+            Assert.That(
+                () => FidelityModel.Simulate(configuration, [Dense(2)], LinkModelVariant.WireMeasuredLatency, null),
+                Throws.ArgumentException);
+        }
+    }
+
+    [Test]
+    public void Simulate_SkippingWorker_ReportsWithAHeaderOnlyNotice()
+    {
+        var configuration = new FidelityConfiguration(2, Rate, SimTime.FromNanoseconds(D), FidelityMode.Push);
+
+        var time = FidelityModel.Simulate(configuration, [new PlannedIteration("SASG", 0, [-1, -1])], LinkModelVariant.Wire, null)[0];
+
+        // Command, D, then the 8-byte notice in one 74-byte frame at 100 Mbit/s, D.
+        Assert.That(time, Is.EqualTo(Command + (2 * D) + (74 * 80)).Within(2));
+    }
+}

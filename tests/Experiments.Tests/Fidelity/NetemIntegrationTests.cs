@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using Sasg.Experiments.Fidelity;
+using SimTime = Sasg.NetSim.Kernel.SimTime;
+using Sasg.NetSim.Network;
+using Sasg.TestSupport;
+
+namespace Sasg.Experiments.Tests.Fidelity;
+
+/// <summary>Real TCP over an emulated star (tools/netem/netem.sh); needs root and network namespaces, else ignored.</summary>
+[NonParallelizable]
+public sealed class NetemIntegrationTests
+{
+    private static readonly string Script = RepositoryPaths.InRoot("tools", "netem", "netem.sh");
+
+    private static NetemRunner Runner()
+    {
+        var runner = new NetemRunner(Script);
+        if (runner.CannotEmulateReason() is { } reason)
+        {
+            Assert.Ignore(reason);
+        }
+
+        return runner;
+    }
+
+    private static string[] Namespaces(string prefix)
+    {
+        var list = Process.Start(new ProcessStartInfo("ip", "netns list") { RedirectStandardOutput = true })!;
+        var text = list.StandardOutput.ReadToEnd();
+        list.WaitForExit();
+        return [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')[0]).Where(n => n.StartsWith(prefix, StringComparison.Ordinal))];
+    }
+
+    [Test]
+    public void Run_PushOfTwoWorkers_MeasuresNearTheWireModelAndLeavesNothingBehind()
+    {
+        var runner = Runner();
+        using var folder = new TemporaryDirectory();
+        var configuration = new FidelityConfiguration(2, Bandwidth.FromMegabitsPerSecond(100), SimTime.FromMilliseconds(2), FidelityMode.Push);
+        PlannedIteration[] plan = [new("SGD", 0, [1_628_200, 1_628_200]), new("Top10", 0, [325_632, -1])];
+        var planFile = folder.WriteFile("plan.txt", EmulationPlan.ToText(plan));
+        const string prefix = "nxtest1";
+
+        runner.Run(configuration, planFile, Path.Combine(folder.Path, "run"), 2, prefix);
+        var measured = EmulationResult.Read(Path.Combine(folder.Path, "run"), plan.Length, 2);
+        var payload = FidelityModel.Simulate(configuration, plan, LinkModelVariant.Payload, null);
+        var wire = FidelityModel.Simulate(configuration, plan, LinkModelVariant.Wire, null);
+
+        using (Assert.EnterMultipleScope())
+        {
+            for (var pass = 0; pass < 2; pass++)
+            {
+                for (var i = 0; i < plan.Length; i++)
+                {
+                    // Nothing is faster than the link allows, and the wire model lands within 10 % even on a busy machine.
+                    Assert.That(measured.Durations[pass][i], Is.GreaterThan(payload[i] * 0.99), $"pass {pass} iteration {i}");
+                    Assert.That(measured.Durations[pass][i], Is.EqualTo(wire[i]).Within(10).Percent, $"pass {pass} iteration {i}");
+                }
+            }
+
+            Assert.That(Namespaces(prefix), Is.Empty);
+        }
+    }
+
+    [Test]
+    public void Run_InterruptedMidway_RemovesItsNamespacesAndProcesses()
+    {
+        Runner();
+        using var folder = new TemporaryDirectory();
+        var planFile = folder.WriteFile("plan.txt", string.Concat(Enumerable.Repeat("4000000 4000000\n", 50)));
+        const string prefix = "nxtest2";
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { Script, "run", "--workers", "2", "--rate", "10mbit", "--plan", planFile, "--out", Path.Combine(folder.Path, "run") })
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        start.Environment["NETEM_PREFIX"] = prefix;
+        using var run = Process.Start(start)!;
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (Namespaces(prefix).Length < 4 && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(100);
+        }
+
+        var upBefore = Namespaces(prefix).Length;
+        Thread.Sleep(1500);
+        using (var kill = Process.Start("kill", ["-INT", run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit();
+        }
+
+        var exited = run.WaitForExit(20_000);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(upBefore, Is.EqualTo(4), "router, server and two workers were up before the interrupt");
+            Assert.That(exited, Is.True);
+            Assert.That(run.ExitCode, Is.Not.Zero);
+            Assert.That(Namespaces(prefix), Is.Empty);
+        }
+    }
+}

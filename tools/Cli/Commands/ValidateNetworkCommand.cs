@@ -1,0 +1,195 @@
+using System.CommandLine;
+using System.Globalization;
+using Sasg.Experiments.Driver;
+using Sasg.Experiments.Fidelity;
+using Sasg.Experiments.Replay;
+using Sasg.Experiments.Scenarios;
+using Spectre.Console;
+
+namespace Sasg.Cli.Commands;
+
+/// <summary><c>sasg validate-network &lt;results&gt;... --output DIR [grid]</c>: replays real decision logs as TCP uploads
+/// on emulated star networks (tools/netem, needs root) and compares each iteration's time with the simulator's
+/// (docs/fidelity.md).</summary>
+internal static class ValidateNetworkCommand
+{
+    /// <summary>The machine cannot emulate (not root, no namespaces, missing tools); one line says why.</summary>
+    public const int CannotEmulate = 3;
+
+    /// <summary>--check-target: some large-payload configuration missed the target.</summary>
+    public const int TargetMissed = 4;
+
+    /// <summary>Builds the command.</summary>
+    public static Command Create(IAnsiConsole console, TextWriter error)
+    {
+        var results = new Argument<string[]>("results") { Description = "Results folders written by 'sasg run' (their decisions.csv).", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string>("--output", "-o") { Description = "Where runs/, observations.csv, errors.csv, fidelity.md and plots/ go.", Required = true };
+        var workers = new Option<string>("--workers") { Description = "Numbers of workers M.", DefaultValueFactory = _ => "2,4,8" };
+        var rates = new Option<string>("--rates") { Description = "Link rates (uplinks and server link).", DefaultValueFactory = _ => "10Mbps,100Mbps,1Gbps" };
+        var latencies = new Option<string>("--latencies") { Description = "One-way latencies.", DefaultValueFactory = _ => "0.5ms,5ms,50ms" };
+        var modes = new Option<string>("--modes") { Description = "push and/or pull.", DefaultValueFactory = _ => "push,pull" };
+        var algorithms = new Option<string?>("--algorithms") { Description = "Algorithm labels to replay (default: all)." };
+        var iterations = new Option<int>("--iterations") { Description = "Most iterations per algorithm.", DefaultValueFactory = _ => 3 };
+        var repeat = new Option<int>("--repeat") { Description = "Passes over each plan.", DefaultValueFactory = _ => 3 };
+        var budget = new Option<string>("--budget") { Description = "Estimated emulation time per network.", DefaultValueFactory = _ => "20s" };
+        var netem = new Option<string?>("--netem") { Description = "Path of tools/netem/netem.sh (default: found from the current folder)." };
+        var analyzeOnly = new Option<bool>("--analyze-only") { Description = "Compare finished runs in --output again; emulate nothing." };
+        var connection = new Option<string>("--connection") { Description = "persistent (warm connections) or new (a new TCP connection per upload).", DefaultValueFactory = _ => "persistent" };
+        var check = new Option<string?>("--check-target") { Description = "Exit 4 when a large-payload configuration misses the target under this variant (payload, wire, wire-rtt)." };
+        var command = new Command("validate-network", "Compare simulated iteration times with real TCP on an emulated network (root).")
+        {
+            results, output, workers, rates, latencies, modes, algorithms, iterations, repeat, budget, netem, analyzeOnly, connection, check,
+        };
+        command.SetAction(p =>
+        {
+            FidelityGrid grid;
+            LinkModelVariant? gate = null;
+            try
+            {
+                var configurations = FidelityGrid.Product(
+                    List(p.GetValue(workers)!, "--workers", t => int.Parse(t, NumberStyles.None, CultureInfo.InvariantCulture) is var m && m is >= 1 and <= 64 ? m : throw new FormatException()),
+                    List(p.GetValue(rates)!, "--rates", Units.ParseBandwidth),
+                    List(p.GetValue(latencies)!, "--latencies", Units.ParseDuration),
+                    List(p.GetValue(modes)!, "--modes", t => t.ToLowerInvariant() switch { "push" => FidelityMode.Push, "pull" => FidelityMode.Pull, _ => throw new FormatException() }),
+                    p.GetValue(connection) switch
+                    {
+                        "persistent" => false,
+                        "new" => true,
+                        var other => throw new FormatException($"--connection '{other}': write persistent or new"),
+                    });
+                var labels = p.GetValue(algorithms) is { } a ? a.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [];
+                var perAlgorithm = Positive(p.GetValue(iterations), "--iterations");
+                var passes = Positive(p.GetValue(repeat), "--repeat");
+                var seconds = Units.ParseDuration(p.GetValue(budget)!);
+                grid = new FidelityGrid(configurations, labels, perAlgorithm, passes, seconds.Nanoseconds);
+                if (p.GetValue(check) is { } variant)
+                {
+                    gate = Enum.GetValues<LinkModelVariant>().Where(v => FidelityReportWriter.Word(v) == variant).Cast<LinkModelVariant?>().FirstOrDefault()
+                        ?? throw new FormatException($"--check-target '{variant}': write payload, wire or wire-rtt");
+                }
+            }
+            catch (FormatException ex)
+            {
+                error.WriteLine($"sasg: {ex.Message}");
+                return ExitCodes.BadInput;
+            }
+
+            var rows = new List<DecisionRow>();
+            foreach (var folder in p.GetValue(results)!)
+            {
+                var path = Path.Combine(folder, "decisions.csv");
+                if (!File.Exists(path))
+                {
+                    error.WriteLine($"sasg: {folder}: no decisions.csv; run 'sasg run <scenario> --output {folder}' first");
+                    return ExitCodes.BadInput;
+                }
+
+                rows.AddRange(DecisionsCsv.Read(path));
+            }
+
+            NetemRunner? runner = null;
+            if (!p.GetValue(analyzeOnly))
+            {
+                var script = p.GetValue(netem) ?? FindScript();
+                if (script is null || !File.Exists(script))
+                {
+                    error.WriteLine("sasg: tools/netem/netem.sh not found; run from the repository or give --netem <path>");
+                    return ExitCodes.BadInput;
+                }
+
+                runner = new NetemRunner(Path.GetFullPath(script));
+                if (runner.CannotEmulateReason() is { } reason)
+                {
+                    error.WriteLine($"sasg: {reason}");
+                    return CannotEmulate;
+                }
+            }
+
+            IReadOnlyList<FidelitySummary> summaries;
+            var directory = Path.GetFullPath(p.GetValue(output)!);
+            try
+            {
+                summaries = FidelityValidation.Run(grid, rows, runner, directory, line => console.WriteLine(line));
+            }
+            catch (InvalidDataException ex)
+            {
+                error.WriteLine($"sasg: {ex.Message}");
+                return ExitCodes.BadInput;
+            }
+
+            Print(console, summaries);
+            console.WriteLine($"report: {Path.Combine(directory, "fidelity.md")}");
+            if (gate is { } g)
+            {
+                var missed = summaries.Where(s => s.Variant == g && s.Class == PayloadClass.Large && !s.MeetsTarget).ToList();
+                foreach (var s in missed)
+                {
+                    error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sasg: {s.Configuration.Name}: {FidelityReportWriter.Word(g)} median |err| {s.MedianAbsoluteError:P1}, p95 {s.P95AbsoluteError:P1} (target 3 % / 10 %)"));
+                }
+
+                return missed.Count > 0 ? TargetMissed : ExitCodes.Ok;
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static void Print(IAnsiConsole console, IReadOnlyList<FidelitySummary> summaries)
+    {
+        var table = new Table().AddColumn("configuration").AddColumn("class").AddColumn(new TableColumn("n").RightAligned());
+        foreach (var v in Enum.GetValues<LinkModelVariant>())
+        {
+            table.AddColumn(new TableColumn(FidelityReportWriter.Word(v) + " med/p95").RightAligned());
+        }
+
+        foreach (var group in summaries.GroupBy(s => (s.Configuration, s.Class)))
+        {
+            var cells = new List<string> { group.Key.Configuration.Name, group.Key.Class.ToString().ToLowerInvariant(), group.First().Count.ToString(CultureInfo.InvariantCulture) };
+            foreach (var v in Enum.GetValues<LinkModelVariant>())
+            {
+                var s = group.FirstOrDefault(x => x.Variant == v);
+                cells.Add(s is null ? "-" : string.Create(CultureInfo.InvariantCulture, $"{s.MedianAbsoluteError * 100:0.0}/{s.P95AbsoluteError * 100:0.0} %"));
+            }
+
+            table.AddRow(cells.Select(Markup.Escape).ToArray());
+        }
+
+        console.Write(table);
+    }
+
+    private static List<T> List<T>(string text, string option, Func<string, T> parse)
+    {
+        var values = new List<T>();
+        foreach (var item in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            try
+            {
+                values.Add(parse(item));
+            }
+            catch (Exception ex) when (ex is FormatException or ArgumentException or OverflowException)
+            {
+                throw new FormatException($"{option} '{text}': '{item}' is not valid ({ex.Message})", ex);
+            }
+        }
+
+        return values.Count > 0 ? values : throw new FormatException($"{option} is empty");
+    }
+
+    private static int Positive(int value, string option) =>
+        value >= 1 ? value : throw new FormatException($"{option} must be at least 1");
+
+    private static string? FindScript()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "tools", "netem", "netem.sh");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+}
