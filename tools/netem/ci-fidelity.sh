@@ -4,7 +4,8 @@
 # 5 passes each. Fails (exit 1) when a large-payload configuration misses median |err| <= 3 % or p95 <= 10 % under
 # the wire model; prints one "SKIP" line and exits 0 where the machine cannot emulate (not root, no namespaces,
 # missing packages: run tools/scripts/install-netem-deps.sh first).
-# usage: tools/netem/ci-fidelity.sh [OUTPUT_DIR]     (needs the sasg CLI built: dotnet build tools/Cli)
+# usage: tools/netem/ci-fidelity.sh [OUTPUT_DIR]
+#   SASG="dotnet path/to/sasg.dll" overrides how the CLI is started (default: dotnet run --project tools/Cli).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 OUT=${1:-$(mktemp -d /tmp/fidelity-ci.XXXXXX)}
@@ -14,7 +15,8 @@ if ! reason=$(bash "$ROOT/tools/netem/netem.sh" check); then
 fi
 bash "$ROOT/tools/netem/netem.sh" build
 status=0
-dotnet run --project "$ROOT/tools/Cli" --no-launch-profile -- validate-network "$ROOT/tools/netem/ci" \
+read -r -a sasg <<< "${SASG:-dotnet run --project $ROOT/tools/Cli --no-launch-profile --}"
+"${sasg[@]}" validate-network "$ROOT/tools/netem/ci" \
   --output "$OUT" --workers 4 --rates 100Mbps --latencies 0.5ms,5ms --modes push,pull \
   --algorithms SGD,Top10,Sparse --iterations 1 --repeat 5 --budget 60s --check-target wire || status=$?
 case $status in

@@ -66,6 +66,30 @@ public static class EmulationPlan
         return text.ToString();
     }
 
+    /// <summary>The plan in <paramref name="text"/> as <see cref="ToText"/> wrote it, for <paramref name="workers"/> workers.</summary>
+    /// <exception cref="InvalidDataException">The text is not such a plan.</exception>
+    public static IReadOnlyList<PlannedIteration> Parse(string text, int workers)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var plan = new List<PlannedIteration>();
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i + 1 < lines.Length; i += 2)
+        {
+            var source = lines[i].Split(' ');
+            var sizes = lines[i + 1].Split(' ');
+            if (source.Length != 3 || source[0] != "#" || !source[2].StartsWith("k=", StringComparison.Ordinal)
+                || !int.TryParse(source[2][2..], NumberStyles.Integer, CultureInfo.InvariantCulture, out var iteration)
+                || sizes.Length != workers)
+            {
+                throw new InvalidDataException($"plan line {i + 1}: expected '# <algorithm> k=<iteration>' and {workers} sizes");
+            }
+
+            plan.Add(new PlannedIteration(source[1], iteration, [.. sizes.Select(s => long.Parse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture))]));
+        }
+
+        return lines.Length % 2 == 0 ? plan : throw new InvalidDataException("plan: an iteration has no sizes line");
+    }
+
     private static List<PlannedIteration> Iterations(IReadOnlyList<DecisionRow> rows, string algorithm, int workers, int count)
     {
         var mine = rows.Where(r => r.Algorithm == algorithm).ToList();

@@ -8,7 +8,8 @@ namespace Sasg.Experiments.Fidelity;
 /// <remarks>
 /// Each network's run goes to <c>&lt;output&gt;/runs/&lt;configuration&gt;/</c> (plan.txt, uploads.csv,
 /// environment.txt written last); a folder whose plan.txt matches and whose environment.txt exists is reused, so an
-/// interrupted validation resumes and <c>analyzeOnly</c> recomputes the comparison without emulating.
+/// interrupted validation resumes; without a runner (analysis only) every finished folder is compared with the plan
+/// it recorded, without emulating.
 /// </remarks>
 public static class FidelityValidation
 {
@@ -36,8 +37,15 @@ public static class FidelityValidation
             var directory = Path.Combine(output, "runs", configuration.Name);
             var planFile = Path.Combine(directory, "plan.txt");
             var planText = EmulationPlan.ToText(plan);
-            var reusable = File.Exists(planFile) && File.ReadAllText(planFile) == planText
-                && File.Exists(Path.Combine(directory, "environment.txt"));
+            var finished = File.Exists(planFile) && File.Exists(Path.Combine(directory, "environment.txt"));
+            if (finished && netem is null)
+            {
+                // Analysis only: compare what was actually run, even if the selection rules have changed since.
+                plan = EmulationPlan.Parse(File.ReadAllText(planFile), configuration.Workers);
+                planText = EmulationPlan.ToText(plan);
+            }
+
+            var reusable = finished && File.ReadAllText(planFile) == planText;
             if (!reusable)
             {
                 if (netem is null)

@@ -70,4 +70,20 @@ public sealed class EmulationPlanTests
     {
         Assert.That(new PlannedIteration("a", 0, [-1, largest, 10]).Class, Is.EqualTo(expected));
     }
+
+    [Test]
+    public void Parse_ReadsBackWhatToTextWrote()
+    {
+        PlannedIteration[] plan = [new("SGD", 7, [5, -1]), new("Top-k", 0, [1, 2])];
+
+        var again = EmulationPlan.Parse(EmulationPlan.ToText(plan), 2);
+
+        Assert.That(again.Select(p => (p.Algorithm, p.Iteration, string.Join(' ', p.Sizes))), Is.EqualTo(plan.Select(p => (p.Algorithm, p.Iteration, string.Join(' ', p.Sizes)))));
+    }
+
+    [Test]
+    public void Parse_WrongNumberOfSizes_IsAnError()
+    {
+        Assert.That(() => EmulationPlan.Parse("# SGD k=0\n1 2 3\n", 2), Throws.InstanceOf<InvalidDataException>());
+    }
 }
