@@ -26,7 +26,10 @@
 #   --new-connection       a new TCP connection per upload (default: persistent connections)
 #   --mtu N                1500 (default) or 9000
 #   --burst BYTES          tbf burst; default: one frame + 200 us at the rate, rounded up to 1 KiB
-#   --limit BYTES          tbf queue limit (default 4194304)
+#   --limit BYTES          tbf queue limit of each worker uplink (default 4194304)
+#   --server-limit BYTES   tbf queue limit of the server link (default 67108864: deep enough that M concurrent
+#                          uploads never overflow it, the loss-free regime the simulator models; a 4 MB queue loses
+#                          packets when 4 workers push 1.6 MB each at once, see docs/fidelity.md)
 #   --cc NAME              congestion control set per socket (default cubic)
 #   --warm BYTES           warm-up upload per worker, twice (default: 150 ms at the rate + 4 RTT, 64 KB..16 MB)
 #   --gap-ms G             idle time between iterations (default 20)
@@ -109,7 +112,7 @@ down_prefix() {
 
 run() {
   local m="" plan="" out="" rate=100mbit server_rate="" delay_us=0 pull=0 newconn=0 mtu=1500 burst="" \
-    limit=4194304 cc=cubic warm="" gap=20 repeat=1 timeout_s=900 realtime=1
+    limit=4194304 server_limit=67108864 cc=cubic warm="" gap=20 repeat=1 timeout_s=900 realtime=1
   while [ $# -gt 0 ]; do
     case "$1" in
       --workers) m=$2; shift ;;
@@ -123,6 +126,7 @@ run() {
       --mtu) mtu=$2; shift ;;
       --burst) burst=$2; shift ;;
       --limit) limit=$2; shift ;;
+      --server-limit) server_limit=$2; shift ;;
       --cc) cc=$2; shift ;;
       --warm) warm=$2; shift ;;
       --gap-ms) gap=$2; shift ;;
@@ -161,7 +165,7 @@ run() {
   addns() { ip netns add "$1"; echo "$1" >> "$state/namespaces"; ip -n "$1" link set lo up; }
   # The same RPS mask on every veth keeps each flow on one CPU's backlog: no reordering across the 2 CPUs.
   rps() { ip netns exec "$1" sh -c "echo $rps_mask > /sys/class/net/$2/queues/rx-0/rps_cpus"; }
-  shape() { ip netns exec "$1" tc qdisc replace dev "$2" root tbf rate "$3" burst "$burst" limit "$limit"; }
+  shape() { ip netns exec "$1" tc qdisc replace dev "$2" root tbf rate "$3" burst "$burst" limit "${4:-$limit}"; }
   local rt=()
   [ "$realtime" = 1 ] && rt=(chrt -f 50)
   spawn() { # spawn NAMESPACE LOGFILE COMMAND...: background, PID recorded for teardown
@@ -194,7 +198,7 @@ run() {
     ip netns exec "$w" sysctl -qw net.ipv4.tcp_slow_start_after_idle=0
     shape "$w" eth0 "$rate"
   done
-  [ "$server_rate" = none ] || shape "$router" srv "$server_rate"
+  [ "$server_rate" = none ] || shape "$router" srv "$server_rate" "$server_limit"
   if [ "$delay_us" != 0 ]; then
     spawn "$router" "$out/delayline.log" "$BUILD/delayline" 0 "$delay_us" "$timeout_s"
     spawn "$router" "$out/delayline.log" "$BUILD/delayline" 1 "$delay_us" "$timeout_s"
@@ -238,6 +242,7 @@ run() {
     echo "mtu=$mtu"
     echo "tbf_burst_bytes=$burst"
     echo "tbf_limit_bytes=$limit"
+    echo "server_tbf_limit_bytes=$server_limit"
     echo "gso_max_size=$gso"
     echo "rps_mask=$rps_mask"
     echo "congestion_control=$cc"
