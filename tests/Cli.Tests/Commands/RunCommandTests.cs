@@ -28,6 +28,29 @@ public sealed class RunCommandTests
     }
 
     [Test]
+    public void Run_InAnInteractiveTerminal_ShowsTheLiveDisplay_AndInARedirectedOneWritesPlainLines()
+    {
+        using var live = new TemporaryDirectory();
+        using var plain = new TemporaryDirectory();
+        var terminal = new TestConsole().Width(200).Interactive().SupportsAnsi(true);
+        var redirected = new TestConsole().Width(200);
+
+        var liveCode = SasgApp.Run(["run", "--output", live.Path], terminal, new StringWriter(), DatasetLocator.Default);
+        var plainCode = SasgApp.Run(["run", "--output", plain.Path], redirected, new StringWriter(), DatasetLocator.Default);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((liveCode, plainCode), Is.EqualTo((0, 0)));
+            Assert.That(terminal.Output, Does.Match(@"LAG-PS\s+\d+ uploads\s+[0-9.]+ sim\. s"), "a live task per method");
+            Assert.That(terminal.Output, Does.Contain("100%"));
+            Assert.That(terminal.Output, Does.Not.Contain("iteration 1/"));
+            Assert.That(redirected.Output, Does.Not.Match(@"\d+ uploads\s+[0-9.]+ sim\. s").And.Not.Contain("%"), "no live display when redirected");
+            Assert.That(File.ReadAllBytes(Path.Combine(live.Path, "metrics.csv")),
+                Is.EqualTo(File.ReadAllBytes(Path.Combine(plain.Path, "metrics.csv"))), "the display changes nothing else");
+        }
+    }
+
+    [Test]
     public void Run_WithABrokenScenario_PrintsEveryProblemWithFileAndPath_AndExitsTwo()
     {
         using var folder = new TemporaryDirectory();

@@ -47,7 +47,11 @@ internal static class RunCommand
             + $"up to {plan.Iterations} iterations; results in {Markup.Escape(directory)}");
         using var traces = scenario.Outputs.Trace ? RunTraces.Open(directory) : null;
         Func<string, ITraceSink?>? traceFor = traces is null ? null : traces.Begin;
-        var results = ExperimentDriver.Run(plan, traceFor, ProgressReporter.For(console));
+        var results = ProgressReporter.Run(
+            console,
+            plan.Algorithms.Select(a => a.Label).ToList(),
+            plan.Iterations,
+            progress => ExperimentDriver.Run(plan, traceFor, progress));
         traces?.Complete();
         ResultsFolder.Write(directory, plan, results, scenario.ToResolvedJson());
         if (scenario.Outputs.Plots)

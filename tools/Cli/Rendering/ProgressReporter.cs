@@ -4,12 +4,82 @@ using Spectre.Console;
 
 namespace Sasg.Cli.Rendering;
 
-/// <summary>Plain progress lines (about every tenth of a method's iterations, and at its end), so that redirected
-/// output and CI logs stay readable.</summary>
+/// <summary>Shows a run's progress: a live Spectre display (one bar per method with uploads, simulated time and the
+/// time left) in an interactive terminal; plain lines (about every tenth of a method's iterations) when the output is
+/// redirected or in CI, so that logs stay readable.</summary>
 internal static class ProgressReporter
 {
-    /// <summary>A progress callback writing to <paramref name="console"/>.</summary>
-    public static Action<RunProgress> For(IAnsiConsole console)
+    /// <summary>Runs <paramref name="work"/>, giving it a progress callback that draws on <paramref name="console"/>.</summary>
+    /// <param name="console">Where progress is shown.</param>
+    /// <param name="methods">The labels of the methods, in the order they run.</param>
+    /// <param name="iterations">The most iterations each method runs.</param>
+    /// <param name="work">The run; it calls the callback after every iteration.</param>
+    public static T Run<T>(IAnsiConsole console, IReadOnlyList<string> methods, int iterations, Func<Action<RunProgress>, T> work)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(methods);
+        ArgumentNullException.ThrowIfNull(work);
+        if (!console.Profile.Capabilities.Interactive || !console.Profile.Capabilities.Ansi)
+        {
+            return work(Lines(console));
+        }
+
+        return console.Progress()
+            .AutoClear(false)
+            .HideCompleted(false)
+            .Columns(
+                new TaskDescriptionColumn { Alignment = Justify.Left },
+                new ProgressBarColumn(),
+                new PercentageColumn(),
+                new ElapsedTimeColumn(),
+                new RemainingTimeColumn(),
+                new SpinnerColumn())
+            .Start(context =>
+            {
+                var tasks = methods.ToDictionary(
+                    m => m,
+                    m => context.AddTask(Describe(m, 0, 0), autoStart: false, maxValue: iterations),
+                    StringComparer.Ordinal);
+                ProgressTask? running = null;
+                var result = work(progress =>
+                {
+                    var task = tasks[progress.Algorithm];
+                    if (!ReferenceEquals(task, running))
+                    {
+                        Finish(running);
+                        running = task;
+                        task.MaxValue = progress.Iterations;
+                        task.StartTask();
+                    }
+
+                    task.Value = progress.Iteration;
+                    task.Description = Describe(progress.Algorithm, progress.Uploads, progress.SimulatedSeconds);
+                });
+                foreach (var task in tasks.Values)
+                {
+                    Finish(task);
+                }
+
+                return result;
+            });
+    }
+
+    // A method that stops early (target reached, diverged) still shows as done.
+    private static void Finish(ProgressTask? task)
+    {
+        if (task is { IsFinished: false })
+        {
+            task.Value = task.MaxValue;
+            task.StopTask();
+        }
+    }
+
+    private static string Describe(string method, long uploads, double seconds) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{Markup.Escape(method),-10} {uploads,9} uploads {seconds,12:0.000000} sim. s");
+
+    /// <summary>A progress callback writing plain lines to <paramref name="console"/>.</summary>
+    public static Action<RunProgress> Lines(IAnsiConsole console)
     {
         var step = 0;
         var current = string.Empty;
