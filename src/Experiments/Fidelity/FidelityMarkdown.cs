@@ -8,6 +8,7 @@ namespace Sasg.Experiments.Fidelity;
 internal static class FidelityMarkdown
 {
     public static string Create(
+        IReadOnlyList<FidelityObservation> observations,
         IReadOnlyList<FidelitySummary> summaries,
         IReadOnlyList<UploadCompletionSummary> pushUploads,
         IReadOnlyDictionary<FidelityConfiguration, IReadOnlyDictionary<string, string>> environments)
@@ -17,6 +18,7 @@ internal static class FidelityMarkdown
         text.Append("Variants: `payload` (old default), `wire` (8 B header + TCP/IP framing at MTU 1500), ");
         text.Append("`wire-rtt` (wire, latency = measured ping RTT_min / 2). Target for large payloads (≥ 160 KiB): ");
         text.Append("median ≤ 3 %, p95 ≤ 10 %.\n\n");
+        Pooled(text, observations);
         foreach (var payload in new[] { PayloadClass.Large, PayloadClass.Medium, PayloadClass.Small })
         {
             var rows = summaries.Where(s => s.Class == payload).ToList();
@@ -60,6 +62,35 @@ internal static class FidelityMarkdown
         }
 
         return text.ToString();
+    }
+
+    // Every iteration of a class pooled: overall, then per (rate, latency, mode) over all M; and how many
+    // configurations meet the target.
+    private static void Pooled(StringBuilder text, IReadOnlyList<FidelityObservation> observations)
+    {
+        var variants = Enum.GetValues<LinkModelVariant>();
+        text.Append("## Pooled\n\n| iterations | class | n | configurations | payload median / p95 | wire median / p95 | wire-rtt median / p95 | configurations meeting the target (payload / wire / wire-rtt) |\n|---|---|---|---|---|---|---|---|\n");
+        var groups = observations
+            .GroupBy(o => (Scope: "all", o.Planned.Class))
+            .Concat(observations.GroupBy(o => (Scope: $"{o.Configuration.NetemRate} {o.Configuration.LatencyText} {o.Configuration.Mode.ToString().ToLowerInvariant()}", o.Planned.Class)))
+            .Where(g => g.Key.Class != PayloadClass.Medium)
+            .OrderBy(g => g.Key.Scope == "all" ? 0 : 1)
+            .ThenByDescending(g => g.Key.Class);
+        foreach (var group in groups)
+        {
+            var pairs = variants.Select(v =>
+            {
+                var valid = group.Where(o => o.Simulated[(int)v] >= 0).ToList();
+                var pooled = FidelityAnalysis.Summary(group.First().Configuration, v, group.Key.Class, [.. valid.Select(o => o.Error(v))]);
+                var met = valid.GroupBy(o => o.Configuration).Count(c =>
+                    FidelityAnalysis.Summary(c.Key, v, group.Key.Class, [.. c.Select(o => o.Error(v))]).MeetsTarget);
+                return (Text: $"{Percent(pooled.MedianAbsoluteError)} / {Percent(pooled.P95AbsoluteError)}", Met: met);
+            }).ToList();
+            var configurations = group.Select(o => o.Configuration).Distinct().Count();
+            text.Append(CultureInfo.InvariantCulture, $"| {group.Key.Scope} | {group.Key.Class.ToString().ToLowerInvariant()} | {group.Count()} | {configurations} | {pairs[0].Text} | {pairs[1].Text} | {pairs[2].Text} | {pairs[0].Met} / {pairs[1].Met} / {pairs[2].Met} |\n");
+        }
+
+        text.Append('\n');
     }
 
     private static string Pair(Dictionary<LinkModelVariant, FidelitySummary> of, LinkModelVariant variant) =>

@@ -32,7 +32,7 @@ public static class FidelityReportWriter
         Write(directory, "errors.csv", Errors(summaries), written);
         Write(directory, "push-uploads.csv", PushUploads(pushUploads), written);
         Write(directory, "environment.csv", Environment(environments), written);
-        Write(directory, "fidelity.md", FidelityMarkdown.Create(summaries, pushUploads, environments), written);
+        Write(directory, "fidelity.md", FidelityMarkdown.Create(observations, summaries, pushUploads, environments), written);
         var plots = Path.Combine(directory, "plots");
         Directory.CreateDirectory(plots);
         PlotFile.Save(FidelityPlot.Create(summaries), plots, "fidelity-errors", written);
