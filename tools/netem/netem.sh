@@ -159,6 +159,7 @@ run() {
   trap "teardown '$state'; exit 130" INT TERM HUP
   mkdir -p "$out"
   local log="$out/netem.log"; : > "$log"
+  rm -f "$out/delayline.log" "$out/uploads.csv" "$out/environment.txt"  # a rerun into the same folder starts clean
   local router=${prefix}r server=${prefix}s
   local rps_mask; rps_mask=$(printf %x $(( (1 << $(nproc)) - 1 )))
 
