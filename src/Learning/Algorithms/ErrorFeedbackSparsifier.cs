@@ -16,7 +16,6 @@ internal sealed class ErrorFeedbackSparsifier<T>
     private readonly IReadOnlyList<ParameterBlock> _blocks;
     private readonly double _fraction;
     private readonly T[][] _memory;
-    private readonly T[] _corrected;
 
     public ErrorFeedbackSparsifier(int workers, int dimension, IReadOnlyList<ParameterBlock> blocks, double fraction)
     {
@@ -29,7 +28,6 @@ internal sealed class ErrorFeedbackSparsifier<T>
         _blocks = blocks;
         _fraction = fraction;
         _memory = Enumerable.Range(0, workers).Select(_ => new T[dimension]).ToArray();
-        _corrected = new T[dimension];
         KeptPerUpload = blocks.Sum(b => TopKSelector.KFor(b.Length, fraction));
     }
 
@@ -40,13 +38,14 @@ internal sealed class ErrorFeedbackSparsifier<T>
     public ReadOnlySpan<T> Memory(int worker) => _memory[worker];
 
     /// <summary>Builds the sparse message from <paramref name="gradient"/> and updates the worker's memory.</summary>
+    /// <remarks>In place: the memory becomes v = alpha g + e, the selection copies the kept entries into the payload,
+    /// and those entries of the memory are zeroed (e = v - c), with no pass over a separate buffer.</remarks>
     public void Compress(int worker, T stepSize, ReadOnlySpan<T> gradient, Payload<T> upload)
     {
         ArgumentNullException.ThrowIfNull(upload);
         var memory = _memory[worker];
-        VectorMath.ScaleAdd<T>(_corrected, stepSize, gradient, memory);
-        var count = TopKSelector.SelectPerBlock<T>(_corrected, _blocks, _fraction, upload);
-        _corrected.AsSpan().CopyTo(memory);
+        VectorMath.ScaleAdd<T>(memory, stepSize, gradient, memory);
+        var count = TopKSelector.SelectPerBlock<T>(memory, _blocks, _fraction, upload);
         var indices = upload.Indices;
         for (var i = 0; i < count; i++)
         {
