@@ -72,7 +72,7 @@ public static class ScenarioPlanner
             BatchSize = batch,
             StepSize = alpha,
             Smoothness = smoothness,
-            Optimum = model.Kind == ModelKind.Linear ? LeastSquaresOptimum.Compute(workers).Value : null,
+            Optimum = Optimum(scenario, workers),
             ObjectiveTolerance = scenario.Stop.ObjectiveError,
             TargetAccuracy = scenario.Stop.TargetAccuracy,
             TargetLoss = scenario.Stop.TargetLoss,
@@ -84,6 +84,24 @@ public static class ScenarioPlanner
             Encoding = scenario.Network.Encoding,
             PartitionCsv = partitionCsv,
         };
+    }
+
+    // f* for the stopping rule and the objective-error column: closed form for least squares, Newton's method for
+    // the (strongly convex, lambda > 0) logistic objective; none for the other models.
+    private static double? Optimum(Scenario scenario, IReadOnlyList<Dataset> workers)
+    {
+        var model = scenario.Model;
+        switch (model.Kind)
+        {
+            case ModelKind.Linear:
+                return LeastSquaresOptimum.Compute(workers).Value;
+            case ModelKind.Logistic when model.Lambda > 0:
+                return LogisticOptimum.Compute(workers, model.Lambda).Value;
+            case ModelKind.Logistic when scenario.Stop.ObjectiveError is not null:
+                throw Problem(scenario, "$.stop.objectiveError", "f* of the logistic loss needs \"lambda\" > 0 (without it the minimum may not exist)", "set \"model.lambda\", for example 0.001, or use \"targetLoss\"");
+            default:
+                return null;
+        }
     }
 
     /// <summary>Only the network part of <paramref name="scenario"/>'s plan, as <see cref="Plan"/> builds it, for

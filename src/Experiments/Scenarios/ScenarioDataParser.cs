@@ -57,7 +57,7 @@ internal static class ScenarioDataParser
         var samples = r.Int(data, "samples", 1, "50");
         var features = r.Int(data, "features", 1, "50");
         var columns = r.Int(data, "gaussianColumns", 1, "14");
-        r.Word(data, "labels", ScenarioWords.SyntheticLabels);
+        var labels = r.Word(data, "labels", ScenarioWords.SyntheticLabels) ?? LabelKind.Target;
         List<double>? targets = null;
         if (r.Array(data, "targets", "an array of numbers", "[1.5, 2.5]") is { } array)
         {
@@ -102,7 +102,15 @@ internal static class ScenarioDataParser
                 $"write \"targets\" with exactly {Text(n)} numbers");
         }
 
-        return new ScenarioSyntheticData(growth, n, d, columns ?? 14, targets);
+        if (labels == LabelKind.SignedBinary && (targets is null || targets.Any(t => t is not (1.0 or -1.0))))
+        {
+            r.Report(
+                ScenarioJsonReader.PathOf(data, "targets"),
+                "\"labels\": \"sign\" needs targets that are all -1 or +1",
+                targets is null ? $"write \"targets\" with {Text(n)} values of -1 or +1" : "map the labels to -1 and +1 (0 becomes -1)");
+        }
+
+        return new ScenarioSyntheticData(growth, n, d, columns ?? 14, targets, labels);
     }
 
     private static ScenarioUciData ReadUci(ScenarioJsonReader r, JObject data, int? workers)

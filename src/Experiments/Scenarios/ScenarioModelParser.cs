@@ -64,8 +64,11 @@ internal static class ScenarioModelParser
         var source = ScenarioWords.Sources.WordOf(data.Source);
         switch (data.Source)
         {
-            case DataSource.LagSynthetic when kind != ModelKind.Linear:
-                r.Report(path, $"'{word}' does not fit source 'lag-synthetic', which has real targets", "write \"kind\": \"linear\"");
+            case DataSource.LagSynthetic when data.Synthetic?.Labels == LabelKind.SignedBinary && kind != ModelKind.Logistic:
+                r.Report(path, $"'{word}' does not fit source 'lag-synthetic' with \"labels\": \"sign\"", "write \"kind\": \"logistic\"");
+                break;
+            case DataSource.LagSynthetic when data.Synthetic?.Labels != LabelKind.SignedBinary && kind != ModelKind.Linear:
+                r.Report(path, $"'{word}' does not fit source 'lag-synthetic', which has real targets", "write \"kind\": \"linear\", or \"labels\": \"sign\" with -1/+1 targets for \"logistic\"");
                 break;
             case DataSource.LagUci when data.Uci is { } uci:
                 var needed = kind == ModelKind.Linear ? LagUci.RegressionSets : LagUci.LogisticSets;

@@ -8,12 +8,14 @@ namespace Sasg.Experiments.Scenarios;
 /// <param name="Features">Features d; default 50.</param>
 /// <param name="GaussianColumns">Columns of the Gaussian matrix; default 14.</param>
 /// <param name="Targets">Explicit targets (Samples values), or null for the Body Fat targets.</param>
+/// <param name="Labels">Target (least squares) or SignedBinary (targets are -1/+1 labels, for the logistic variant).</param>
 public sealed record ScenarioSyntheticData(
     double Base,
     int Samples,
     int Features,
     int GaussianColumns,
-    IReadOnlyList<double>? Targets)
+    IReadOnlyList<double>? Targets,
+    LabelKind Labels = LabelKind.Target)
 {
     /// <summary>The Learning options for <paramref name="workers"/> workers and the scenario's <paramref name="seed"/>.</summary>
     public LagSyntheticOptions ToOptions(int workers, long seed) =>

@@ -80,9 +80,9 @@ internal static class ScenarioTrainingParser
     {
         r.Fields(stop, ["objectiveError", "targetAccuracy", "targetLoss"]);
         var objective = r.Number(stop, "objectiveError", v => v > 0, "a number greater than 0", "1e-8");
-        if (objective is not null && model is not null and not ModelKind.Linear)
+        if (objective is not null && model is not null and not (ModelKind.Linear or ModelKind.Logistic))
         {
-            r.Report(ScenarioJsonReader.PathOf(stop["objectiveError"]!), "objectiveError needs f* in closed form, which only the linear model has", "use \"targetLoss\" or \"targetAccuracy\" instead");
+            r.Report(ScenarioJsonReader.PathOf(stop["objectiveError"]!), "objectiveError needs f*, which Sasg computes only for the linear and logistic models", "use \"targetLoss\" or \"targetAccuracy\" instead");
         }
 
         var accuracy = r.Number(stop, "targetAccuracy", v => v is > 0 and <= 1, "a number in (0, 1]", "0.85");

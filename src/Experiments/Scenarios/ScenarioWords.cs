@@ -41,7 +41,7 @@ internal static class ScenarioWords
         ("sign", LabelKind.SignedBinary),
         ("binary", LabelKind.Binary));
 
-    public static ScenarioWordList<LabelKind> SyntheticLabels { get; } = new(("target", LabelKind.Target));
+    public static ScenarioWordList<LabelKind> SyntheticLabels { get; } = new(("target", LabelKind.Target), ("sign", LabelKind.SignedBinary));
 
     public static ScenarioWordList<ModelKind> Models { get; } = new(
         ("linear", ModelKind.Linear),

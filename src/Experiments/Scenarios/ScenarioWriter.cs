@@ -47,7 +47,7 @@ internal static class ScenarioWriter
             data["samples"] = synthetic.Samples;
             data["features"] = synthetic.Features;
             data["gaussianColumns"] = synthetic.GaussianColumns;
-            data["labels"] = "target";
+            data["labels"] = ScenarioWords.SyntheticLabels.WordOf(synthetic.Labels);
             if (synthetic.Targets is { } targets)
             {
                 data["targets"] = new JArray(targets);

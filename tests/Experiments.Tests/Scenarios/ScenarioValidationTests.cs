@@ -118,7 +118,24 @@ public sealed class ScenarioValidationTests
 
         Assert.That(
             ScenarioText.Problems(json),
-            Is.EqualTo(new[] { "s.json: $.stop.objectiveError: objectiveError needs f* in closed form, which only the linear model has; use \"targetLoss\" or \"targetAccuracy\" instead" }));
+            Is.EqualTo(new[] { "s.json: $.stop.objectiveError: objectiveError needs f*, which Sasg computes only for the linear and logistic models; use \"targetLoss\" or \"targetAccuracy\" instead" }));
+    }
+
+    [Test]
+    public void Parse_SyntheticSignLabels_NeedMinusOrPlusOneTargets_AndTheLogisticModel()
+    {
+        var json = ScenarioText.Minimal();
+        json["data"]!["labels"] = "sign";
+        json["data"]!["samples"] = 3;
+        json["data"]!["features"] = 3;
+        json["data"]!["workers"] = 2;
+        json["data"]!["targets"] = new JArray(1, 0, -1);
+
+        Assert.That(ScenarioText.Problems(json), Is.EqualTo(new[]
+        {
+            "s.json: $.data.targets: \"labels\": \"sign\" needs targets that are all -1 or +1; map the labels to -1 and +1 (0 becomes -1)",
+            "s.json: $.model.kind: 'linear' does not fit source 'lag-synthetic' with \"labels\": \"sign\"; write \"kind\": \"logistic\"",
+        }));
     }
 
     [Test]
@@ -172,7 +189,7 @@ public sealed class ScenarioValidationTests
 
         Assert.That(
             ScenarioText.Problems(json),
-            Is.EqualTo(new[] { "s.json: $.model.kind: 'cnn' does not fit source 'lag-synthetic', which has real targets; write \"kind\": \"linear\"" }));
+            Is.EqualTo(new[] { "s.json: $.model.kind: 'cnn' does not fit source 'lag-synthetic', which has real targets; write \"kind\": \"linear\", or \"labels\": \"sign\" with -1/+1 targets for \"logistic\"" }));
     }
 
     [TestCase("network", "uplink", "null", "s.json: $.network.uplink: expected a string with a unit, found null; write a number followed by one of bps, Kbps, Mbps, Gbps, Tbps, bit/s, Kbit/s, Mbit/s, Gbit/s, Tbit/s, B/s, KB/s, MB/s, GB/s, for example \"100Mbps\"")]
