@@ -17,6 +17,7 @@ internal sealed class SweepFolder
     public const string DoneMarker = "done";
     public const string CellRows = "sweep-rows.csv";
     private const string Manifest = "manifest.json";
+    private const string SourceFile = "scenario-source.json";
 
     private SweepFolder(string directory) => Directory = directory;
 
@@ -29,7 +30,7 @@ internal sealed class SweepFolder
     {
         var full = Path.GetFullPath(directory);
         var resolved = scenario.ToResolvedJson();
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(resolved)));
+        var hash = HashOf(resolved);
         var manifestPath = Path.Combine(full, Manifest);
         if (File.Exists(manifestPath))
         {
@@ -47,15 +48,97 @@ internal sealed class SweepFolder
                 $"{full} is not empty and has no {Manifest}, so it is not a sweep folder; give a new or empty folder with --dir");
         }
 
-        System.IO.Directory.CreateDirectory(full);
-        AtomicFile.WriteAllText(manifestPath, ManifestJson(scenario, hash, groups));
+        try
+        {
+            System.IO.Directory.CreateDirectory(full);
+            AtomicFile.WriteAllText(manifestPath, ManifestJson(scenario, hash, groups));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new SweepFolderException($"{full} is not writable ({ex.Message}); give a folder you can write with --dir", ex);
+        }
+
         AtomicFile.WriteAllText(Path.Combine(full, "scenario.json"), resolved);
+        // The resolved scenario.json cannot always be parsed again (a sweep over data.workers meets per-worker lists
+        // resolved for the base count), so 'sasg sweep collect' and cluster tasks parse the scenario as written.
+        var source = new JObject
+        {
+            ["file"] = scenario.File,
+            ["baseDirectory"] = scenario.BaseDirectory,
+            ["scenario"] = scenario.Source.DeepClone(),
+        };
+        AtomicFile.WriteAllText(Path.Combine(full, SourceFile), Indented(source));
         var folder = new SweepFolder(full);
         folder.Clean();
         return folder;
     }
 
-    public string CellDirectory(Scenario cell) => Path.Combine(Directory, "cells", cell.Cell!.Id);
+    /// <summary>Attaches to an existing sweep folder for <paramref name="scenario"/> without writing or deleting
+    /// anything, as a task of a cluster sweep does while other tasks write their cells next to it.</summary>
+    /// <exception cref="SweepFolderException">The folder has no manifest, or it belongs to another scenario.</exception>
+    public static SweepFolder Attach(string directory, Scenario scenario)
+    {
+        var full = Path.GetFullPath(directory);
+        var manifest = ReadManifest(full);
+        if ((string?)manifest["scenarioHash"] != HashOf(scenario.ToResolvedJson()))
+        {
+            throw new SweepFolderException(
+                $"{full} holds the sweep of another scenario ('{(string?)manifest["scenario"]}', or the same one since edited); "
+                + "give another --dir, or delete the folder to start this sweep afresh");
+        }
+
+        return new SweepFolder(full);
+    }
+
+    /// <summary>The manifest of the sweep folder <paramref name="directory"/>.</summary>
+    /// <exception cref="SweepFolderException">There is no manifest.json: it is not a sweep folder.</exception>
+    public static JObject ReadManifest(string directory)
+    {
+        var path = Path.Combine(directory, Manifest);
+        if (!File.Exists(path))
+        {
+            throw new SweepFolderException(
+                $"{directory} has no {Manifest}, so it is not a sweep folder; give the folder that 'sasg sweep <scenario> --dir' wrote");
+        }
+
+        return CellResultsReader.ReadJson(path);
+    }
+
+    /// <summary>The scenario of the sweep folder <paramref name="directory"/>, parsed as it was written (against its
+    /// own folder, for relative paths); folders written before scenario-source.json existed give scenario.json.</summary>
+    /// <exception cref="SweepFolderException">It is not a sweep folder.</exception>
+    /// <exception cref="ScenarioException">The scenario no longer parses (for example a data file has gone).</exception>
+    public static Scenario LoadScenario(string directory)
+    {
+        var full = Path.GetFullPath(directory);
+        ReadManifest(full);
+        var path = Path.Combine(full, SourceFile);
+        if (!File.Exists(path))
+        {
+            return ScenarioLoader.Load(Path.Combine(full, "scenario.json"));
+        }
+
+        var source = CellResultsReader.ReadJson(path);
+        return ScenarioLoader.Parse(source["scenario"]!.ToString(), (string)source["file"]!, (string?)source["baseDirectory"]);
+    }
+
+    /// <summary>SHA-256 (lower-case hex) of a resolved scenario's JSON, as the manifest records it.</summary>
+    public static string HashOf(string resolvedJson) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(resolvedJson)));
+
+    public string CellDirectory(Scenario cell) => CellDirectory(cell.Cell!.Id);
+
+    public string CellDirectory(string id) => Path.Combine(Directory, "cells", id);
+
+    /// <summary>Deletes what an interrupted run of <paramref name="cell"/> left (nothing when it is done).</summary>
+    public void DiscardIncomplete(Scenario cell)
+    {
+        var directory = CellDirectory(cell);
+        if (System.IO.Directory.Exists(directory) && !File.Exists(Path.Combine(directory, DoneMarker)))
+        {
+            System.IO.Directory.Delete(directory, recursive: true);
+        }
+    }
 
     public bool IsDone(Scenario cell) => File.Exists(Path.Combine(CellDirectory(cell), DoneMarker));
 
@@ -115,10 +198,15 @@ internal sealed class SweepFolder
                 ["learningGroup"] = c.Group,
             })),
         };
+        return Indented(manifest);
+    }
+
+    private static string Indented(JObject value)
+    {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var json = new JsonTextWriter(text) { Formatting = Formatting.Indented, Culture = CultureInfo.InvariantCulture })
         {
-            manifest.WriteTo(json);
+            value.WriteTo(json);
         }
 
         return text.ToString().Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";

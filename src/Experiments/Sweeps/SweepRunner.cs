@@ -1,9 +1,6 @@
-using System.Diagnostics;
 using System.Runtime.ExceptionServices;
-using System.Text;
 using Sasg.Experiments.Driver;
 using Sasg.Experiments.Replay;
-using Sasg.Experiments.Results;
 using Sasg.Experiments.Scenarios;
 using Sasg.NetSim.Trace;
 
@@ -59,19 +56,7 @@ public static class SweepRunner
             throw;
         }
 
-        var csvPath = Path.Combine(folder.Directory, "sweep.csv");
-        var csv = new StringBuilder(SweepCsv.Header(scenario.Sweep.Axes));
-        foreach (var cell in cells)
-        {
-            csv.Append(folder.RowsOf(cell));
-        }
-
-        AtomicFile.WriteAllText(csvPath, csv.ToString());
-        if (scenario.Outputs.Plots)
-        {
-            SweepPlots.Write(Path.Combine(folder.Directory, "plots"), scenario.Sweep, cells, csv.ToString());
-        }
-
+        var csvPath = SweepCollector.Write(folder, scenario, cells);
         return new SweepOutcome(folder.Directory, cells.Count, run, alreadyDone, trainings, csvPath);
     }
 
@@ -91,7 +76,6 @@ public static class SweepRunner
             return (0, 0);
         }
 
-        var clock = Stopwatch.StartNew();
         var plan = ScenarioPlanner.Plan(pending[0], options.Locator);
         IReadOnlyList<AlgorithmResult> source;
         var trained = 0;
@@ -102,25 +86,16 @@ public static class SweepRunner
         }
         else
         {
-            var first = pending[0];
-            source = WithTraces(folder.CellDirectory(first), first.Outputs.Trace, traceFor => ExperimentDriver.Run(plan, traceFor));
-            folder.Complete(first, plan, source, replayed: false);
-            cellFinished?.Invoke(new SweepCellReport(first.Cell!.Index, first.Cell.Id, first.Cell.Label, false, clock.Elapsed));
+            source = SweepCells.Train(folder, pending[0], plan, out var report);
+            cellFinished?.Invoke(report);
             pending.RemoveAt(0);
             trained = 1;
         }
 
         foreach (var cell in pending)
         {
-            clock.Restart();
-            var network = ScenarioPlanner.PlanNetwork(cell, plan.WorkerData.Count, plan.Network.ModelSize.Bytes);
-            var cellPlan = plan with { Topology = network.Topology, Network = network.Network, CreateCompute = network.CreateCompute };
-            var results = WithTraces(
-                folder.CellDirectory(cell),
-                cell.Outputs.Trace,
-                traceFor => source.Select(r => Replayed(r, cellPlan, traceFor?.Invoke(r.Label))).ToList());
-            folder.Complete(cell, cellPlan, results, replayed: true);
-            cellFinished?.Invoke(new SweepCellReport(cell.Cell!.Index, cell.Cell.Id, cell.Cell.Label, true, clock.Elapsed));
+            var report = SweepCells.Replay(folder, cell, plan, source);
+            cellFinished?.Invoke(report);
         }
 
         return (trained, trained + pending.Count);
@@ -141,28 +116,5 @@ public static class SweepRunner
             .Select(m => m with { SimulatedSeconds = m.Iteration == 0 ? 0 : ends[m.Iteration - 1].TotalSeconds })
             .ToList();
         return result with { SimulatedSeconds = ends[^1].TotalSeconds, Metrics = metrics };
-    }
-
-    private static T WithTraces<T>(string directory, bool trace, Func<Func<string, ITraceSink?>?, T> run)
-    {
-        if (!trace)
-        {
-            return run(null);
-        }
-
-        var sinks = new List<TraceFiles>();
-        try
-        {
-            return run(label =>
-            {
-                var files = TraceFiles.Open(directory, label);
-                sinks.Add(files);
-                return files;
-            });
-        }
-        finally
-        {
-            sinks.ForEach(s => s.Dispose());
-        }
     }
 }

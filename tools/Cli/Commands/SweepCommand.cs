@@ -2,13 +2,15 @@ using System.CommandLine;
 using System.Globalization;
 using Sasg.Experiments.Scenarios;
 using Sasg.Experiments.Sweeps;
+using Sasg.Experiments.Sweeps.Slurm;
 using Sasg.Learning.Data;
 using Spectre.Console;
 
 namespace Sasg.Cli.Commands;
 
-/// <summary><c>sasg sweep &lt;scenario&gt; [--dir folder] [--parallel N]</c>: runs every cell of the scenario's sweep
-/// block into a sweep folder, resuming one that a previous invocation left unfinished (docs/sweeps.md).</summary>
+/// <summary><c>sasg sweep &lt;scenario&gt; [--dir folder] [--engine local|slurm] ...</c>: runs every cell of the
+/// scenario's sweep block into a sweep folder, here (resuming one that a previous invocation left unfinished,
+/// docs/sweeps.md) or as Slurm job arrays (docs/cluster.md); with the subcommands that follow a cluster sweep.</summary>
 internal static class SweepCommand
 {
     /// <summary>Builds the command.</summary>
@@ -17,24 +19,54 @@ internal static class SweepCommand
         var scenario = new Argument<string>("scenario") { Description = "A scenario file (JSON) with a sweep block." };
         var directory = new Option<string?>("--dir")
         {
-            Description = "The sweep folder (default: the scenario's outputs.directory followed by -sweep).",
+            Description = "The sweep folder (default: the scenario's outputs.directory followed by -sweep); with --engine slurm, a folder on the cluster's shared filesystem.",
         };
         var parallel = new Option<int>("--parallel")
         {
-            Description = "How many learning groups train at once (default: one per core).",
+            Description = "Local engine: how many learning groups train at once (default: one per core).",
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
+        var engine = new Option<string>("--engine")
+        {
+            Description = "local (this machine, the default) or slurm (job arrays on a Slurm cluster).",
+            DefaultValueFactory = _ => "local",
+        };
+        // One line (System.CommandLine's own list of allowed values spans several).
+        engine.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is var value and not ("local" or "slurm"))
+            {
+                result.AddError($"--engine must be local or slurm (got '{value}')");
+            }
+        });
+        var slurm = new SweepSlurmOptions();
         var command = new Command("sweep", "Run every cell of a scenario's sweep (resumable), then write sweep.csv and plots.")
         {
-            scenario, directory, parallel,
+            scenario, directory, parallel, engine,
         };
-        command.SetAction(parseResult => Run(
-            console,
-            error,
-            locator,
-            parseResult.GetValue(scenario)!,
-            parseResult.GetValue(directory),
-            parseResult.GetValue(parallel)));
+        slurm.AddTo(command);
+        command.Subcommands.Add(SweepStatusCommand.Create(console, error));
+        command.Subcommands.Add(SweepCollectCommand.Create(console, error));
+        command.Subcommands.Add(SweepResubmitCommand.Create(console, error));
+        command.Subcommands.Add(SweepRunCellCommand.Create(console, error, locator));
+        command.SetAction(parseResult =>
+        {
+            var path = parseResult.GetValue(scenario)!;
+            var dir = parseResult.GetValue(directory);
+            if (parseResult.GetValue(engine) == "slurm")
+            {
+                var options = slurm.Read(parseResult, error);
+                return options is null ? ExitCodes.BadInput : RunSlurm(console, error, path, dir, options, slurm.Wait(parseResult));
+            }
+
+            if (slurm.FirstGiven(parseResult) is { } given)
+            {
+                error.WriteLine($"sasg: {given} applies to --engine slurm only; add --engine slurm, or drop {given}");
+                return ExitCodes.BadInput;
+            }
+
+            return Run(console, error, locator, path, dir, parseResult.GetValue(parallel));
+        });
         return command;
     }
 
@@ -46,13 +78,12 @@ internal static class SweepCommand
             return ExitCodes.BadInput;
         }
 
-        var loaded = ScenarioLoader.Load(path);
-        if (loaded.Sweep is not { } sweep)
+        if (Load(error, path) is not { } loaded)
         {
-            error.WriteLine($"sasg: {path} has no sweep block; add one, for example \"sweep\": {{ \"network.uplink\": [\"100Mbps\", \"1Gbps\"] }}, or use 'sasg run'");
             return ExitCodes.BadInput;
         }
 
+        var sweep = loaded.Sweep!;
         var folder = Path.GetFullPath(directory ?? loaded.Outputs.Directory + "-sweep");
         // Short lines: redirected output is wrapped at 80 columns.
         console.MarkupLine(
@@ -84,5 +115,36 @@ internal static class SweepCommand
             $"{outcome.Cells} cells: {outcome.CellsRun} done now ({outcome.TrainingRuns} trained, {outcome.CellsRun - outcome.TrainingRuns} replayed), {outcome.CellsAlreadyDone} already done"));
         console.WriteLine($"combined CSV: {outcome.CsvPath}");
         return ExitCodes.Ok;
+    }
+
+    private static int RunSlurm(IAnsiConsole console, TextWriter error, string path, string? directory, SlurmSweepOptions options, bool wait)
+    {
+        if (Load(error, path) is not { } loaded)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        var sweep = loaded.Sweep!;
+        var folder = Path.GetFullPath(directory ?? loaded.Outputs.Directory + "-sweep");
+        console.MarkupLine(
+            $"[bold]{Markup.Escape(loaded.Name)}[/]: {sweep.CellCount} cells ({Markup.Escape(string.Join(" x ", sweep.Axes.Select(a => a.Path)))}), on Slurm");
+        console.WriteLine($"sweep folder: {folder}");
+        return SweepSubmitter.Submit(console, error, folder, options, wait, () =>
+        {
+            SlurmSweep.Prepare(loaded, folder);
+            return SweepPublisher.Ensure(folder, new AnsiConsoleWriter(console));
+        });
+    }
+
+    private static Scenario? Load(TextWriter error, string path)
+    {
+        var loaded = ScenarioLoader.Load(path);
+        if (loaded.Sweep is null)
+        {
+            error.WriteLine($"sasg: {path} has no sweep block; add one, for example \"sweep\": {{ \"network.uplink\": [\"100Mbps\", \"1Gbps\"] }}, or use 'sasg run'");
+            return null;
+        }
+
+        return loaded;
     }
 }

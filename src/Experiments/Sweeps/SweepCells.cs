@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using Sasg.Experiments.Driver;
+using Sasg.Experiments.Results;
+using Sasg.Experiments.Scenarios;
+using Sasg.NetSim.Trace;
+
+namespace Sasg.Experiments.Sweeps;
+
+/// <summary>The two ways a sweep cell is computed and persisted, shared by the local engine and the tasks of a cluster
+/// sweep: a training run (the first cell of a learning group), or a replay of a finished cell's decisions through the
+/// cell's own network.</summary>
+internal static class SweepCells
+{
+    /// <summary>Trains <paramref name="cell"/> with <paramref name="plan"/>, persists it (done marker last) and returns
+    /// its results, whose decisions the other cells of its learning group replay.</summary>
+    public static IReadOnlyList<AlgorithmResult> Train(SweepFolder folder, Scenario cell, RunPlan plan, out SweepCellReport report)
+    {
+        var clock = Stopwatch.StartNew();
+        var results = WithTraces(folder.CellDirectory(cell), cell.Outputs.Trace, traceFor => ExperimentDriver.Run(plan, traceFor));
+        folder.Complete(cell, plan, results, replayed: false);
+        report = new SweepCellReport(cell.Cell!.Index, cell.Cell.Id, cell.Cell.Label, false, clock.Elapsed);
+        return results;
+    }
+
+    /// <summary>Replays <paramref name="source"/> (the results of a finished cell of the same learning group, whose
+    /// plan is <paramref name="groupPlan"/>) through <paramref name="cell"/>'s network and persists the cell.</summary>
+    public static SweepCellReport Replay(SweepFolder folder, Scenario cell, RunPlan groupPlan, IReadOnlyList<AlgorithmResult> source)
+    {
+        var clock = Stopwatch.StartNew();
+        var network = ScenarioPlanner.PlanNetwork(cell, groupPlan.WorkerData.Count, groupPlan.Network.ModelSize.Bytes);
+        var cellPlan = groupPlan with { Topology = network.Topology, Network = network.Network, CreateCompute = network.CreateCompute };
+        var results = WithTraces(
+            folder.CellDirectory(cell),
+            cell.Outputs.Trace,
+            traceFor => source.Select(r => SweepRunner.Replayed(r, cellPlan, traceFor?.Invoke(r.Label))).ToList());
+        folder.Complete(cell, cellPlan, results, replayed: true);
+        return new SweepCellReport(cell.Cell!.Index, cell.Cell.Id, cell.Cell.Label, true, clock.Elapsed);
+    }
+
+    private static T WithTraces<T>(string directory, bool trace, Func<Func<string, ITraceSink?>?, T> run)
+    {
+        if (!trace)
+        {
+            return run(null);
+        }
+
+        var sinks = new List<TraceFiles>();
+        try
+        {
+            return run(label =>
+            {
+                var files = TraceFiles.Open(directory, label);
+                sinks.Add(files);
+                return files;
+            });
+        }
+        finally
+        {
+            sinks.ForEach(s => s.Dispose());
+        }
+    }
+}
