@@ -91,6 +91,24 @@ public sealed class StochasticFamilyTests
         }
     }
 
+    [Test]
+    public void LasgWk2_WithAHugeThreshold_UploadsAtTheStartThenExactlyWhenTheDelayReachesTheBound()
+    {
+        using var harness = new StochasticHarness();
+        var algorithm = new LasgWk2Algorithm<float>(3, harness.Initial, StepSize, window: 10, xi: 1e12, delayBound: 5);
+        var trainer = harness.Trainer(algorithm, new DenseFloat32Encoding());
+
+        var decisions = Enumerable.Range(0, 31).Select(_ => trainer.RunIteration()).ToList();
+
+        // 0 >= 0 at k = 0; then the counter, incremented before the check and reset on upload, forces k = 5, 10, ...:
+        // at most delayBound - 1 = 4 skips in a row.
+        var expected = Enumerable.Range(0, 31).Select(k => k % 5 == 0 ? WorkerDecision.Upload : WorkerDecision.Skip);
+        for (var m = 0; m < 3; m++)
+        {
+            Assert.That(decisions.Select(d => d[m].Decision), Is.EqualTo(expected), $"worker {m}");
+        }
+    }
+
     [TestCase(2)]
     [TestCase(7)]
     public void Sasg_WarmUp_EveryWorkerUploadsInTheFirstWarmUpIterations_ThenTheRuleMaySkip(int warmUp)
