@@ -1,32 +1,65 @@
 using Sasg.Learning.Data;
 using Sasg.NetSim.Trace;
+using TorchSharp;
 
 namespace Sasg.Experiments.Driver;
 
-/// <summary>Runs every method of a <see cref="RunPlan"/>, one after another, each from the same initial model.</summary>
+/// <summary>Runs every method of a <see cref="RunPlan"/>, each from the same initial model, one after another or
+/// several at once.</summary>
 public static class ExperimentDriver
 {
     /// <summary>Held while seeding TorchSharp and drawing a model's initial weights (the seed is process-wide).</summary>
     internal static readonly Lock ModelInitialisation = new();
 
     /// <summary>Runs the plan; <paramref name="traceFor"/> may give a trace sink per method label (null: no trace);
-    /// <paramref name="progress"/> is told of every completed iteration.</summary>
+    /// <paramref name="progress"/> is told of every completed iteration (from several threads when methods run side by
+    /// side); up to <paramref name="parallelMethods"/> methods run at the same time.</summary>
+    /// <remarks>
+    /// Each method has its own model, data tensors and generators, so running several at once changes nothing in their
+    /// results. libtorch is held to one thread throughout (its process-wide setting): oneMKL's results depend on its
+    /// thread count, so a fixed count keeps the bits the same whether methods run one after another or side by side,
+    /// and the cores go to whole methods instead.
+    /// </remarks>
     public static IReadOnlyList<AlgorithmResult> Run(
-        RunPlan plan, Func<string, ITraceSink?>? traceFor = null, Action<RunProgress>? progress = null)
+        RunPlan plan, Func<string, ITraceSink?>? traceFor = null, Action<RunProgress>? progress = null, int parallelMethods = 1)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        ArgumentOutOfRangeException.ThrowIfLessThan(parallelMethods, 1);
         Validate(plan);
-        var results = new List<AlgorithmResult>(plan.Algorithms.Count);
-        foreach (var spec in plan.Algorithms)
+        torch.set_num_threads(1);
+        var specs = plan.Algorithms;
+        var traces = specs.Select(spec => traceFor?.Invoke(spec.Label)).ToArray();
+        var results = new AlgorithmResult[specs.Count];
+        if (parallelMethods == 1 || specs.Count == 1)
         {
-            var trace = traceFor?.Invoke(spec.Label);
-            results.Add(plan.DoublePrecision
-                ? new AlgorithmRunner<double>(plan, spec, trace, progress).Run()
-                : new AlgorithmRunner<float>(plan, spec, trace, progress).Run());
+            for (var i = 0; i < specs.Count; i++)
+            {
+                results[i] = RunOne(plan, specs[i], traces[i], progress);
+            }
+
+            return results;
+        }
+
+        try
+        {
+            Parallel.For(
+                0,
+                specs.Count,
+                new ParallelOptions { MaxDegreeOfParallelism = parallelMethods },
+                i => results[i] = RunOne(plan, specs[i], traces[i], progress));
+        }
+        catch (AggregateException aggregate) when (aggregate.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(aggregate.InnerExceptions[0]).Throw();
         }
 
         return results;
     }
+
+    private static AlgorithmResult RunOne(RunPlan plan, AlgorithmSpec spec, ITraceSink? trace, Action<RunProgress>? progress) =>
+        plan.DoublePrecision
+            ? new AlgorithmRunner<double>(plan, spec, trace, progress).Run()
+            : new AlgorithmRunner<float>(plan, spec, trace, progress).Run();
 
     private static void Validate(RunPlan plan)
     {

@@ -6,11 +6,11 @@ namespace Sasg.Experiments.Results;
 /// <summary>A run's two trace files: trace.csv (the columns of docs/netsim.md after an <c>algorithm</c> column) and
 /// trace.json (Chrome/Perfetto trace events, one process per method: open it in ui.perfetto.dev or chrome://tracing).</summary>
 /// <remarks>
-/// The methods of a run are simulated one after another, so one pair of writers serves them all: <see cref="Begin"/>
-/// switches the method the next records belong to. Both files are written under temporary names and renamed into
-/// place by <see cref="Complete"/>; a run that fails leaves neither a partial trace nor an old one mislabelled as new.
+/// Methods may be simulated at the same time, so each writes its own part (<see cref="Begin"/>); <see cref="Complete"/>
+/// joins the parts in the order they were begun, then renames the joined files into place. A run that fails leaves
+/// neither a partial trace nor an old one mislabelled as new.
 /// </remarks>
-public sealed class RunTraces : ITraceSink, IDisposable
+public sealed class RunTraces : IDisposable
 {
     /// <summary>The CSV trace's file name.</summary>
     public const string CsvName = "trace.csv";
@@ -23,79 +23,192 @@ public sealed class RunTraces : ITraceSink, IDisposable
 
     private readonly string _directory;
     private readonly string _suffix;
-    private readonly CsvTraceSink _csv;
-    private readonly ChromeTraceSink _chrome;
-    private int _methods;
+    private readonly List<Part> _parts = [];
+    private readonly Lock _lock = new();
     private bool _closed;
 
-    private RunTraces(string directory, string suffix, CsvTraceSink csv, ChromeTraceSink chrome)
+    private RunTraces(string directory, string suffix)
     {
         _directory = directory;
         _suffix = suffix;
-        _csv = csv;
-        _chrome = chrome;
     }
 
-    /// <summary>Starts both files in <paramref name="directory"/> (created if missing).</summary>
+    /// <summary>Prepares the traces of a run in <paramref name="directory"/> (created if missing).</summary>
     public static RunTraces Open(string directory)
     {
         Directory.CreateDirectory(directory);
-        var suffix = ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-        var csv = new CsvTraceSink(
-            new StreamWriter(Path.Combine(directory, CsvName + suffix)), ownsWriter: true, leadingColumn: MethodColumn);
-        var chrome = new ChromeTraceSink(
-            new FileStream(Path.Combine(directory, JsonName + suffix), FileMode.Create, FileAccess.Write), ownsStream: true);
-        return new RunTraces(directory, suffix, csv, chrome);
+        return new RunTraces(directory, ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
     }
 
-    /// <summary>Makes the records from now on belong to method <paramref name="label"/>; returns this sink.</summary>
+    /// <summary>A sink for the records of method <paramref name="label"/>; the methods appear in the joined files in
+    /// the order of these calls.</summary>
     public ITraceSink Begin(string label)
     {
         ArgumentNullException.ThrowIfNull(label);
-        ObjectDisposedException.ThrowIf(_closed, this);
-        _methods++;
-        _csv.LeadingValue = label;
-        _chrome.BeginProcess(_methods, label);
-        return this;
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_closed, this);
+            var index = _parts.Count;
+            var stem = Path.Combine(_directory, $"trace.part{index.ToString(CultureInfo.InvariantCulture)}");
+            var part = new Part(stem + ".csv" + _suffix, stem + ".json" + _suffix, index + 1, label);
+            _parts.Add(part);
+            return part;
+        }
     }
 
-    /// <inheritdoc/>
-    public void Write(in TraceRecord record)
-    {
-        _csv.Write(record);
-        _chrome.Write(record);
-    }
-
-    /// <summary>Closes both files and moves them into place as trace.csv and trace.json.</summary>
+    /// <summary>Closes every part, joins them into trace.csv and trace.json and moves those into place.</summary>
     public void Complete()
     {
-        ObjectDisposedException.ThrowIf(_closed, this);
-        Close();
-        foreach (var name in new[] { CsvName, JsonName })
+        lock (_lock)
         {
-            File.Move(Path.Combine(_directory, name + _suffix), Path.Combine(_directory, name), overwrite: true);
+            ObjectDisposedException.ThrowIf(_closed, this);
+            _closed = true;
+            _parts.ForEach(p => p.Dispose());
+            AtomicFile.Write(Path.Combine(_directory, CsvName), JoinCsv);
+            AtomicFile.Write(Path.Combine(_directory, JsonName), JoinJson);
+            DeleteParts();
         }
     }
 
-    /// <summary>Closes the files; unless <see cref="Complete"/> ran, deletes them.</summary>
+    /// <summary>Closes and deletes the parts; unless <see cref="Complete"/> ran, no trace file is written.</summary>
     public void Dispose()
     {
-        if (_closed)
+        lock (_lock)
         {
-            return;
-        }
+            if (_closed)
+            {
+                return;
+            }
 
-        Close();
-        foreach (var name in new[] { CsvName, JsonName })
-        {
-            File.Delete(Path.Combine(_directory, name + _suffix));
+            _closed = true;
+            _parts.ForEach(p => p.Dispose());
+            DeleteParts();
         }
     }
 
-    private void Close()
+    private void DeleteParts()
     {
-        _closed = true;
-        _csv.Dispose();
-        _chrome.Dispose();
+        foreach (var part in _parts)
+        {
+            File.Delete(part.CsvPath);
+            File.Delete(part.JsonPath);
+        }
+    }
+
+    // The header once, then every part's rows.
+    private void JoinCsv(Stream output)
+    {
+        using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
+        writer.Write(MethodColumn + "," + CsvTraceSink.Header + "\n");
+        foreach (var part in _parts)
+        {
+            using var reader = new StreamReader(part.CsvPath);
+            reader.ReadLine();
+            while (reader.ReadLine() is { } line)
+            {
+                writer.Write(line);
+                writer.Write('\n');
+            }
+        }
+    }
+
+    // One trace-event array holding every part's events: each part is a whole document whose first and last bytes are
+    // the same wrapper, so its body is copied between them.
+    private void JoinJson(Stream output)
+    {
+        var prefix = System.Text.Encoding.UTF8.GetBytes(ChromeTraceSink.DocumentStart);
+        var suffix = System.Text.Encoding.UTF8.GetBytes(ChromeTraceSink.DocumentEnd);
+        output.Write(prefix);
+        var first = true;
+        foreach (var part in _parts)
+        {
+            using var input = new FileStream(part.JsonPath, FileMode.Open, FileAccess.Read);
+            var body = input.Length - prefix.Length - suffix.Length;
+            if (body < 0 || !StartsAndEndsAsExpected(input, prefix, suffix))
+            {
+                throw new InvalidDataException($"{part.JsonPath}: not a trace document written by ChromeTraceSink.");
+            }
+
+            if (body == 0)
+            {
+                continue;
+            }
+
+            if (!first)
+            {
+                output.WriteByte((byte)',');
+            }
+
+            first = false;
+            input.Position = prefix.Length;
+            CopyBytes(input, output, body);
+        }
+
+        output.Write(suffix);
+    }
+
+    private static bool StartsAndEndsAsExpected(FileStream input, byte[] prefix, byte[] suffix)
+    {
+        var head = new byte[prefix.Length];
+        var tail = new byte[suffix.Length];
+        input.Position = 0;
+        input.ReadExactly(head);
+        input.Position = input.Length - suffix.Length;
+        input.ReadExactly(tail);
+        return head.AsSpan().SequenceEqual(prefix) && tail.AsSpan().SequenceEqual(suffix);
+    }
+
+    private static void CopyBytes(Stream input, Stream output, long count)
+    {
+        var buffer = new byte[81920];
+        while (count > 0)
+        {
+            var read = input.Read(buffer, 0, (int)Math.Min(buffer.Length, count));
+            if (read == 0)
+            {
+                throw new EndOfStreamException("A trace part ended early.");
+            }
+
+            output.Write(buffer, 0, read);
+            count -= read;
+        }
+    }
+
+    private sealed class Part : ITraceSink, IDisposable
+    {
+        private readonly CsvTraceSink _csv;
+        private readonly ChromeTraceSink _chrome;
+        private bool _disposed;
+
+        public Part(string csvPath, string jsonPath, int processId, string label)
+        {
+            CsvPath = csvPath;
+            JsonPath = jsonPath;
+            _csv = new CsvTraceSink(new StreamWriter(csvPath), ownsWriter: true, leadingColumn: MethodColumn) { LeadingValue = label };
+            _chrome = new ChromeTraceSink(new FileStream(jsonPath, FileMode.Create, FileAccess.Write), ownsStream: true);
+            _chrome.BeginProcess(processId, label);
+        }
+
+        public string CsvPath { get; }
+
+        public string JsonPath { get; }
+
+        public void Write(in TraceRecord record)
+        {
+            _csv.Write(record);
+            _chrome.Write(record);
+        }
+
+        public void Dispose()
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _csv.Dispose();
+            _chrome.Dispose();
+        }
     }
 }

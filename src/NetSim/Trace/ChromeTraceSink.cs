@@ -14,6 +14,12 @@ namespace Sasg.NetSim.Trace;
 /// </remarks>
 public sealed class ChromeTraceSink : ITraceSink, IDisposable
 {
+    /// <summary>The exact bytes (UTF-8) a document starts with, before its first event.</summary>
+    public const string DocumentStart = "{\"displayTimeUnit\":\"ns\",\"traceEvents\":[";
+
+    /// <summary>The exact bytes a document ends with, after its last event.</summary>
+    public const string DocumentEnd = "]}";
+
     private readonly Utf8JsonWriter _json;
     private readonly Stream _stream;
     private readonly bool _ownsStream;

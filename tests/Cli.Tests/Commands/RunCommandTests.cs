@@ -51,6 +51,20 @@ public sealed class RunCommandTests
     }
 
     [Test]
+    public void Run_WithParallelZero_ExitsTwoNamingTheFlag()
+    {
+        var error = new StringWriter();
+
+        var code = SasgApp.Run(["run", "--parallel", "0"], new TestConsole(), error, DatasetLocator.Default);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(2));
+            Assert.That(error.ToString(), Does.Contain("--parallel 0"));
+        }
+    }
+
+    [Test]
     public void Run_WithABrokenScenario_PrintsEveryProblemWithFileAndPath_AndExitsTwo()
     {
         using var folder = new TemporaryDirectory();

@@ -33,6 +33,27 @@ public sealed class ChromeTraceSinkTests
     }
 
     [Test]
+    public void Document_StartsAndEndsWithTheDeclaredWrapper_AndBeginProcessNamesTheProcess()
+    {
+        using var stream = new MemoryStream();
+        using (var sink = new ChromeTraceSink(stream))
+        {
+            sink.BeginProcess(3, "SASG");
+            sink.Write(new TraceRecord(SimTime.Zero, SimTime.FromNanoseconds(1_000), 0, TraceKind.Compute, 0, 0));
+        }
+
+        var text = System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        using var document = JsonDocument.Parse(text);
+        var events = document.RootElement.GetProperty("traceEvents").EnumerateArray().ToArray();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(text, Does.StartWith(ChromeTraceSink.DocumentStart).And.EndWith(ChromeTraceSink.DocumentEnd));
+            Assert.That(events.Single(e => e.GetProperty("name").GetString() == "process_name").GetProperty("args").GetProperty("name").GetString(), Is.EqualTo("SASG"));
+            Assert.That(events.Where(e => e.GetProperty("ph").GetString() == "X").Select(e => e.GetProperty("pid").GetInt32()), Is.EqualTo(new[] { 3 }));
+        }
+    }
+
+    [Test]
     public void Run_WithASink_HasTheSameTimesAsWithout()
     {
         var plan = FixedRoundPlan.AllUpload(5, DataSize.FromKilobytes(300), SimTime.FromMilliseconds(1));

@@ -26,19 +26,32 @@ internal static class RunCommand
         {
             Description = "The results folder (default: the scenario's outputs.directory, results/<name>).",
         };
-        var command = new Command("run", "Run a scenario, write its results folder and print the summary.") { scenario, output };
+        var parallel = new Option<int>("--parallel", "-j")
+        {
+            Description = "How many methods to simulate at the same time (default: the number of cores). Results do not depend on it.",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        var command = new Command("run", "Run a scenario, write its results folder and print the summary.") { scenario, output, parallel };
         command.SetAction(parseResult =>
         {
+            var methods = parseResult.GetValue(parallel);
+            if (methods < 1)
+            {
+                error.WriteLine($"sasg: --parallel {methods}: write a number of methods of at least 1");
+                return ExitCodes.BadInput;
+            }
+
             var path = parseResult.GetValue(scenario);
             var loaded = path is null ? EmbeddedScenario.Load() : ScenarioLoader.Load(path);
-            return Run(console, error, locator, loaded, parseResult.GetValue(output));
+            return Run(console, error, locator, loaded, parseResult.GetValue(output), methods);
         });
         return command;
     }
 
     /// <summary>Runs <paramref name="scenario"/> and writes its results into <paramref name="output"/> (or the
     /// scenario's folder); returns an exit code.</summary>
-    public static int Run(IAnsiConsole console, TextWriter error, DatasetLocator locator, Scenario scenario, string? output)
+    public static int Run(
+        IAnsiConsole console, TextWriter error, DatasetLocator locator, Scenario scenario, string? output, int parallelMethods = 1)
     {
         var plan = ScenarioPlanner.Plan(scenario, locator);
         var directory = Path.GetFullPath(output ?? scenario.Outputs.Directory);
@@ -51,7 +64,7 @@ internal static class RunCommand
             console,
             plan.Algorithms.Select(a => a.Label).ToList(),
             plan.Iterations,
-            progress => ExperimentDriver.Run(plan, traceFor, progress));
+            progress => ExperimentDriver.Run(plan, traceFor, progress, parallelMethods));
         traces?.Complete();
         ResultsFolder.Write(directory, plan, results, scenario.ToResolvedJson());
         if (scenario.Outputs.Plots)

@@ -40,20 +40,21 @@ internal static class ProgressReporter
                     m => m,
                     m => context.AddTask(Describe(m, 0, 0), autoStart: false, maxValue: iterations),
                     StringComparer.Ordinal);
-                ProgressTask? running = null;
+                var gate = new Lock();
                 var result = work(progress =>
                 {
                     var task = tasks[progress.Algorithm];
-                    if (!ReferenceEquals(task, running))
+                    lock (gate)
                     {
-                        Finish(running);
-                        running = task;
-                        task.MaxValue = progress.Iterations;
-                        task.StartTask();
-                    }
+                        if (!task.IsStarted)
+                        {
+                            task.MaxValue = progress.Iterations;
+                            task.StartTask();
+                        }
 
-                    task.Value = progress.Iteration;
-                    task.Description = Describe(progress.Algorithm, progress.Uploads, progress.SimulatedSeconds);
+                        task.Value = progress.Iteration;
+                        task.Description = Describe(progress.Algorithm, progress.Uploads, progress.SimulatedSeconds);
+                    }
                 });
                 foreach (var task in tasks.Values)
                 {
@@ -78,31 +79,33 @@ internal static class ProgressReporter
         CultureInfo.InvariantCulture,
         $"{Markup.Escape(method),-10} {uploads,9} uploads {seconds,12:0.000000} sim. s");
 
-    /// <summary>A progress callback writing plain lines to <paramref name="console"/>.</summary>
+    /// <summary>A progress callback writing plain lines to <paramref name="console"/> (safe to call from several
+    /// threads, one per method).</summary>
     public static Action<RunProgress> Lines(IAnsiConsole console)
     {
-        var step = 0;
-        var current = string.Empty;
-        var started = System.Diagnostics.Stopwatch.StartNew();
+        var methods = new Dictionary<string, (int Step, System.Diagnostics.Stopwatch Started)>(StringComparer.Ordinal);
+        var gate = new Lock();
         return progress =>
         {
-            if (progress.Algorithm != current)
+            lock (gate)
             {
-                current = progress.Algorithm;
-                step = Math.Max(1, progress.Iterations / 10);
-                started.Restart();
-            }
+                if (!methods.TryGetValue(progress.Algorithm, out var method))
+                {
+                    method = (Math.Max(1, progress.Iterations / 10), System.Diagnostics.Stopwatch.StartNew());
+                    methods[progress.Algorithm] = method;
+                }
 
-            if (progress.Iteration % step != 0)
-            {
-                return;
-            }
+                if (progress.Iteration % method.Step != 0)
+                {
+                    return;
+                }
 
-            var done = progress.Iteration / (double)progress.Iterations;
-            var eta = done > 0 ? started.Elapsed.TotalSeconds * ((1 - done) / done) : 0;
-            console.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"  {progress.Algorithm}: iteration {progress.Iteration}/{progress.Iterations}, {progress.Uploads} uploads, {progress.SimulatedSeconds:0.000000} simulated s, at most {eta:0}s left"));
+                var done = progress.Iteration / (double)progress.Iterations;
+                var eta = done > 0 ? method.Started.Elapsed.TotalSeconds * ((1 - done) / done) : 0;
+                console.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"  {progress.Algorithm}: iteration {progress.Iteration}/{progress.Iterations}, {progress.Uploads} uploads, {progress.SimulatedSeconds:0.000000} simulated s, at most {eta:0}s left"));
+            }
         };
     }
 }
