@@ -41,7 +41,7 @@ public sealed class RunCommandTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That((liveCode, plainCode), Is.EqualTo((0, 0)));
-            Assert.That(terminal.Output, Does.Match(@"LAG-PS\s+\d+ uploads\s+[0-9.]+ sim\. s"), "a live task per method");
+            Assert.That(terminal.Output, Does.Match(@"LAG-PS\s+\d+/5000 it\.\s+\d+ uploads\s+[0-9.]+ sim\. s"), "a live task per method");
             Assert.That(terminal.Output, Does.Contain("100%"));
             Assert.That(terminal.Output, Does.Not.Contain("iteration 1/"));
             Assert.That(redirected.Output, Does.Not.Match(@"\d+ uploads\s+[0-9.]+ sim\. s").And.Not.Contain("%"), "no live display when redirected");

@@ -38,7 +38,7 @@ internal static class ProgressReporter
             {
                 var tasks = methods.ToDictionary(
                     m => m,
-                    m => context.AddTask(Describe(m, 0, 0), autoStart: false, maxValue: iterations),
+                    m => context.AddTask(Describe(m, 0, iterations, 0, 0), autoStart: false, maxValue: iterations),
                     StringComparer.Ordinal);
                 var gate = new Lock();
                 var result = work(progress =>
@@ -53,7 +53,8 @@ internal static class ProgressReporter
                         }
 
                         task.Value = progress.Iteration;
-                        task.Description = Describe(progress.Algorithm, progress.Uploads, progress.SimulatedSeconds);
+                        task.Description = Describe(
+                            progress.Algorithm, progress.Iteration, progress.Iterations, progress.Uploads, progress.SimulatedSeconds);
                     }
                 });
                 foreach (var task in tasks.Values)
@@ -75,9 +76,9 @@ internal static class ProgressReporter
         }
     }
 
-    private static string Describe(string method, long uploads, double seconds) => string.Create(
+    private static string Describe(string method, int iteration, int iterations, long uploads, double seconds) => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Markup.Escape(method),-10} {uploads,9} uploads {seconds,12:0.000000} sim. s");
+        $"{Markup.Escape(method),-10} {iteration,7}/{iterations} it. {uploads,9} uploads {seconds,12:0.000000} sim. s");
 
     /// <summary>A progress callback writing plain lines to <paramref name="console"/> (safe to call from several
     /// threads, one per method).</summary>
