@@ -42,9 +42,12 @@ public static class ExperimentDriver
 
         try
         {
-            Parallel.For(
-                0,
-                specs.Count,
+            // One method at a time to whichever thread is free (not ranges of methods, which could hand the two
+            // heaviest methods to the same thread).
+            var order = System.Collections.Concurrent.Partitioner.Create(
+                Enumerable.Range(0, specs.Count), System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering);
+            Parallel.ForEach(
+                order,
                 new ParallelOptions { MaxDegreeOfParallelism = parallelMethods },
                 i => results[i] = RunOne(plan, specs[i], traces[i], progress));
         }
