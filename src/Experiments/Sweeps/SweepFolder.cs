@@ -140,7 +140,9 @@ internal sealed class SweepFolder
         }
     }
 
-    public bool IsDone(Scenario cell) => File.Exists(Path.Combine(CellDirectory(cell), DoneMarker));
+    public bool IsDone(Scenario cell) => IsDone(cell.Cell!.Id);
+
+    public bool IsDone(string id) => File.Exists(Path.Combine(CellDirectory(id), DoneMarker));
 
     /// <summary>Writes the cell's results folder and its rows of the combined CSV, then the done marker.</summary>
     public void Complete(Scenario cell, RunPlan plan, IReadOnlyList<AlgorithmResult> results, bool replayed)
@@ -154,7 +156,7 @@ internal sealed class SweepFolder
     }
 
     /// <summary>The cell's rows of the combined CSV, as it wrote them.</summary>
-    public string RowsOf(Scenario cell) => File.ReadAllText(Path.Combine(CellDirectory(cell), CellRows));
+    public string RowsOf(string id) => File.ReadAllText(Path.Combine(CellDirectory(id), CellRows));
 
     // A cell without its marker was cut short: whatever it wrote is discarded. Temporary files of atomic writes that
     // a kill left behind go too.

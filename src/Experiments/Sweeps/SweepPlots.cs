@@ -32,14 +32,16 @@ internal static class SweepPlots
     ];
 
 
-    public static void Write(string directory, ScenarioSweep sweep, IReadOnlyList<Scenario> cells, string csv)
+    public static void Write(string directory, ScenarioSweep sweep, IReadOnlyList<ScenarioCell> cells, string csv)
     {
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var header = SweepCsv.Split(lines[0]);
         var rows = lines.Skip(1).Select(SweepCsv.Split).ToList();
-        var cellById = cells.ToDictionary(c => c.Cell!.Id, StringComparer.Ordinal);
+        var cellById = cells.ToDictionary(c => c.Id, StringComparer.Ordinal);
         var algorithmColumn = header.IndexOf("algorithm");
         var algorithms = rows.Select(r => r[algorithmColumn]).Distinct(StringComparer.Ordinal).ToList();
+        // Drawn one after another: ScottPlot/SkiaSharp rendering from several threads at once crashed the process
+        // (SIGSEGV) in a test of parallel drawing.
         for (var a = 0; a < sweep.Axes.Count; a++)
         {
             foreach (var metric in Metrics)
@@ -63,7 +65,7 @@ internal static class SweepPlots
     }
 
     private static Plot Draw(
-        ScenarioSweep sweep, int axis, string metricLabel, List<string> algorithms, List<(Scenario Cell, string Algorithm, double Y)> points)
+        ScenarioSweep sweep, int axis, string metricLabel, List<string> algorithms, List<(ScenarioCell Cell, string Algorithm, double Y)> points)
     {
         var swept = sweep.Axes[axis];
         var numeric = swept.Values.All(v => v.Type is JTokenType.Integer or JTokenType.Float);
@@ -134,14 +136,14 @@ internal static class SweepPlots
         return plot;
     }
 
-    private static double Position(ScenarioSweep sweep, Scenario cell, int axis, bool numeric) =>
-        numeric ? cell.Cell!.Values[axis].Value.Value<double>() : Choice(sweep, cell.Cell!.Index, axis);
+    private static double Position(ScenarioSweep sweep, ScenarioCell cell, int axis, bool numeric) =>
+        numeric ? cell.Values[axis].Value.Value<double>() : Choice(sweep, cell.Index, axis);
 
-    private static string OtherValues(ScenarioSweep sweep, Scenario cell, int axis) =>
+    private static string OtherValues(ScenarioSweep sweep, ScenarioCell cell, int axis) =>
         string.Join(", ", sweep.Axes
             .Select((a, i) => (Axis: a, Index: i))
             .Where(a => a.Index != axis)
-            .Select(a => a.Axis.ShortName + "=" + SweepCsv.ValueText(cell.Cell!.Values[a.Index].Value)));
+            .Select(a => a.Axis.ShortName + "=" + SweepCsv.ValueText(cell.Values[a.Index].Value)));
 
     /// <summary>The index of cell <paramref name="index"/>'s value on <paramref name="axis"/> (cells are row-major,
     /// last axis fastest).</summary>

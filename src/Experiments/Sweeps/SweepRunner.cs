@@ -56,7 +56,7 @@ public static class SweepRunner
             throw;
         }
 
-        var csvPath = SweepCollector.Write(folder, scenario, cells);
+        var csvPath = SweepCollector.Write(folder, scenario, [.. cells.Select(c => c.Cell!)]);
         return new SweepOutcome(folder.Directory, cells.Count, run, alreadyDone, trainings, csvPath);
     }
 

@@ -36,8 +36,6 @@ public sealed partial class SweepSlurmClusterTests
         var up = Run("bash", [RepositoryPaths.InRoot("tools", "slurm", "slurm-local.sh"), "up", _cluster.Path], new() { ["SASG_SLURM_PORT"] = Port });
         Assert.That(up.Code, Is.Zero, $"slurm-local.sh up failed: {up.Output}{up.Error}");
         SetEnvironment("SLURM_CONF", Path.Combine(_cluster.Path, "etc", "slurm.conf"));
-        // MKL's sums depend on memory alignment unless this is set; the sbatch scripts set it too (docs/cluster.md).
-        SetEnvironment("MKL_CBWR", "AUTO,STRICT");
         // The in-process sasg publishes this checkout for the tasks.
         SetEnvironment("SASG_CHECKOUT", RepositoryPaths.Root);
     }

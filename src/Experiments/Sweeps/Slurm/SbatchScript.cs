@@ -70,10 +70,6 @@ internal static class SbatchScript
 
         Line(string.Empty);
         Line(string.Create(CultureInfo.InvariantCulture, $"FIRST_TASK={firstTask}"));
-        Line("# MKL (inside libtorch) sums in an order that depends on memory alignment unless told otherwise; strict conditional");
-        Line("# numerical reproducibility makes a cell's bytes the same in every process (and equal to the local engine's run");
-        Line("# with the same setting).");
-        Line("export MKL_CBWR=\"${MKL_CBWR:-AUTO,STRICT}\"");
         Line("# The self-contained sasg published into the sweep folder: compute nodes need no .NET SDK.");
         Line($"exec {Quote(sasg)} sweep run-cell {Quote(folder.Directory)} \"$((FIRST_TASK + SLURM_ARRAY_TASK_ID))\"");
         return s.ToString();
