@@ -21,7 +21,6 @@ public sealed class ParameterServerRound
     private readonly ServerIngressMonitors? _monitors;
     private readonly RoundTiming _timing;
     private readonly IngressUpload[] _uploads;
-    private readonly bool[] _idle;
     private readonly FairShareIngress _fairShare = new();
     private readonly Action<long, long>? _onUtilization;
     private readonly List<(long Time, double Delta)> _levelChanges = [];
@@ -60,7 +59,6 @@ public sealed class ParameterServerRound
         _monitors = monitors;
         _timing = new RoundTiming(topology.WorkerCount);
         _uploads = new IngressUpload[topology.WorkerCount];
-        _idle = new bool[topology.WorkerCount];
         if (monitors is not null)
         {
             var capacity = (double)topology.ServerIngress.BitsPerSecond;
@@ -100,7 +98,7 @@ public sealed class ParameterServerRound
             broadcastDone = Math.Max(broadcastDone, t.ModelReceived[w]);
             t.ComputeEnd[w] = computeEnd;
             t.Uploads[w] = action.Uploads;
-            _idle[w] = action.IsIdle && !action.Uploads;
+            t.Idle[w] = action.IsIdle && !action.Uploads;
             t.UploadBytes[w] = action.Uploads ? action.UploadSize.Bytes : 0;
             var pullsRequest = action.Uploads && Options.Ingress == IngressPolicy.SequentialPull;
             t.RequestReceived[w] = action.Uploads && action.NeedsServerRequest && !pullsRequest
@@ -257,6 +255,7 @@ public sealed class ParameterServerRound
         var t = _timing;
         var aggregationStart = t.BroadcastDone.Nanoseconds;
         var uploads = 0;
+        var idle = 0;
         var bytes = 0L;
         for (var w = 0; w < t.WorkerCount; w++)
         {
@@ -270,7 +269,8 @@ public sealed class ParameterServerRound
             {
                 // An idle worker sends nothing: it is "reported" when it has the model and adds no time.
                 t.UploadStart[w] = t.IngressArrival[w] = t.ReceiveStart[w] = t.ReceiveEnd[w] = t.ComputeEnd[w];
-                t.Reported[w] = _idle[w]
+                idle += t.Idle[w] ? 1 : 0;
+                t.Reported[w] = t.Idle[w]
                     ? t.ComputeEnd[w]
                     : t.ComputeEnd[w] + _uplinks[w].DeliveryTime(Options.SkipNoticeSize).Nanoseconds;
             }
@@ -279,6 +279,7 @@ public sealed class ParameterServerRound
         }
 
         t.UploadCount = uploads;
+        t.IdleCount = idle;
         t.UploadedBytes = DataSize.FromBytes(bytes);
         t.AggregationStart = SimTime.FromNanoseconds(aggregationStart);
         t.End = t.AggregationStart + Options.AggregationTime;

@@ -8,7 +8,8 @@ namespace Sasg.NetSim.Network;
 /// </summary>
 /// <remarks>
 /// One instance is reused for every round of a <see cref="ParameterServerRound"/>; copy what you need inside the
-/// round callback. Upload fields of a skipping worker equal its compute end.
+/// round callback. Upload fields of a skipping or idle worker equal its compute end (an idle worker's compute end is
+/// when it had the model).
 /// </remarks>
 public sealed class RoundTiming
 {
@@ -20,6 +21,7 @@ public sealed class RoundTiming
         ComputeEnd = new long[workers];
         RequestReceived = new long[workers];
         Uploads = new bool[workers];
+        Idle = new bool[workers];
         UploadBytes = new long[workers];
         UploadStart = new long[workers];
         IngressArrival = new long[workers];
@@ -52,6 +54,10 @@ public sealed class RoundTiming
     /// <summary>The number of workers that uploaded.</summary>
     public int UploadCount { get; internal set; }
 
+    /// <summary>The number of idle workers (<see cref="WorkerAction.Idle"/>: not asked, no compute and no message); the
+    /// workers that skipped are the rest, <see cref="WorkerCount"/> - <see cref="UploadCount"/> - this.</summary>
+    public int IdleCount { get; internal set; }
+
     /// <summary>The payload bytes uploaded in this round (overheads excluded).</summary>
     public DataSize UploadedBytes { get; internal set; }
 
@@ -65,6 +71,9 @@ public sealed class RoundTiming
     internal long[] RequestReceived { get; }
 
     internal bool[] Uploads { get; }
+
+    // True for a worker that is idle this round (never true for an uploading worker).
+    internal bool[] Idle { get; }
 
     internal long[] UploadBytes { get; }
 

@@ -4,6 +4,8 @@ using Sasg.NetSim.Trace;
 namespace Sasg.NetSim.Network;
 
 /// <summary>Writes one round's spans to a trace sink in a fixed order: by kind, then by worker.</summary>
+/// <remarks>An idle worker (<see cref="WorkerAction.Idle"/>) computes nothing and sends nothing, so it gets no compute,
+/// skip or upload record; only the model's broadcast to it, which the round does send, is written.</remarks>
 internal static class RoundTracer
 {
     public static void Write(ITraceSink sink, RoundTiming t, ParameterServerOptions options)
@@ -17,6 +19,11 @@ internal static class RoundTracer
 
         for (var w = 0; w < t.WorkerCount; w++)
         {
+            if (t.Idle[w])
+            {
+                continue;
+            }
+
             if (t.RequestReceived[w] >= 0)
             {
                 sink.Write(new TraceRecord(
@@ -28,6 +35,11 @@ internal static class RoundTracer
 
         for (var w = 0; w < t.WorkerCount; w++)
         {
+            if (t.Idle[w])
+            {
+                continue;
+            }
+
             if (!t.Uploads[w])
             {
                 sink.Write(new TraceRecord(Ns(t.ComputeEnd[w]), Ns(t.Reported[w]), w, TraceKind.Skip, round, 0));
