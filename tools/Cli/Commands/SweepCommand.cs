@@ -132,7 +132,12 @@ internal static class SweepCommand
         return SweepSubmitter.Submit(console, error, folder, options, wait, () =>
         {
             SlurmSweep.Prepare(loaded, folder);
-            return SweepPublisher.Ensure(folder, new AnsiConsoleWriter(console));
+            var program = Path.Combine(folder, "bin", "sasg");
+            // A folder with submissions keeps its build, so that every cell of one sweep is computed by one program
+            // (tasks may be running it right now).
+            return File.Exists(Path.Combine(folder, "slurm", "submissions.tsv")) && File.Exists(program)
+                ? program
+                : SweepPublisher.Ensure(folder, new AnsiConsoleWriter(console));
         });
     }
 
