@@ -43,6 +43,13 @@ internal static class FidelityMarkdown
         if (pushUploads.Count > 0)
         {
             text.Append("## Push, upload by upload (uploads >= 160 KiB, wire model)\n\n");
+            foreach (var policy in new[] { NetSim.Network.IngressPolicy.FairShare, NetSim.Network.IngressPolicy.SequentialPush })
+            {
+                var of = pushUploads.Where(u => u.Policy == policy).ToList();
+                var medians = of.Select(u => u.MedianAbsoluteError).Order().ToArray();
+                text.Append(CultureInfo.InvariantCulture, $"All {of.Count} push configurations, {(policy == NetSim.Network.IngressPolicy.FairShare ? "fair-share" : "sequential-push")}: median over configurations of the median |err| {Percent(FidelityAnalysis.Quantile(medians, 0.5))}, largest p95 {Percent(of.Max(u => u.P95AbsoluteError))}, mean completion error {Percent(of.Min(u => u.MeanCompletionError))} … {Percent(of.Max(u => u.MeanCompletionError))}.\n\n");
+            }
+
             text.Append("| configuration | n | fair-share median / p95 | fair-share mean completion | sequential-push median / p95 | sequential-push mean completion |\n|---|---|---|---|---|---|\n");
             foreach (var group in pushUploads.GroupBy(u => u.Configuration))
             {
@@ -54,7 +61,31 @@ internal static class FidelityMarkdown
             text.Append('\n');
         }
 
-        text.Append("## Environment\n\n| configuration | cc | MTU | tbf burst | GSO max | ping RTT min / avg (ms) | load before / after |\n|---|---|---|---|---|---|---|\n");
+        text.Append("## Environment\n\n");
+        var excess = new List<double>();
+        var spread = new List<double>();
+        var load = new List<double>();
+        foreach (var (configuration, e) in environments)
+        {
+            var rtt = e.GetValueOrDefault("ping_rtt_ms_min_avg_max", "").Split(' ');
+            if (rtt.Length == 3 && double.TryParse(rtt[0], CultureInfo.InvariantCulture, out var min) && double.TryParse(rtt[1], CultureInfo.InvariantCulture, out var avg))
+            {
+                excess.Add(min - (2 * configuration.Latency.Nanoseconds / 1e6));
+                spread.Add(avg - min);
+            }
+
+            if (double.TryParse(e.GetValueOrDefault("loadavg_before", "").Split(' ')[0], CultureInfo.InvariantCulture, out var l))
+            {
+                load.Add(l);
+            }
+        }
+
+        if (excess.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Over {excess.Count} runs: ping RTT_min − 2D {excess.Min():0.000} … {excess.Max():0.000} ms (emulator overhead), RTT avg − min {spread.Min():0.000} … {spread.Max():0.000} ms; 1-minute load average before a run {(load.Count > 0 ? $"{load.Min():0.0} … {load.Max():0.0}" : "?")} on {environments.Values.First().GetValueOrDefault("cpus", "?")} CPUs.\n\n");
+        }
+
+        text.Append("| configuration | cc | MTU | tbf burst | GSO max | ping RTT min / avg (ms) | load before / after |\n|---|---|---|---|---|---|---|\n");
         foreach (var (configuration, e) in environments)
         {
             var rtt = e.GetValueOrDefault("ping_rtt_ms_min_avg_max", "").Split(' ');
