@@ -74,6 +74,28 @@ public sealed class SlurmTaskRunnerTests
     }
 
     [Test]
+    public void Run_ReplayTaskWhoseTrainingCannotBeRead_RecordsEachCellAsFailed_AndExitsOne()
+    {
+        using var folder = new TemporaryDirectory();
+        var cells = Plan(folder, cellsPerTask: 6);
+        Assert.That(SlurmTaskRunner.Run(folder.Path, 0, TextWriter.Null), Is.Zero);
+        File.WriteAllText(Path.Combine(folder.Path, "cells", cells[0].Cell!.Id, "metrics.csv"), "not,the,header\n");
+        var log = new StringWriter();
+
+        var code = SlurmTaskRunner.Run(folder.Path, 2, log);
+
+        var report = SweepStatusReader.Read(folder.Path, _ => []);
+        var group = cells.Where(c => c.Data.Workers == cells[0].Data.Workers && c.Cell!.Index != 0).Select(c => c.Cell!.Index).ToHashSet();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(1));
+            Assert.That(log.ToString(), Does.Contain("cannot read its group's finished cell " + cells[0].Cell!.Id));
+            Assert.That(report.Cells.Where(c => group.Contains(c.Cell.Index)).Select(c => c.State), Is.All.EqualTo(SweepCellState.Failed));
+            Assert.That(report.Cells.Where(c => group.Contains(c.Cell.Index)).Select(c => c.Detail), Is.All.Contain("not run by Slurm"));
+        }
+    }
+
+    [Test]
     public void Run_CellLeftHalfWritten_IsDiscardedAndRunAgain()
     {
         using var folder = new TemporaryDirectory();

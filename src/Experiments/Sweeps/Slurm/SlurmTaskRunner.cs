@@ -51,7 +51,20 @@ public static class SlurmTaskRunner
                     continue;
                 }
 
-                source = CellResultsReader.Read(folder.CellDirectory(done));
+                try
+                {
+                    source = CellResultsReader.Read(folder.CellDirectory(done));
+                }
+                catch (Exception ex) when (ex is IOException or InvalidDataException or FormatException or Newtonsoft.Json.JsonException)
+                {
+                    foreach (var cell in pending)
+                    {
+                        Fail(slurm, cell, log, $"internal error: cannot read its group's finished cell {done.Cell!.Id}: {ex.Message}; log {logPath}");
+                    }
+
+                    code = 1;
+                    continue;
+                }
             }
 
             RunPlan? groupPlan = null;
