@@ -188,10 +188,24 @@ down() {
   stop_one slurmd
   stop_one slurmctld
   stop_one munged
-  # slurmstepd processes of this cluster outlive a hard-killed slurmd; they carry its SLURM_CONF.
-  local pid
+  # slurmstepd processes of this cluster can outlive slurmd (after a hard kill of slurmd, or a step still reporting
+  # when it stopped); they carry its SLURM_CONF, which is how only ours are found. A slurmstepd ignores SIGTERM
+  # (seen here: it stayed asleep), so SIGKILL follows after 3 s.
+  local pid stepds=() i
   for pid in $(grep -lsz "^SLURM_CONF=$folder/etc/slurm.conf\$" /proc/[0-9]*/environ 2>/dev/null | cut -d/ -f3); do
-    [[ "$pid" != "$$" ]] && kill -TERM "$pid" 2>/dev/null || true
+    if [[ "$pid" != "$$" && "$(cat "/proc/$pid/comm" 2>/dev/null)" == slurmstepd ]]; then
+      stepds+=("$pid")
+      kill -TERM "$pid" 2>/dev/null || true
+    fi
+  done
+  for pid in "${stepds[@]}"; do
+    for ((i = 0; i < 30; i++)); do
+      alive "$pid" || break
+      sleep 0.1
+    done
+    if alive "$pid"; then
+      kill -KILL "$pid" 2>/dev/null || true
+    fi
   done
   echo "slurm-local: down ($folder)"
 }
