@@ -36,7 +36,8 @@
 #   --repeat R             run the plan R times (default 1)
 #   --timeout S            bound on every process (default 900)
 #   --no-realtime          run the delay lines and TCP endpoints at normal priority (default: SCHED_FIFO 50 via
-#                          chrt, so that other load on the machine does not delay their wake-ups)
+#                          chrt, so that other load on the machine does not delay their wake-ups); the environment
+#                          variable NETEM_REALTIME=0 does the same (for callers such as sasg validate-network)
 set -euo pipefail
 trap "" PIPE  # a closed output pipe (the caller died) must not kill the script before it cleans up
 
@@ -112,7 +113,7 @@ down_prefix() {
 
 run() {
   local m="" plan="" out="" rate=100mbit server_rate="" delay_us=0 pull=0 newconn=0 mtu=1500 burst="" \
-    limit=4194304 server_limit=67108864 cc=cubic warm="" gap=20 repeat=1 timeout_s=900 realtime=1
+    limit=4194304 server_limit=67108864 cc=cubic warm="" gap=20 repeat=1 timeout_s=900 realtime=${NETEM_REALTIME:-1}
   while [ $# -gt 0 ]; do
     case "$1" in
       --workers) m=$2; shift ;;

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Sasg.Experiments.Fidelity;
-using SimTime = Sasg.NetSim.Kernel.SimTime;
 using Sasg.NetSim.Network;
 using Sasg.TestSupport;
+using SimTime = Sasg.NetSim.Kernel.SimTime;
 
 namespace Sasg.Experiments.Tests.Fidelity;
 
