@@ -46,18 +46,20 @@ public sealed class NetemIntegrationTests
         var payload = FidelityModel.Simulate(configuration, plan, LinkModelVariant.Payload, null);
         var wire = FidelityModel.Simulate(configuration, plan, LinkModelVariant.Wire, null);
 
+        var errors = Enumerable.Range(0, 2).SelectMany(pass => plan.Select((_, i) => (wire[i] - measured.Durations[pass][i]) / (double)measured.Durations[pass][i]));
         using (Assert.EnterMultipleScope())
         {
             for (var pass = 0; pass < 2; pass++)
             {
                 for (var i = 0; i < plan.Length; i++)
                 {
-                    // Nothing is faster than the link allows, and the wire model lands within 10 % even on a busy machine.
+                    // Nothing arrives faster than the shaped links allow (tbf's small burst aside).
                     Assert.That(measured.Durations[pass][i], Is.GreaterThan(payload[i] * 0.99), $"pass {pass} iteration {i}");
-                    Assert.That(measured.Durations[pass][i], Is.EqualTo(wire[i]).Within(10).Percent, $"pass {pass} iteration {i}");
                 }
             }
 
+            // The wire model's median error is within 5 % even on a busy machine (the CI subset gates the 3 % target).
+            Assert.That(FidelityAnalysis.Quantile([.. errors.Select(Math.Abs).Order()], 0.5), Is.LessThan(0.05));
             Assert.That(Namespaces(prefix), Is.Empty);
         }
     }
