@@ -165,6 +165,11 @@ internal sealed class AlgorithmRunner<T>(RunPlan plan, AlgorithmSpec spec, ITrac
             return "objective";
         }
 
+        if (!plan.StopAtTarget)
+        {
+            return null;
+        }
+
         if (plan.TargetAccuracy is { } target && accuracy >= target)
         {
             return "accuracy";

@@ -60,6 +60,10 @@ public sealed record RunPlan
     /// <summary>Stop when the training loss falls to this.</summary>
     public double? TargetLoss { get; init; }
 
+    /// <summary>Whether reaching <see cref="TargetAccuracy"/> or <see cref="TargetLoss"/> stops a method (default); when
+    /// false the targets only mark the first evaluation point that reaches them in the report.</summary>
+    public bool StopAtTarget { get; init; } = true;
+
     /// <summary>Evaluate every this many iterations (and at the start and the end).</summary>
     public int EvaluateEvery { get; init; } = 1;
 

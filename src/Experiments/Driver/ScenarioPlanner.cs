@@ -76,6 +76,7 @@ public static class ScenarioPlanner
             ObjectiveTolerance = scenario.Stop.ObjectiveError,
             TargetAccuracy = scenario.Stop.TargetAccuracy,
             TargetLoss = scenario.Stop.TargetLoss,
+            StopAtTarget = scenario.Stop.AtTarget,
             EvaluateEvery = scenario.Evaluation.Every,
             Topology = topology,
             Network = options,

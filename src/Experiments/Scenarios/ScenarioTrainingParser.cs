@@ -78,7 +78,7 @@ internal static class ScenarioTrainingParser
 
     public static ScenarioStop ParseStop(ScenarioJsonReader r, JObject stop, ModelKind? model)
     {
-        r.Fields(stop, ["objectiveError", "targetAccuracy", "targetLoss"]);
+        r.Fields(stop, ["objectiveError", "targetAccuracy", "targetLoss", "atTarget"]);
         var objective = r.Number(stop, "objectiveError", v => v > 0, "a number greater than 0", "1e-8");
         if (objective is not null && model is not null and not (ModelKind.Linear or ModelKind.Logistic))
         {
@@ -92,7 +92,8 @@ internal static class ScenarioTrainingParser
         }
 
         var loss = r.Number(stop, "targetLoss", _ => true, "a number", "0.3");
-        return new ScenarioStop(objective, accuracy, loss);
+        var atTarget = r.Bool(stop, "atTarget") ?? true;
+        return new ScenarioStop(objective, accuracy, loss, atTarget);
     }
 
     public static ScenarioEvaluation ParseEvaluation(ScenarioJsonReader r, JObject? evaluation, ScenarioTraining? training, ScenarioData? data)

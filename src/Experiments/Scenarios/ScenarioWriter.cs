@@ -18,7 +18,7 @@ internal static class ScenarioWriter
             ["data"] = Data(s.Data),
             ["model"] = Model(s.Model),
             ["training"] = Training(s.Training),
-            ["stop"] = Optional(("objectiveError", s.Stop.ObjectiveError), ("targetAccuracy", s.Stop.TargetAccuracy), ("targetLoss", s.Stop.TargetLoss)),
+            ["stop"] = Stop(s.Stop),
             ["evaluation"] = new JObject { ["every"] = s.Evaluation.Every, ["testSet"] = s.Evaluation.TestSet },
             ["algorithms"] = new JArray(s.Algorithms.Select(Algorithm)),
             ["network"] = Network(s.Network),
@@ -207,6 +207,17 @@ internal static class ScenarioWriter
         }
 
         return link;
+    }
+
+    private static JObject Stop(ScenarioStop stop)
+    {
+        var json = Optional(("objectiveError", stop.ObjectiveError), ("targetAccuracy", stop.TargetAccuracy), ("targetLoss", stop.TargetLoss));
+        if (!stop.AtTarget)
+        {
+            json["atTarget"] = false;
+        }
+
+        return json;
     }
 
     private static JObject Optional(params (string Name, double? Value)[] fields) =>
