@@ -16,6 +16,7 @@ internal static class SweepPlots
     private const int Width = 1000;
     private const int Height = 600;
     private const double LogRatio = 20;
+    private const int MaxTickLabels = 10;
 
     private static readonly (string Name, string Column, string Label)[] Metrics =
     [
@@ -98,7 +99,7 @@ internal static class SweepPlots
             LineWidth = 2,
             MarkerShape = MarkerShape.None,
         }).ToList();
-        if (others.Count > 1)
+        if (others.Count > 1 && others.Count <= Markers.Length)
         {
             legend.AddRange(others.Select((o, i) => new LegendItem
             {
@@ -108,6 +109,18 @@ internal static class SweepPlots
                 MarkerSize = 8,
             }));
         }
+        else if (others.Count > Markers.Length)
+        {
+            // More combinations than marker shapes: the shapes repeat, so naming each would mislead (and a legend of
+            // hundreds of entries neither fits nor draws quickly). sweep.csv tells the lines apart.
+            legend.Add(new LegendItem
+            {
+                LabelText = $"{others.Count.ToString(CultureInfo.InvariantCulture)} other-axis combinations (markers repeat)",
+                MarkerShape = Markers[0],
+                MarkerColor = Colors.Gray,
+                MarkerSize = 8,
+            });
+        }
 
         plot.Legend.ManualItems.AddRange(legend);
         plot.ShowLegend(Edge.Right);
@@ -116,7 +129,10 @@ internal static class SweepPlots
         var ticks = Enumerable.Range(0, swept.Values.Count)
             .Select(i => numeric ? swept.Values[i].Value<double>() : i)
             .ToArray();
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks, swept.Values.Select(SweepCsv.ValueText).ToArray());
+        // At most about 10 labels: with more values (a 100-point uplink axis) every k-th is labelled, the rest keep a tick.
+        var labelEvery = (int)Math.Ceiling(ticks.Length / (double)MaxTickLabels);
+        var labels = swept.Values.Select((v, i) => i % labelEvery == 0 ? SweepCsv.ValueText(v) : string.Empty).ToArray();
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks, labels);
         var margin = ticks.Length > 1 ? (ticks.Max() - ticks.Min()) / (2.0 * (ticks.Length - 1)) : 0.5;
         plot.Axes.SetLimitsX(ticks.Min() - margin, ticks.Max() + margin);
 

@@ -190,6 +190,29 @@ public sealed class SweepRunnerTests
     }
 
     [Test]
+    public void Run_WithMoreCombinationsThanMarkerShapes_NamesTheCombinationsOnceInTheLegend_AndThinsTheTickLabels()
+    {
+        using var folder = new TemporaryDirectory();
+        var json = TinySweep.Json(iterations: 5);
+        json["outputs"]!["plots"] = true;
+        var latencies = Enumerable.Range(1, 14).Select(i => $"{i * 10}us").ToArray();
+        var uplinks = Enumerable.Range(1, 25).Select(i => $"{i}Mbps").ToArray();
+        json["sweep"] = new JObject { ["network.uplink"] = new JArray(uplinks), ["network.latency"] = new JArray(latencies) };
+
+        SweepRunner.Run(TinySweep.Scenario(json), folder.Path);
+
+        // ScottPlot writes each text on its own line inside a <text> element.
+        var texts = File.ReadAllLines(Path.Combine(folder.Path, "plots", "uploads-vs-network.uplink.svg")).Select(l => l.Trim()).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(texts, Has.Member("14 other-axis combinations (markers repeat)"), "one legend entry for 14 latencies");
+            Assert.That(texts.Where(t => t.Contains("latency=", StringComparison.Ordinal)), Is.Empty, "no legend entry per combination");
+            Assert.That(texts, Has.Member("1Mbps").And.Member("4Mbps"), "every third of 25 uplinks labelled");
+            Assert.That(texts, Has.No.Member("2Mbps"));
+        }
+    }
+
+    [Test]
     public void Run_CsvHeader_HasTheAxisPathsBetweenCellIdAndAlgorithm()
     {
         using var folder = new TemporaryDirectory();
