@@ -127,10 +127,11 @@ internal sealed class AlgorithmRunner<T>(RunPlan plan, AlgorithmSpec spec, ITrac
         var theta = trainer.Algorithm.Theta;
         state.Load(theta, -1);
         var train = Evaluation.Of(state.Model.Model, trainSet, plan.LossIsMean);
-        if (plan.BatchSize is null)
+        if (plan.BatchSize is null || plan.Optimum is not null)
         {
-            // Full-batch runs report the papers' objective sum_m f_m, in which every worker carries its own
-            // regulariser (the LAG code adds lambda * theta on each worker).
+            // Full-batch runs, and every run whose f* is known, report the papers' objective sum_m f_m, in which every
+            // worker carries its own regulariser (the LAG code adds lambda * theta on each worker): f* is the minimum
+            // of that sum, so the objective error must be measured on it, minibatches or not.
             train = train with { Loss = _sources!.Sum(s => s.FullLoss(theta, -1)) };
         }
 

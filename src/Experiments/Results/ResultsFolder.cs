@@ -7,7 +7,8 @@ namespace Sasg.Experiments.Results;
 
 /// <summary>Writes a run's results folder; every file is written atomically.</summary>
 /// <remarks>Files: metrics.csv, decisions.csv, partition.csv (when the data was partitioned), summary.json,
-/// report.md; the traces are written by the caller while the run goes (trace-&lt;label&gt;.csv and .json).</remarks>
+/// report.md; the traces are written by the caller while the run goes (trace.csv and trace.json, see
+/// <see cref="RunTraces"/>).</remarks>
 public static class ResultsFolder
 {
     /// <summary>Writes the files for <paramref name="results"/> into <paramref name="directory"/>.</summary>

@@ -83,7 +83,7 @@ public static class ScenarioLoader
         var trainingObject = r.Object(root, "training", required: true, example: "{ \"iterations\": 1000, \"stepSize\": 0.1 }");
         var training = trainingObject is null ? null : ScenarioTrainingParser.ParseTraining(r, trainingObject, model?.Kind);
         var stopObject = r.Object(root, "stop");
-        var stop = stopObject is null ? ScenarioStop.None : ScenarioTrainingParser.ParseStop(r, stopObject, model?.Kind);
+        var stop = stopObject is null ? ScenarioStop.None : ScenarioTrainingParser.ParseStop(r, stopObject, model?.Kind, model?.Lambda);
         var evaluation = ScenarioTrainingParser.ParseEvaluation(r, r.Object(root, "evaluation"), training, data);
         var algorithms = ReadAlgorithms(r, root);
         var network = ScenarioNetworkParser.ParseNetwork(r, r.Object(root, "network"), workers);

@@ -76,13 +76,17 @@ internal static class ScenarioTrainingParser
         return new ScenarioTraining(iterations, epochs, batch, step, form, schedule);
     }
 
-    public static ScenarioStop ParseStop(ScenarioJsonReader r, JObject stop, ModelKind? model)
+    public static ScenarioStop ParseStop(ScenarioJsonReader r, JObject stop, ModelKind? model, double? lambda = null)
     {
         r.Fields(stop, ["objectiveError", "targetAccuracy", "targetLoss", "atTarget"]);
         var objective = r.Number(stop, "objectiveError", v => v > 0, "a number greater than 0", "1e-8");
         if (objective is not null && model is not null and not (ModelKind.Linear or ModelKind.Logistic))
         {
             r.Report(ScenarioJsonReader.PathOf(stop["objectiveError"]!), "objectiveError needs f*, which Sasg computes only for the linear and logistic models", "use \"targetLoss\" or \"targetAccuracy\" instead");
+        }
+        else if (objective is not null && model == ModelKind.Logistic && lambda is 0)
+        {
+            r.Report(ScenarioJsonReader.PathOf(stop["objectiveError"]!), "f* of the logistic loss needs \"lambda\" > 0 (without it the minimum may not exist)", "set \"model.lambda\", for example 0.001, or use \"targetLoss\"");
         }
 
         var accuracy = r.Number(stop, "targetAccuracy", v => v is > 0 and <= 1, "a number in (0, 1]", "0.85");

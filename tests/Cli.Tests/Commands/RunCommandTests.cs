@@ -51,6 +51,32 @@ public sealed class RunCommandTests
     }
 
     [Test]
+    public void Run_WithTracesOff_RemovesAnEarlierRunsTraces_SoNoTimelineIsDrawnFromThem()
+    {
+        using var folder = new TemporaryDirectory();
+        var scenario = folder.WriteFile("s.json", """
+            { "name": "s", "data": { "source": "lag-synthetic", "workers": 3 }, "model": { "kind": "linear" },
+              "training": { "iterations": 3, "stepSize": "1/L" }, "algorithms": [ { "name": "GD" } ],
+              "outputs": { "trace": false, "plots": true } }
+            """);
+        var output = Path.Combine(folder.Path, "out");
+        Directory.CreateDirectory(output);
+        foreach (var stale in new[] { "trace.csv", "trace.json", "trace-GD.csv", "trace-GD.json" })
+        {
+            File.WriteAllText(Path.Combine(output, stale), "stale");
+        }
+
+        var code = SasgApp.Run(["run", scenario, "--output", output], new TestConsole().Width(200), new StringWriter(), DatasetLocator.Default);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.Zero);
+            Assert.That(Directory.GetFiles(output, "trace*"), Is.Empty);
+            Assert.That(File.Exists(Path.Combine(output, "plots", "timeline-GD.png")), Is.False);
+        }
+    }
+
+    [Test]
     public void Run_WithParallelZero_ExitsTwoNamingTheFlag()
     {
         var error = new StringWriter();

@@ -122,6 +122,24 @@ public sealed class ScenarioValidationTests
     }
 
     [Test]
+    public void Parse_ObjectiveErrorWithLogisticAndNoLambda_SaysLambdaIsNeeded()
+    {
+        var json = ScenarioText.Minimal();
+        json["data"]!["labels"] = "sign";
+        json["data"]!["samples"] = 3;
+        json["data"]!["features"] = 3;
+        json["data"]!["workers"] = 2;
+        json["data"]!["targets"] = new JArray(1, -1, 1);
+        json["model"]!["kind"] = "logistic";
+        json["stop"] = new JObject { ["objectiveError"] = 1e-7 };
+
+        Assert.That(ScenarioText.Problems(json), Is.EqualTo(new[]
+        {
+            "s.json: $.stop.objectiveError: f* of the logistic loss needs \"lambda\" > 0 (without it the minimum may not exist); set \"model.lambda\", for example 0.001, or use \"targetLoss\"",
+        }));
+    }
+
+    [Test]
     public void Parse_SyntheticSignLabels_NeedMinusOrPlusOneTargets_AndTheLogisticModel()
     {
         var json = ScenarioText.Minimal();

@@ -58,6 +58,12 @@ internal static class RunCommand
         console.MarkupLine(
             $"[bold]{Markup.Escape(scenario.Name)}[/]: {plan.WorkerData.Count} workers, {plan.Algorithms.Count} methods, "
             + $"up to {plan.Iterations} iterations; results in {Markup.Escape(directory)}");
+        if (!scenario.Outputs.Trace)
+        {
+            // An earlier run's traces in this folder would be plotted as this run's.
+            DeleteTraces(directory);
+        }
+
         using var traces = scenario.Outputs.Trace ? RunTraces.Open(directory) : null;
         Func<string, ITraceSink?>? traceFor = traces is null ? null : traces.Begin;
         var results = ProgressReporter.Run(
@@ -80,5 +86,21 @@ internal static class RunCommand
         }
 
         return ExitCodes.Ok;
+    }
+
+    private static void DeleteTraces(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            return;
+        }
+
+        foreach (var pattern in new[] { RunTraces.CsvName, RunTraces.JsonName, "trace-*.csv", "trace-*.json" })
+        {
+            foreach (var file in Directory.EnumerateFiles(directory, pattern))
+            {
+                File.Delete(file);
+            }
+        }
     }
 }

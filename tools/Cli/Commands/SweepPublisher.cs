@@ -149,7 +149,17 @@ internal static class SweepPublisher
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start) ?? throw new SweepPublishException($"{program} did not start");
+        Process? started;
+        try
+        {
+            started = Process.Start(start);
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new SweepPublishException($"cannot start '{program}' ({ex.Message}); install it or put it on PATH");
+        }
+
+        using var process = started ?? throw new SweepPublishException($"{program} did not start");
         var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();

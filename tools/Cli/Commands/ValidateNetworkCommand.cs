@@ -84,7 +84,15 @@ internal static class ValidateNetworkCommand
                     return ExitCodes.BadInput;
                 }
 
-                rows.AddRange(DecisionsCsv.Read(path));
+                try
+                {
+                    rows.AddRange(DecisionsCsv.Read(path));
+                }
+                catch (InvalidDataException ex)
+                {
+                    error.WriteLine($"sasg: {ex.Message}");
+                    return ExitCodes.BadInput;
+                }
             }
 
             NetemRunner? runner = null;
