@@ -112,6 +112,31 @@ public sealed class InspectionCommandsTests
     }
 
     [Test]
+    public void Replay_WithTheWireModel_IsSlowerThanPayloadBytesOnly_AndABadConnectionExitsTwo()
+    {
+        using var output = new TemporaryDirectory();
+        SasgApp.Run(["run", "--output", output.Path], new TestConsole().Width(200), new StringWriter(), DatasetLocator.Default);
+        var plain = new TestConsole().Width(200);
+        var wire = new TestConsole().Width(200);
+        var error = new StringWriter();
+
+        var plainCode = SasgApp.Run(["replay", output.Path], plain, new StringWriter(), DatasetLocator.Default);
+        var wireCode = SasgApp.Run(["replay", output.Path, "--mtu", "1500", "--connection", "new"], wire, new StringWriter(), DatasetLocator.Default);
+        var badCode = SasgApp.Run(["replay", output.Path, "--connection", "cold"], new TestConsole(), error, DatasetLocator.Default);
+
+        static double Replayed(TestConsole console) => double.Parse(
+            console.Lines.Single(l => l.Contains("GD", StringComparison.Ordinal) && !l.Contains("LAG", StringComparison.Ordinal))
+                .Split('│', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[3],
+            System.Globalization.CultureInfo.InvariantCulture);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((plainCode, wireCode, badCode), Is.EqualTo((0, 0, 2)));
+            Assert.That(Replayed(wire), Is.GreaterThan(Replayed(plain)), "headers, handshakes and slow start cost time");
+            Assert.That(error.ToString(), Does.Contain("--connection cold"));
+        }
+    }
+
+    [Test]
     public void ReportAndReplay_OnAFolderWithoutResults_ExitTwo()
     {
         using var empty = new TemporaryDirectory();

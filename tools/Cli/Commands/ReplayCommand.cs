@@ -23,9 +23,11 @@ internal static class ReplayCommand
         var latency = new Option<string?>("--latency") { Description = "One-way latency, e.g. 5ms." };
         var serverIngress = new Option<string?>("--server-ingress") { Description = "The server's ingress bandwidth." };
         var ingress = new Option<string?>("--ingress") { Description = "sequential-push, sequential-pull, fair-share or unlimited." };
+        var mtu = new Option<int?>("--mtu") { Description = "Count TCP/IP framing on the wire at this MTU (576 to 65535), e.g. 1500 (docs/fidelity.md)." };
+        var connection = new Option<string?>("--connection") { Description = "persistent (warm connections) or new (a new TCP connection per upload)." };
         var command = new Command("replay", "Replay a run's decisions on another network (no gradients recomputed).")
         {
-            results, uplink, downlink, latency, serverIngress, ingress,
+            results, uplink, downlink, latency, serverIngress, ingress, mtu, connection,
         };
         command.SetAction(parseResult =>
         {
@@ -49,7 +51,18 @@ internal static class ReplayCommand
                     Latency = Parse(parseResult.GetValue(latency), Units.ParseDuration, network.Latency),
                     ServerIngress = Parse(parseResult.GetValue(serverIngress), Units.ParseBandwidth, network.ServerIngress),
                     Ingress = Parse(parseResult.GetValue(ingress), NetworkNames.ParseIngressPolicy, network.Ingress),
+                    Mtu = parseResult.GetValue(mtu) ?? network.Mtu,
+                    NewConnectionPerUpload = Parse(parseResult.GetValue(connection), ParseConnection, network.NewConnectionPerUpload),
                 };
+                if (network.Mtu is { } size && size is < 576 or > 65535)
+                {
+                    throw new ArgumentException($"--mtu {size}: write an MTU from 576 to 65535, for example 1500");
+                }
+
+                if (network.TraceFile is not null && (network.Mtu is not null || network.NewConnectionPerUpload))
+                {
+                    throw new ArgumentException("--mtu and --connection do not apply to the run's worker trace file links; leave them out");
+                }
             }
             catch (Exception ex) when (ex is FormatException or ArgumentException)
             {
@@ -81,6 +94,13 @@ internal static class ReplayCommand
     }
 
     private static T Parse<T>(string? text, Func<string, T> parse, T fallback) => text is null ? fallback : parse(text);
+
+    private static bool ParseConnection(string text) => text switch
+    {
+        "persistent" => false,
+        "new" => true,
+        _ => throw new FormatException($"--connection {text}: write persistent (warm connections) or new (a new TCP connection per upload)"),
+    };
 
     // The run's network on the new links. The worker count and model size come from summary.json, so no dataset is
     // loaded; a folder written before summary.json held the model size is re-planned from its data instead.
