@@ -40,6 +40,16 @@ public static class ExperimentDriver
             return results;
         }
 
+        // A method that fails stops the others at their next iteration, so its error is not held back until they
+        // finish; the first real error is the one reported.
+        using var failed = new CancellationTokenSource();
+        void Report(RunProgress p)
+        {
+            failed.Token.ThrowIfCancellationRequested();
+            progress?.Invoke(p);
+        }
+
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
         try
         {
             // One method at a time to whichever thread is free (not ranges of methods, which could hand the two
@@ -49,11 +59,23 @@ public static class ExperimentDriver
             Parallel.ForEach(
                 order,
                 new ParallelOptions { MaxDegreeOfParallelism = parallelMethods },
-                i => results[i] = RunOne(plan, specs[i], traces[i], progress));
+                i =>
+                {
+                    try
+                    {
+                        results[i] = RunOne(plan, specs[i], traces[i], Report);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        errors.Enqueue(ex);
+                        failed.Cancel();
+                        throw;
+                    }
+                });
         }
-        catch (AggregateException aggregate) when (aggregate.InnerExceptions.Count > 0)
+        catch (AggregateException) when (errors.TryPeek(out var first))
         {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(aggregate.InnerExceptions[0]).Throw();
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
         }
 
         return results;

@@ -40,6 +40,30 @@ public sealed class ParallelMethodsTests
     }
 
     [Test]
+    public void AMethodThatFails_StopsTheOthers_AndItsErrorIsTheOneReported()
+    {
+        var plan = TinyPlans.Stochastic("SGD") with { Iterations = 200_000 };
+        plan = plan with
+        {
+            Algorithms =
+            [
+                .. plan.Algorithms,
+                new AlgorithmSpec("Top-k", "broken", new Dictionary<string, object> { ["fraction"] = 2.0 }),
+            ],
+        };
+        var furthest = 0;
+
+        var error = Assert.Catch<ArgumentException>(() => ExperimentDriver.Run(
+            plan, progress: p => Interlocked.Exchange(ref furthest, Math.Max(furthest, p.Iteration)), parallelMethods: 2));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error!.Message, Does.Contain("fraction"));
+            Assert.That(furthest, Is.LessThan(plan.Iterations), "SGD stopped instead of running its 200,000 iterations");
+        }
+    }
+
+    [Test]
     public void Run_WithZeroParallelMethods_IsRefused() =>
         Assert.That(() => ExperimentDriver.Run(TinyPlans.Stochastic("SGD"), parallelMethods: 0), Throws.InstanceOf<ArgumentOutOfRangeException>());
 
