@@ -37,6 +37,7 @@ internal static class SweepCells
         return new SweepCellReport(cell.Cell!.Index, cell.Cell.Id, cell.Cell.Label, true, clock.Elapsed);
     }
 
+    // The cell's trace.csv and trace.json, written as a run writes them (RunTraces); none when the cell traces nothing.
     private static T WithTraces<T>(string directory, bool trace, Func<Func<string, ITraceSink?>?, T> run)
     {
         if (!trace)
@@ -44,19 +45,9 @@ internal static class SweepCells
             return run(null);
         }
 
-        var sinks = new List<TraceFiles>();
-        try
-        {
-            return run(label =>
-            {
-                var files = TraceFiles.Open(directory, label);
-                sinks.Add(files);
-                return files;
-            });
-        }
-        finally
-        {
-            sinks.ForEach(s => s.Dispose());
-        }
+        using var traces = RunTraces.Open(directory);
+        var results = run(traces.Begin);
+        traces.Complete();
+        return results;
     }
 }

@@ -213,6 +213,29 @@ public sealed class SweepRunnerTests
     }
 
     [Test]
+    public void Run_WithTraces_GivesEveryCellARunsTraceCsvAndJson_TrainedOrReplayed()
+    {
+        using var folder = new TemporaryDirectory();
+        var json = TinySweep.Json(iterations: 5);
+        json["outputs"]!["trace"] = true;
+
+        SweepRunner.Run(TinySweep.Scenario(json), folder.Path);
+
+        var cells = Directory.GetDirectories(Path.Combine(folder.Path, "cells"));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(cells, Has.Length.EqualTo(8));
+            foreach (var cell in cells)
+            {
+                var lines = File.ReadAllLines(Path.Combine(cell, RunTraces.CsvName));
+                Assert.That(lines[0], Is.EqualTo(Sasg.Experiments.Results.Plots.TraceCsv.CombinedHeader), cell);
+                Assert.That(lines.Skip(1).Select(l => l.Split(',')[0]).Distinct(), Is.EqualTo(new[] { "GD", "LAG-WK", "LAG-PS" }), cell);
+                Assert.That(File.Exists(Path.Combine(cell, RunTraces.JsonName)), Is.True, cell);
+            }
+        }
+    }
+
+    [Test]
     public void Run_CsvHeader_HasTheAxisPathsBetweenCellIdAndAlgorithm()
     {
         using var folder = new TemporaryDirectory();

@@ -9,8 +9,8 @@ namespace Sasg.Experiments.Results.Plots;
 /// <summary>Draws the plots of a results folder into &lt;results&gt;/plots, each as an 800x500 PNG and an SVG.</summary>
 /// <remarks>Plots: &lt;y&gt;-vs-&lt;x&gt; for y in loss, accuracy, objective-error and x in iterations, uploads,
 /// bits, seconds (the papers' figures; one line per method); uploads-per-iteration (from decisions.csv); and
-/// timeline-&lt;label&gt; per method (from trace.csv, or a
-/// sweep cell's trace-&lt;label&gt;.csv). A missing input file, or a metric that is NaN
+/// timeline-&lt;label&gt; per method (from trace.csv, or the
+/// trace-&lt;label&gt;.csv of a folder written before runs had one trace.csv). A missing input file, or a metric that is NaN
 /// throughout, skips the plots that need it and says so in <see cref="PlotReport.Skipped"/>.</remarks>
 public static class PlotWriter
 {
@@ -102,8 +102,8 @@ public static class PlotWriter
         var combined = Path.Combine(results, RunTraces.CsvName);
         foreach (var label in labels)
         {
-            var stem = "timeline-" + TraceFiles.SafeName(label);
-            var single = Path.Combine(results, "trace-" + TraceFiles.SafeName(label) + ".csv");
+            var stem = "timeline-" + SafeName(label);
+            var single = Path.Combine(results, "trace-" + SafeName(label) + ".csv");
             IReadOnlyList<TraceRecord> records;
             if (File.Exists(combined))
             {
@@ -151,4 +151,8 @@ public static class PlotWriter
 
         return Path.GetFileName(results);
     }
+
+    /// <summary><paramref name="label"/> with every character but letters, digits, '-' and '_' replaced by '_'.</summary>
+    private static string SafeName(string label) =>
+        string.Concat(label.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
 }

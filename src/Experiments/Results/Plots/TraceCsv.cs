@@ -5,7 +5,8 @@ using Sasg.NetSim.Trace;
 namespace Sasg.Experiments.Results.Plots;
 
 /// <summary>Reads the first rounds of one method from a run's trace.csv (an <c>algorithm</c> column, then the columns
-/// of docs/netsim.md), or from a single method's trace-&lt;label&gt;.csv (those columns alone, as sweep cells write).</summary>
+/// of docs/netsim.md), or from a single method's trace-&lt;label&gt;.csv (those columns alone, as results folders written before
+/// 29 November 2026 hold).</summary>
 public static class TraceCsv
 {
     /// <summary>The header line of a trace CSV.</summary>
