@@ -80,22 +80,8 @@ public sealed class ChromeTraceSink : ITraceSink, IDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(processId);
         _processId = processId;
         _namedThreads.Clear();
-        _json.WriteStartObject();
-        _json.WriteString("name", "process_name");
-        _json.WriteString("ph", "M");
-        _json.WriteNumber("pid", processId);
-        _json.WriteStartObject("args");
-        _json.WriteString("name", name);
-        _json.WriteEndObject();
-        _json.WriteEndObject();
-        _json.WriteStartObject();
-        _json.WriteString("name", "process_sort_index");
-        _json.WriteString("ph", "M");
-        _json.WriteNumber("pid", processId);
-        _json.WriteStartObject("args");
-        _json.WriteNumber("sort_index", processId);
-        _json.WriteEndObject();
-        _json.WriteEndObject();
+        WriteMetadata("process_name", tid: null, args => args.WriteString("name", name));
+        WriteMetadata("process_sort_index", tid: null, args => args.WriteNumber("sort_index", processId));
     }
 
     /// <summary>Closes the JSON document and flushes; disposes the stream if the sink owns it.</summary>
@@ -124,13 +110,24 @@ public sealed class ChromeTraceSink : ITraceSink, IDisposable
             return;
         }
 
+        var name = tid == 0 ? "server" : "worker " + (tid - 1).ToString(CultureInfo.InvariantCulture);
+        WriteMetadata("thread_name", tid, args => args.WriteString("name", name));
+    }
+
+    // A metadata event ("ph": "M") of the current process, or of one of its threads.
+    private void WriteMetadata(string kind, int? tid, Action<Utf8JsonWriter> writeArgs)
+    {
         _json.WriteStartObject();
-        _json.WriteString("name", "thread_name");
+        _json.WriteString("name", kind);
         _json.WriteString("ph", "M");
         _json.WriteNumber("pid", _processId);
-        _json.WriteNumber("tid", tid);
+        if (tid is { } thread)
+        {
+            _json.WriteNumber("tid", thread);
+        }
+
         _json.WriteStartObject("args");
-        _json.WriteString("name", tid == 0 ? "server" : "worker " + (tid - 1).ToString(CultureInfo.InvariantCulture));
+        writeArgs(_json);
         _json.WriteEndObject();
         _json.WriteEndObject();
     }
