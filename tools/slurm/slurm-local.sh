@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A real single-node Slurm cluster on this machine, in one folder of its own, for tests and for trying
-# `sasg sweep --engine slurm` (docs/cluster.md). Facts behind every setting: ../shared/docs/slurm-local.md.
+# `sasg sweep --engine slurm` (docs/cluster.md). Why each setting: docs/cluster.md, "Why these settings".
 #
 #   bash tools/slurm/slurm-local.sh install          # Debian packages (slurmctld slurmd slurm-client munge), idempotent
 #   bash tools/slurm/slurm-local.sh up     [folder]  # install if missing, write the config, start munged, slurmctld, slurmd

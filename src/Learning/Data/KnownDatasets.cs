@@ -36,8 +36,8 @@ public static class KnownDatasets
         ["lag-uci"],
         [],
         ["housing/X.txt", "bodyfat/X.txt", "abalone/X.txt", "ionosphere/X.txt", "adult-a1a/X.txt", "dermatology/X.txt"],
-        "no registry ships them: copy the folder lag-uci (six subfolders of X.txt and y.txt) into data/ "
-            + "or into the folder SASG_DATA names");
+        "they ship with Sasg in data/lag-uci: restore them with 'git checkout -- data/lag-uci' in the checkout, "
+            + "or set SASG_DATA to a folder holding a copy of lag-uci/ (data/lag-uci/README.md gives their sources)");
 
     /// <summary>Every known dataset, in listing order.</summary>
     public static IReadOnlyList<DatasetInfo> All { get; } = [FashionMnist, MnistJson, LagUci];

@@ -81,6 +81,35 @@ public sealed class DataCommandTests
     }
 
     [Test]
+    public void Data_WhenLagUciIsMissing_SaysWhereItBelongsAndHowToRestoreIt()
+    {
+        using var empty = new TemporaryDirectory();
+        var console = new TestConsole().Width(400);
+
+        var exitCode = SasgApp.Run(["data"], console, new StringWriter(), EmptyLocator(empty));
+
+        var line = console.Output.Split('\n').Single(l => l.Contains("lag-uci ", StringComparison.Ordinal));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exitCode, Is.Zero);
+            Assert.That(line, Does.Contain("missing").And.Contain("belongs in " + Path.Combine(empty.Path, "lag-uci")));
+            Assert.That(line, Does.Contain("git checkout -- data/lag-uci").And.Not.Contain("copy the folder"));
+        }
+    }
+
+    [Test]
+    public void Data_WhenADatasetIsInstalled_SaysTheFolderItWasFoundIn()
+    {
+        var console = new TestConsole().Width(400);
+        var locator = new DatasetLocator([RepositoryPaths.InRoot("data")], searchSystemFolders: false);
+
+        SasgApp.Run(["data"], console, new StringWriter(), locator);
+
+        var line = console.Output.Split('\n').Single(l => l.Contains("lag-uci ", StringComparison.Ordinal));
+        Assert.That(line, Does.Contain("installed").And.Contain("found in " + RepositoryPaths.LagUci));
+    }
+
+    [Test]
     public void UnknownCommand_ExitsTwo_WithOneLinePerParseError()
     {
         var error = new StringWriter();

@@ -10,7 +10,7 @@ public sealed class LagTextReaderTests
     [TestCase("abalone", 417, 8)]
     public void ReadFolder_OfALagRegressionSet_ReadsItsShapeAndRealTargets(string name, int samples, int features)
     {
-        var root = RepositoryPaths.RequireLagUci();
+        var root = RepositoryPaths.LagUci;
 
         var dataset = LagTextReader.ReadFolder(Path.Combine(root, name));
 
@@ -27,7 +27,7 @@ public sealed class LagTextReaderTests
     [Test]
     public void ReadFolder_OfHousing_ParsesExponentNotationAsTheFileWritesIt()
     {
-        var root = RepositoryPaths.RequireLagUci();
+        var root = RepositoryPaths.LagUci;
 
         var housing = LagTextReader.ReadFolder(Path.Combine(root, "housing"));
 
@@ -44,7 +44,7 @@ public sealed class LagTextReaderTests
     public void Load_OfALagLogisticSet_MapsLabelsToPlusMinusOne(
         string name, int samples, int features, int positives, int negatives)
     {
-        var root = RepositoryPaths.RequireLagUci();
+        var root = RepositoryPaths.LagUci;
         var locator = new DatasetLocator([Path.GetDirectoryName(root)!], searchSystemFolders: false);
 
         var dataset = LagUci.Load(name, locator: locator);
@@ -61,7 +61,7 @@ public sealed class LagTextReaderTests
     [Test]
     public void Load_WithBinaryLabels_GivesClassLabelsForPartitioningByLabel()
     {
-        var root = RepositoryPaths.RequireLagUci();
+        var root = RepositoryPaths.LagUci;
         var locator = new DatasetLocator([Path.GetDirectoryName(root)!], searchSystemFolders: false);
 
         var dermatology = LagUci.Load("dermatology", LabelKind.Binary, locator);

@@ -32,7 +32,6 @@ internal static class TestDatasets
         }
 
         roots.Add(RepositoryPaths.InRoot("data"));
-        roots.Add(Path.Combine(RepositoryPaths.Root, "..", "shared", "data"));
         return roots;
     }
 }

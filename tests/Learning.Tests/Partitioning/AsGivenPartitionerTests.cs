@@ -9,7 +9,7 @@ public sealed class AsGivenPartitionerTests
     [Test]
     public void Consecutive_ForLagRealData_SplitsEachOfThreeSetsContiguouslyOverThreeWorkers_DroppingTheRemainder()
     {
-        var root = RepositoryPaths.RequireLagUci();
+        var root = RepositoryPaths.LagUci;
         var sets = new[] { "housing", "bodyfat", "abalone" }
             .Select(name => LagTextReader.ReadFolder(Path.Combine(root, name)))
             .ToArray();

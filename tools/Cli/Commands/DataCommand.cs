@@ -26,14 +26,15 @@ internal static class DataCommand
 
     private static int List(IAnsiConsole console, DatasetLocator locator)
     {
-        var table = new Table().AddColumn("dataset").AddColumn("status").AddColumn("where / how to install");
+        var table = new Table().AddColumn("dataset").AddColumn("status").AddColumn("folder").AddColumn("how to install");
         foreach (var dataset in KnownDatasets.All)
         {
             var found = locator.TryLocate(dataset, out var folder);
             table.AddRow(
                 Markup.Escape(dataset.Name),
                 found ? "installed" : "missing",
-                Markup.Escape(found ? folder : dataset.InstallHint));
+                Markup.Escape(found ? "found in " + folder : "belongs in " + locator.InstallFolder(dataset)),
+                found ? string.Empty : Markup.Escape(dataset.InstallHint));
         }
 
         console.Write(table);
