@@ -30,7 +30,11 @@ public sealed record ScenarioNetwork(
     IReadOnlyList<ScenarioWorkerLink> Workers,
     string? TraceFile)
 {
-    /// <summary>The MTU of TCP/IP framing on every link (<c>network.mtu</c>), or null (the default) for no
+    /// <summary>The MTU a scenario's links frame at when <c>network.mtu</c> is absent (and no trace file is given).</summary>
+    public const int DefaultMtu = 1500;
+
+    /// <summary>The MTU of TCP/IP framing on every link (<c>network.mtu</c>; the parser's default is
+    /// <see cref="DefaultMtu"/>), or null (<c>"mtu": null</c>, and a trace file's links) for payload bytes only, with no
     /// per-segment header bytes (see <see cref="TcpFraming"/>).</summary>
     public int? Mtu { get; init; }
 

@@ -36,11 +36,15 @@ internal static class ScenarioNetworkParser
             CheckTraceFile(r, network["traceFile"]!, traceFile, workers);
         }
 
-        var mtu = r.Int(network, "mtu", 576, "1500", max: 65535);
+        // Absent: the wire-bytes default (none on a trace file's links); null: payload bytes only.
+        var mtuToken = network["mtu"];
+        var mtu = mtuToken is { Type: JTokenType.Null } ? null : r.Int(network, "mtu", 576, "1500 (or null for payload bytes only)", max: 65535);
         if (mtu is not null && traceFile is not null)
         {
-            r.Report(ScenarioJsonReader.PathOf(network["mtu"]!), "mtu does not apply to a worker trace file's links", "remove \"mtu\" or \"traceFile\"");
+            r.Report(ScenarioJsonReader.PathOf(mtuToken!), "mtu does not apply to a worker trace file's links", "remove \"mtu\" or \"traceFile\"");
         }
+
+        mtu = mtuToken is null && traceFile is null ? ScenarioNetwork.DefaultMtu : mtu;
 
         var connection = r.String(network, "connection", "\"persistent\"");
         if (connection is not null and not "persistent" and not "new")

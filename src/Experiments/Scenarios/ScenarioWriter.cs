@@ -170,9 +170,9 @@ internal static class ScenarioWriter
             network["traceFile"] = n.TraceFile;
         }
 
-        if (n.Mtu is { } mtu)
+        if (n.TraceFile is null)
         {
-            network["mtu"] = mtu;
+            network["mtu"] = n.Mtu is { } mtu ? mtu : JValue.CreateNull();
         }
 
         if (n.NewConnectionPerUpload)

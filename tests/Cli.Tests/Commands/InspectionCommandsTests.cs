@@ -120,8 +120,8 @@ public sealed class InspectionCommandsTests
         var wire = new TestConsole().Width(200);
         var error = new StringWriter();
 
-        var plainCode = SasgApp.Run(["replay", output.Path], plain, new StringWriter(), DatasetLocator.Default);
-        var wireCode = SasgApp.Run(["replay", output.Path, "--mtu", "1500", "--connection", "new"], wire, new StringWriter(), DatasetLocator.Default);
+        var plainCode = SasgApp.Run(["replay", output.Path, "--mtu", "payload-only"], plain, new StringWriter(), DatasetLocator.Default);
+        var wireCode = SasgApp.Run(["replay", output.Path, "--connection", "new"], wire, new StringWriter(), DatasetLocator.Default);
         var badCode = SasgApp.Run(["replay", output.Path, "--connection", "cold"], new TestConsole(), error, DatasetLocator.Default);
 
         static double Replayed(TestConsole console) => double.Parse(

@@ -34,14 +34,34 @@ public sealed class ScenarioPlannerTests
     public void GdTime_UnderSequentialIngress_IsBroadcastComputeThenSerializedUploads()
     {
         var scenario = Default() with { Algorithms = [Default().Algorithms[0]], Stop = ScenarioStop.None };
+        scenario = scenario with { Network = scenario.Network with { Mtu = null } };
         var plan = ScenarioPlanner.Plan(scenario) with { Iterations = 3 };
 
         var gd = ExperimentDriver.Run(plan).Single();
 
-        // Per round: model broadcast (400 B at 1 Gbit/s = 3.2 us, + 50 us latency), compute 50 samples x 400 ns = 20 us,
-        // then nine 400-byte uploads received one after another (3.2 us each) after the first one's 50 us latency.
+        // Payload bytes only ("mtu": null). Per round: model broadcast (400 B at 1 Gbit/s = 3.2 us, + 50 us latency),
+        // compute 50 samples x 400 ns = 20 us, then nine 400-byte uploads received one after another (3.2 us each)
+        // after the first one's 50 us latency.
         var round = 3_200 + 50_000 + 20_000 + 50_000 + (9 * 3_200);
         Assert.That(SimTime.FromSeconds(gd.SimulatedSeconds).Nanoseconds, Is.EqualTo(3L * round).Within(3));
+    }
+
+    [Test]
+    public void GdTime_UnderTheDefaultWireModel_AddsOneSegmentsHeadersToEveryMessage()
+    {
+        var scenario = Default() with { Algorithms = [Default().Algorithms[0]], Stop = ScenarioStop.None };
+        var plan = ScenarioPlanner.Plan(scenario) with { Iterations = 3 };
+
+        var gd = ExperimentDriver.Run(plan).Single();
+
+        // The default MTU 1500: a 400-byte message is one segment carrying 66 header bytes, 466 B = 3.728 us at 1 Gbit/s.
+        var round = 3_728 + 50_000 + 20_000 + 50_000 + (9 * 3_728);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(scenario.Network.Mtu, Is.EqualTo(1500));
+            Assert.That(SimTime.FromSeconds(gd.SimulatedSeconds).Nanoseconds, Is.EqualTo(3L * round).Within(3));
+            Assert.That(gd.UploadBytes, Is.EqualTo(gd.Uploads * 400), "reported bytes stay payload bytes");
+        }
     }
 
     [Test]

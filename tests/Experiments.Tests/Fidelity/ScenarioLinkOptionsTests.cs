@@ -8,14 +8,35 @@ namespace Sasg.Experiments.Tests.Fidelity;
 public sealed class ScenarioLinkOptionsTests
 {
     [Test]
-    public void Parse_WithoutMtu_LeavesLinksUnframedAsBefore()
+    public void Parse_WithoutMtu_FramesEveryLinkAtTheDefaultMtu1500()
     {
         var scenario = ScenarioText.Parse(ScenarioText.Minimal());
 
         using (Assert.EnterMultipleScope())
         {
+            Assert.That(scenario.Network.Mtu, Is.EqualTo(1500));
+            Assert.That(scenario.Network.UplinkOf(0).Framing, Is.EqualTo(new TcpFraming(1500)));
+            Assert.That(scenario.Network.DownlinkOf(0).Framing, Is.EqualTo(new TcpFraming(1500)));
+        }
+    }
+
+    [Test]
+    public void Parse_WithMtuNull_LeavesLinksUnframed_AndRoundTripsThroughTheWriterAsNull()
+    {
+        var json = ScenarioText.Minimal();
+        json["network"] = new JObject { ["mtu"] = null };
+
+        var scenario = ScenarioText.Parse(json);
+        var written = ScenarioWriter.Write(scenario);
+        var again = ScenarioText.Parse(written);
+
+        using (Assert.EnterMultipleScope())
+        {
             Assert.That(scenario.Network.Mtu, Is.Null);
             Assert.That(scenario.Network.UplinkOf(0).Framing, Is.Null);
+            Assert.That(scenario.Network.UplinkOf(0).WireSize(DataSize.FromBytes(1440)).Bytes, Is.EqualTo(1440));
+            Assert.That(written["network"]!["mtu"]!.Type, Is.EqualTo(JTokenType.Null));
+            Assert.That(again.Network.Mtu, Is.Null);
         }
     }
 

@@ -17,7 +17,7 @@ public sealed class ScenarioLoaderTests
         var scenario = ScenarioLoader.Load(RepositoryPaths.InRoot("scenarios", "default.json"));
 
         // The values of the original embedded default: 20 us per 50-sample full-batch gradient.
-        var link = new Link(Bandwidth.OneGigabitPerSecond, SimTime.FromMicroseconds(50), DataSize.Zero);
+        var link = new Link(Bandwidth.OneGigabitPerSecond, SimTime.FromMicroseconds(50), DataSize.Zero) { Framing = new TcpFraming(1500) };
         using (Assert.EnterMultipleScope())
         {
             Assert.That(scenario.Name, Is.EqualTo("default"));
@@ -120,7 +120,9 @@ public sealed class ScenarioLoaderTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(network.UplinkOf(2), Is.EqualTo(new Link(Bandwidth.FromMegabitsPerSecond(10), SimTime.FromMilliseconds(1), DataSize.FromBytes(40))));
+            Assert.That(
+                network.UplinkOf(2),
+                Is.EqualTo(new Link(Bandwidth.FromMegabitsPerSecond(10), SimTime.FromMilliseconds(1), DataSize.FromBytes(40)) { Framing = new TcpFraming(1500) }));
             Assert.That(network.DownlinkOf(2).Bandwidth, Is.EqualTo(Bandwidth.OneGigabitPerSecond));
             Assert.That(network.UplinkOf(0).Bandwidth, Is.EqualTo(Bandwidth.OneGigabitPerSecond));
         }
@@ -169,6 +171,7 @@ public sealed class ScenarioLoaderTests
             Assert.That(scenario.Algorithms[0].TryGetBoolean("codeFaithful", out var faithful) && !faithful, Is.True);
             Assert.That(scenario.Network.Encoding, Is.EqualTo("coo"));
             Assert.That(scenario.Network.TraceFile, Is.EqualTo(Path.Combine(folder.Path, "workers.csv")));
+            Assert.That(scenario.Network.Mtu, Is.Null, "a trace file's links carry no default framing");
             Assert.That(scenario.Data.Table!.Path, Is.EqualTo(Path.Combine(folder.Path, "table.csv")));
             Assert.That(scenario.Data.Table.Labels, Is.EqualTo(LabelKind.Class));
             Assert.That(scenario.Data.Partition, Is.EqualTo(new ScenarioPartition(PartitionKind.Dirichlet, null, 0.5, RemainderPolicy.Drop)));

@@ -23,7 +23,7 @@ internal static class ReplayCommand
         var latency = new Option<string?>("--latency") { Description = "One-way latency, e.g. 5ms." };
         var serverIngress = new Option<string?>("--server-ingress") { Description = "The server's ingress bandwidth." };
         var ingress = new Option<string?>("--ingress") { Description = "sequential-push, sequential-pull, fair-share or unlimited." };
-        var mtu = new Option<int?>("--mtu") { Description = "Count TCP/IP framing on the wire at this MTU (576 to 65535), e.g. 1500 (docs/fidelity.md)." };
+        var mtu = new Option<string?>("--mtu") { Description = "Count TCP/IP framing on the wire at this MTU (576 to 65535), e.g. 1500, or payload-only for none (default: the run's; docs/fidelity.md)." };
         var connection = new Option<string?>("--connection") { Description = "persistent (warm connections) or new (a new TCP connection per upload)." };
         var command = new Command("replay", "Replay a run's decisions on another network (no gradients recomputed).")
         {
@@ -51,7 +51,7 @@ internal static class ReplayCommand
                     Latency = Parse(parseResult.GetValue(latency), Units.ParseDuration, network.Latency),
                     ServerIngress = Parse(parseResult.GetValue(serverIngress), Units.ParseBandwidth, network.ServerIngress),
                     Ingress = Parse(parseResult.GetValue(ingress), NetworkNames.ParseIngressPolicy, network.Ingress),
-                    Mtu = parseResult.GetValue(mtu) ?? network.Mtu,
+                    Mtu = Parse(parseResult.GetValue(mtu), ParseMtu, network.Mtu),
                     NewConnectionPerUpload = Parse(parseResult.GetValue(connection), ParseConnection, network.NewConnectionPerUpload),
                 };
                 if (network.Mtu is { } size && size is < 576 or > 65535)
@@ -94,6 +94,10 @@ internal static class ReplayCommand
     }
 
     private static T Parse<T>(string? text, Func<string, T> parse, T fallback) => text is null ? fallback : parse(text);
+
+    private static int? ParseMtu(string text) => text == "payload-only" ? null
+        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var size) ? size
+        : throw new FormatException($"--mtu {text}: write an MTU from 576 to 65535, for example 1500, or payload-only");
 
     private static bool ParseConnection(string text) => text switch
     {
