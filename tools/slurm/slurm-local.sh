@@ -153,7 +153,7 @@ up() {
     echo "export SLURM_CONF=$folder/etc/slurm.conf"
     return 0
   fi
-  # A fresh cluster every time: a state folder left by a hard kill would carry orphan jobs (see the facts doc).
+  # A fresh cluster every time: a state folder left by a hard kill would carry orphan jobs (docs/cluster.md, "Why these settings").
   rm -rf "$folder/state" "$folder/log" "$folder/run"
   write_config
   export SLURM_CONF="$folder/etc/slurm.conf"

@@ -9,7 +9,7 @@ namespace Sasg.Experiments.Heterogeneity;
 /// <summary>LAG's communication theorem checked on a convex scenario: per seed, the predicted saving DeltaC from the
 /// workers' smoothness constants against the measured uploads-to-target of GD, LAG-WK and LAG-PS.</summary>
 /// <remarks>
-/// Chen et al., LAG (NeurIPS 2018), Thm 2 as reconstructed in the team's algorithms reference A.5:
+/// Chen et al., LAG (NeurIPS 2018), Thm 2 as reconstructed in docs/heterogeneity.md:
 /// C_LAG(eps) &lt;= (1 - DeltaC) C_GD(eps). The scenario's algorithms are replaced by GD, LAG-WK and LAG-PS (LAG-WK and
 /// LAG-PS keep the scenario's <c>window</c> and <c>xi</c> when it has them); each seed runs them to the scenario's
 /// stop target. DeltaC uses LAG-WK's weights (default xi_d = 1/D), and both LAG ratios are judged against its bound

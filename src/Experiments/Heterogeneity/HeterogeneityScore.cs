@@ -4,8 +4,8 @@ namespace Sasg.Experiments.Heterogeneity;
 /// thresholds gamma_d, the heterogeneity score h(gamma_d) and the saving DeltaC, in the paper's form and in the
 /// authors' code's <c>comm_save</c> form.</summary>
 /// <remarks>
-/// Chen et al., "LAG: Lazily Aggregated Gradient", NeurIPS 2018, Thm 2 as reconstructed in the team's algorithms
-/// reference, section A.5: h(gamma) = (1/M) #{m : H(m)^2 &lt;= gamma}, gamma_d = xi_d / (d alpha^2 L^2 M^2) and
+/// Chen et al., "LAG: Lazily Aggregated Gradient", NeurIPS 2018, Thm 2 as reconstructed from the authors' code in
+/// docs/heterogeneity.md: h(gamma) = (1/M) #{m : H(m)^2 &lt;= gamma}, gamma_d = xi_d / (d alpha^2 L^2 M^2) and
 /// DeltaC = sum_{d=1..D} (1/d - 1/(d+1)) h(gamma_d), so that C_LAG(eps) &lt;= (1 - DeltaC) C_GD(eps).
 /// <see cref="PaperSaving"/> is that definition. <see cref="CodeSaving"/> is the variable <c>comm_save</c> of the
 /// authors' MATLAB scripts, which uses the same weights but looks the score up in MATLAB's <c>ecdf</c> output (see

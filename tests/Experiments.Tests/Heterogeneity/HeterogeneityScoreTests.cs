@@ -6,7 +6,7 @@ namespace Sasg.Experiments.Tests.Heterogeneity;
 
 public sealed class HeterogeneityScoreTests
 {
-    // The worked example of the algorithms reference A.5: the synthetic "increasing L_m" set, L_m = (1 + 1.3^(m-1))^2,
+    // The worked example of docs/heterogeneity.md: the synthetic "increasing L_m" set, L_m = (1 + 1.3^(m-1))^2,
     // and L = lambda_max(sum_m X_m'X_m) = 9 + 2 c_9 + c_9^2 with c_9 = 1.3^8, because the q_m are orthonormal.
     private static readonly double[] IncreasingSmoothness = Enumerable.Range(0, 9).Select(m => Math.Pow(1 + Math.Pow(1.3, m), 2)).ToArray();
     private static readonly double IncreasingTotal = 9 + (2 * Math.Pow(1.3, 8)) + Math.Pow(1.3, 16);
