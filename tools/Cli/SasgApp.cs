@@ -12,7 +12,10 @@ internal static class SasgApp
     /// <summary>Runs the command line <paramref name="args"/>; returns an <see cref="ExitCodes"/> value.</summary>
     public static int Run(string[] args, IAnsiConsole console, TextWriter error, DatasetLocator locator)
     {
-        var root = new RootCommand("Sasg: a discrete-event simulator of the communication cost of distributed learning.")
+        var codes = string.Join(", ", ExitCodes.All.Select(c => $"{c.Code} {c.Meaning}"));
+        var root = new RootCommand(
+            "Sasg: a discrete-event simulator of the communication cost of distributed learning.\n"
+            + $"Exit codes: {codes} (docs/cli.md).")
         {
             RunCommand.Create(console, error, locator),
             DataCommand.Create(console, error, locator),
@@ -27,13 +30,8 @@ internal static class SasgApp
         };
 
         var parseResult = root.Parse(args);
-        if (parseResult.Errors.Count > 0)
+        if (ParseErrorReporter.Report(parseResult, error) > 0)
         {
-            foreach (var parseError in parseResult.Errors)
-            {
-                error.WriteLine($"sasg: {parseError.Message} (see 'sasg --help')");
-            }
-
             return ExitCodes.BadInput;
         }
 

@@ -44,8 +44,9 @@ public static class ScenarioPlanner
             scenario, "$.training.stepSize", "\"1/L\" needs a linear or logistic model", "give a number, for example 0.005"));
         var alpha = scenario.Training.StepForm == StepForm.Mean ? step / m : step;
         var batch = scenario.Training.BatchSize;
-        var iterations = scenario.Training.Iterations
-            ?? (int)Math.Ceiling(scenario.Training.Epochs!.Value * Math.Ceiling(workers.Max(w => w.Count) / (double)(batch ?? workers.Max(w => w.Count))));
+        var iterations = scenario.Training.Iterations ?? ScenarioPlanLimits.IterationsOf(scenario, workers, batch);
+        ScenarioPlanLimits.CheckModelSize(scenario, features, classes);
+        ScenarioPlanLimits.CheckComputeCost(scenario, workers, iterations);
         int parameterCount;
         using (var probe = create())
         {
@@ -238,11 +239,16 @@ public static class ScenarioPlanner
                         sources = sources.Select(s => Pad(s, width)).ToList();
                     }
 
-                    var partition = AsGivenPartitioner.Consecutive(
-                            sources.Select(s => s.Name).ToList(),
-                            uci.WorkersPerSet,
-                            uci.DropRemainder ? RemainderPolicy.Drop : RemainderPolicy.Spread)
-                        .Split(sources, data.Workers, seed);
+                    var partition = ScenarioPlanLimits.Split(
+                        scenario,
+                        "$.data.workersPerSet",
+                        sources.Min(s => s.Count) >= uci.WorkersPerSet ? null : sources.MinBy(s => s.Count),
+                        uci.WorkersPerSet,
+                        () => AsGivenPartitioner.Consecutive(
+                                sources.Select(s => s.Name).ToList(),
+                                uci.WorkersPerSet,
+                                uci.DropRemainder ? RemainderPolicy.Drop : RemainderPolicy.Spread)
+                            .Split(sources, data.Workers, seed));
                     return (Shards(partition), null, PartitionReport.Of(partition).ToCsv());
                 }
 
@@ -270,9 +276,15 @@ public static class ScenarioPlanner
                     }
 
                     var partitioner = Partitioner(data.Partition ?? ScenarioPartition.Default);
-                    var partition = trains.Count > 1
-                        ? new BySourcePartitioner(partitioner).Split(trains, data.Workers, seed)
-                        : partitioner.Split(trains[0], data.Workers, seed);
+                    var all = trains.Count == 1 ? trains[0] : null;
+                    var partition = ScenarioPlanLimits.Split(
+                        scenario,
+                        "$.data.partition",
+                        all is not null && all.Count < data.Workers ? all : null,
+                        data.Workers,
+                        () => trains.Count > 1
+                            ? new BySourcePartitioner(partitioner).Split(trains, data.Workers, seed)
+                            : partitioner.Split(trains[0], data.Workers, seed));
                     var testSet = tests.Count == 1 ? tests[0] : ExperimentDriver.Union(tests);
                     return (Shards(partition), testSet, PartitionReport.Of(partition).ToCsv());
                 }
@@ -293,7 +305,12 @@ public static class ScenarioPlanner
                         all = all.Subset(order[testCount..], all.Name + "/train");
                     }
 
-                    var partition = Partitioner(data.Partition ?? ScenarioPartition.Default).Split(all, data.Workers, seed);
+                    var partition = ScenarioPlanLimits.Split(
+                        scenario,
+                        "$.data.partition",
+                        all.Count < data.Workers ? all : null,
+                        data.Workers,
+                        () => Partitioner(data.Partition ?? ScenarioPartition.Default).Split(all, data.Workers, seed));
                     return (Shards(partition), test, PartitionReport.Of(partition).ToCsv());
                 }
         }

@@ -1,11 +1,34 @@
 namespace Sasg.Experiments.Scenarios;
 
-/// <summary>Levenshtein distance, for "did you mean" suggestions on misspelt field names.</summary>
-internal static class EditDistance
+/// <summary>Levenshtein distance, for "did you mean" suggestions on misspelt field names and command-line options.</summary>
+public static class EditDistance
 {
+    /// <summary>The candidate nearest to <paramref name="name"/> (ignoring case) within fewer than
+    /// <paramref name="limit"/> edits, or null; the first of equally near ones.</summary>
+    public static string? Closest(string name, IEnumerable<string> candidates, int limit = 3)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(candidates);
+        string? best = null;
+        var bestDistance = limit;
+        foreach (var candidate in candidates)
+        {
+            var distance = Of(name.ToLowerInvariant(), candidate.ToLowerInvariant());
+            if (distance < bestDistance)
+            {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+
+        return best;
+    }
+
     /// <summary>The number of single-character insertions, deletions or substitutions turning one string into the other.</summary>
     public static int Of(string left, string right)
     {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
         var previous = new int[right.Length + 1];
         var current = new int[right.Length + 1];
         for (var j = 0; j <= right.Length; j++)

@@ -19,7 +19,7 @@ internal static class ScenarioDataParser
     public static ScenarioData? Parse(ScenarioJsonReader r, JObject data)
     {
         var source = r.Word(data, "source", ScenarioWords.Sources, required: true);
-        var workers = r.Int(data, "workers", 1, "9", required: true);
+        var workers = r.Int(data, "workers", 1, "9", required: true, max: ScenarioLimits.MaxWorkers);
         var fields = source switch
         {
             DataSource.LagSynthetic => Synthetic,
@@ -86,6 +86,14 @@ internal static class ScenarioDataParser
         if (workers is { } m && m > d)
         {
             r.Report(ScenarioJsonReader.PathOf(data["workers"]!), $"{Text(m)} workers exceed features ({Text(d)})", $"write at most {Text(d)} workers or raise \"features\"");
+        }
+
+        if (workers is { } w && samples is not null && features is not null && (double)w * n * d > ScenarioLimits.MaxSyntheticValues)
+        {
+            r.Report(
+                ScenarioJsonReader.PathOf(data["samples"]!),
+                $"{Text(w)} workers x {Text(n)} samples x {Text(d)} features is more than the {ScenarioLimits.MaxSyntheticValues.ToString("N0", CultureInfo.InvariantCulture)} values the synthetic data may hold",
+                $"write at most {Text((int)Math.Sqrt(ScenarioLimits.MaxSyntheticValues / (double)w))} samples and features");
         }
 
         if (columns is { } c && c > d)

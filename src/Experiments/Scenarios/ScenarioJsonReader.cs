@@ -23,6 +23,8 @@ internal sealed class ScenarioJsonReader(string file, string? baseDirectory)
     public static string Describe(JToken token) => token.Type switch
     {
         JTokenType.String => $"the string \"{token.Value<string>()}\"",
+        JTokenType.Integer or JTokenType.Float when ScenarioJsonNumber.TryNumber(token, out var value, out _) && !double.IsFinite(value) =>
+            NumberText(token, value),
         JTokenType.Integer or JTokenType.Float => "the number " + token.ToString(Formatting.None),
         JTokenType.Boolean => token.ToString(Formatting.None),
         JTokenType.Null => "null",
@@ -115,16 +117,15 @@ internal sealed class ScenarioJsonReader(string file, string? baseDirectory)
             return null;
         }
 
-        if (token.Type != JTokenType.Integer || token.Value<object>() is System.Numerics.BigInteger)
+        if (token.Type != JTokenType.Integer || !ScenarioJsonNumber.TryNumber(token, out _, out var whole))
         {
             Report(PathOf(token), $"expected {what}, found {Describe(token)}", $"write {what}, for example {example}");
             return null;
         }
 
-        var value = token.Value<long>();
-        if (value < min || value > max)
+        if (whole is not { } value || value < min || value > max)
         {
-            Report(PathOf(token), $"{value.ToString(CultureInfo.InvariantCulture)} is out of range", $"write {what}, for example {example}");
+            Report(PathOf(token), $"{token.ToString(Formatting.None)} is out of range", $"write {what}, for example {example}");
             return null;
         }
 
@@ -152,16 +153,22 @@ internal sealed class ScenarioJsonReader(string file, string? baseDirectory)
             return null;
         }
 
-        if (token.Type is not (JTokenType.Integer or JTokenType.Float))
+        if (!ScenarioJsonNumber.TryNumber(token, out var value, out _))
         {
             Report(PathOf(token), $"expected {what}, found {Describe(token)}", $"write {what}, for example {example}");
             return null;
         }
 
-        var value = token.Value<double>();
+        if (token.Type == JTokenType.Integer && Math.Abs(value) > ScenarioJsonNumber.MaxExactInteger)
+        {
+            // A double holds whole numbers exactly only up to 2^53; a larger one would change silently.
+            Report(PathOf(token), $"{token.ToString(Formatting.None)} is beyond 2^53, the largest whole number a double holds exactly", $"write {what}, for example {example}");
+            return null;
+        }
+
         if (!double.IsFinite(value) || !valid(value))
         {
-            Report(PathOf(token), $"{token.ToString(Formatting.None)} is out of range", $"write {what}, for example {example}");
+            Report(PathOf(token), $"{NumberText(token, value)} is out of range", $"write {what}, for example {example}");
             return null;
         }
 
@@ -287,20 +294,9 @@ internal sealed class ScenarioJsonReader(string file, string? baseDirectory)
         return null;
     }
 
-    private static string? Suggest(string name, IEnumerable<string> known)
-    {
-        string? best = null;
-        var bestDistance = 3;
-        foreach (var candidate in known)
-        {
-            var distance = EditDistance.Of(name.ToLowerInvariant(), candidate.ToLowerInvariant());
-            if (distance < bestDistance)
-            {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
+    // A number as the file wrote it; a double cannot hold one beyond its range (Newtonsoft reads 1e400 as infinity).
+    private static string NumberText(JToken token, double value) =>
+        double.IsFinite(value) ? token.ToString(Formatting.None) : "a number beyond \u00b11.8e308";
 
-        return best;
-    }
+    private static string? Suggest(string name, IEnumerable<string> known) => EditDistance.Closest(name, known);
 }

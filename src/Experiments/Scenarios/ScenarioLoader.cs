@@ -20,21 +20,7 @@ public static class ScenarioLoader
     public static Scenario Load(string path, bool requireData = true)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string json;
-        try
-        {
-            json = File.ReadAllText(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new ScenarioException(new ScenarioProblem(
-                path,
-                "$",
-                exception is FileNotFoundException or DirectoryNotFoundException ? "the file does not exist" : $"cannot read the file ({exception.Message})",
-                "give the path of an existing scenario file"));
-        }
-
-        return Parse(json, path, Path.GetDirectoryName(Path.GetFullPath(path)), requireData);
+        return Parse(ReadCapped(path), path, Path.GetDirectoryName(Path.GetFullPath(path)), requireData);
     }
 
     /// <summary>Parses scenario JSON; <paramref name="fileName"/> names it in problems and relative paths resolve
@@ -73,9 +59,9 @@ public static class ScenarioLoader
         var dataObject = r.Object(root, "data", required: true, example: "{ \"source\": \"lag-synthetic\", \"workers\": 9 }");
         var data = dataObject is null ? null : ScenarioDataParser.Parse(r, dataObject);
         int? workers = data?.Workers;
-        if (dataObject?["workers"] is { Type: JTokenType.Integer } w && w.Value<long>() is >= 1 and <= int.MaxValue)
+        if (ScenarioJsonNumber.WholeNumber(dataObject?["workers"]) is { } w and >= 1 and <= ScenarioLimits.MaxWorkers)
         {
-            workers = w.Value<int>();
+            workers = (int)w;
         }
 
         var modelObject = r.Object(root, "model", required: true, example: "{ \"kind\": \"linear\" }");
@@ -105,6 +91,16 @@ public static class ScenarioLoader
 
     internal static JObject ReadJson(string json, string fileName)
     {
+        if (json.Length > ScenarioLimits.MaxFileBytes)
+        {
+            throw new ScenarioException(TooLarge(fileName, $"{json.Length} characters"));
+        }
+
+        if (StrictJson.Check(json, fileName) is { } invalid)
+        {
+            throw new ScenarioException(invalid);
+        }
+
         using var text = new StringReader(json);
         using var reader = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Double };
         var settings = new JsonLoadSettings
@@ -129,12 +125,54 @@ public static class ScenarioLoader
         {
             throw new ScenarioException(new ScenarioProblem(
                 fileName, "$", $"invalid JSON at line {exception.LineNumber}, position {exception.LinePosition}: {FirstSentence(exception.Message)}",
-                "fix the JSON syntax (quotes around names and strings, commas between fields, no trailing commas)"));
+                StrictJson.Fix));
         }
 
         return token as JObject ?? throw new ScenarioException(new ScenarioProblem(
             fileName, "$", $"expected a JSON object, found {ScenarioJsonReader.Describe(token)}", "write the scenario as one object { \"name\": ..., ... }"));
     }
+
+    // Reads at most the size cap (a 47 MB file or /dev/zero is refused before it fills memory).
+    private static string ReadCapped(string path)
+    {
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                throw new ScenarioException(new ScenarioProblem(path, "$", "is a folder, not a scenario file", "give the path of a scenario file (.json)"));
+            }
+
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            if (stream.CanSeek && stream.Length > ScenarioLimits.MaxFileBytes)
+            {
+                throw new ScenarioException(TooLarge(path, $"{stream.Length} bytes"));
+            }
+
+            using var reader = new StreamReader(stream);
+            var buffer = new char[ScenarioLimits.MaxFileBytes + 1];
+            var count = reader.ReadBlock(buffer, 0, buffer.Length);
+            if (count > ScenarioLimits.MaxFileBytes)
+            {
+                throw new ScenarioException(TooLarge(path, $"more than {ScenarioLimits.MaxFileBytes} bytes"));
+            }
+
+            return new string(buffer, 0, count);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new ScenarioException(new ScenarioProblem(
+                path,
+                "$",
+                exception is FileNotFoundException or DirectoryNotFoundException ? "no such file" : $"cannot read the file ({exception.Message})",
+                "give the path of an existing scenario file"));
+        }
+    }
+
+    private static ScenarioProblem TooLarge(string file, string size) => new(
+        file,
+        "$",
+        $"the file is {size}, more than the {ScenarioLimits.MaxFileBytes} bytes (1 MiB) a scenario file may have",
+        "give a scenario file; data belongs in the files that data.path names");
 
     private static string FirstSentence(string message)
     {
@@ -179,9 +217,16 @@ public static class ScenarioLoader
             {
                 foreach (var property in values.Properties())
                 {
+                    if (ScenarioJsonNumber.TryNumber(property.Value, out var number, out _)
+                        && (!double.IsFinite(number) || (property.Value.Type == JTokenType.Integer && Math.Abs(number) > ScenarioJsonNumber.MaxExactInteger)))
+                    {
+                        r.Report(ScenarioJsonReader.PathOf(property.Value), $"{ScenarioJsonReader.Describe(property.Value)} is out of range", "write a number within \u00b12^53, for example 0.01");
+                        continue;
+                    }
+
                     object? value = property.Value.Type switch
                     {
-                        JTokenType.Integer or JTokenType.Float => property.Value.Value<double>(),
+                        JTokenType.Integer or JTokenType.Float => number,
                         JTokenType.String => property.Value.Value<string>()!,
                         JTokenType.Boolean => property.Value.Value<bool>(),
                         _ => null,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Newtonsoft.Json.Linq;
 using Sasg.Learning.Data;
 
@@ -42,6 +43,14 @@ internal static class ScenarioModelParser
             }
 
             hidden = array.Select(item => r.Int(item, 1, int.MaxValue, "a whole number of at least 1", "512") ?? 1).ToArray();
+            var between = hidden.Zip(hidden.Skip(1), (a, b) => ((double)a + 1) * b).Sum();
+            if (between + hidden.Sum(h => (double)h) > ScenarioLimits.MaxParameters)
+            {
+                r.Report(
+                    ScenarioJsonReader.PathOf(array),
+                    $"these layers alone hold more than the {ScenarioLimits.MaxParameters.ToString("N0", CultureInfo.InvariantCulture)} parameters a model may have",
+                    "write narrower layers, for example [512] or [256, 128]");
+            }
         }
 
         var lambda = kind is ModelKind.Logistic or ModelKind.Softmax

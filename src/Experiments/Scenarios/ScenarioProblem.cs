@@ -7,6 +7,9 @@ namespace Sasg.Experiments.Scenarios;
 /// <param name="Fix">What to write instead.</param>
 public sealed record ScenarioProblem(string File, string JsonPath, string Problem, string Fix)
 {
-    /// <summary>The problem as one line: <c>file: $.json.path: what is wrong; what to write instead</c>.</summary>
-    public override string ToString() => $"{File}: {JsonPath}: {Problem}; {Fix}";
+    /// <summary>The problem as one line: <c>file: $.json.path: what is wrong; what to write instead</c>, or for a
+    /// problem with the whole file (path <c>$</c>: missing, too large, not JSON) <c>sasg: file: what is wrong; what to
+    /// write instead</c>.</summary>
+    public override string ToString() =>
+        JsonPath == "$" ? $"sasg: {File}: {Problem}; {Fix}" : $"{File}: {JsonPath}: {Problem}; {Fix}";
 }

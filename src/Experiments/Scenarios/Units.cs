@@ -129,8 +129,17 @@ public static class Units
             return false;
         }
 
+        var styles = NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+        if (number.Length > 0 && char.IsAsciiDigit(number[0]) && !decimal.TryParse(number, styles, CultureInfo.InvariantCulture, out _)
+            && double.TryParse(number, styles, CultureInfo.InvariantCulture, out var huge) && huge >= 1)
+        {
+            // A number beyond decimal's range (about 7.9e28) is a number still, and far too large for any quantity.
+            error = new UnitError($"{quantity} '{text}' is too large", $"write a smaller value, for example \"{example}\"");
+            return false;
+        }
+
         if (number.Length == 0 || !char.IsAsciiDigit(number[0])
-            || !decimal.TryParse(number, NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var amount))
+            || !decimal.TryParse(number, styles, CultureInfo.InvariantCulture, out var amount))
         {
             error = new UnitError($"{quantity} '{text}' does not start with a number", fix);
             return false;

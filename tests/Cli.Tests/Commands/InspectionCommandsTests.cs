@@ -35,7 +35,7 @@ public sealed class InspectionCommandsTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(exitCode, Is.EqualTo(2));
-            Assert.That(error.ToString(), Does.StartWith(path));
+            Assert.That(error.ToString(), Does.StartWith($"sasg: {path}: invalid JSON at line 1"));
         }
     }
 

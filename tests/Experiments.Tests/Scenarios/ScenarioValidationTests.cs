@@ -37,9 +37,9 @@ public sealed class ScenarioValidationTests
         Assert.That(ScenarioText.Problems(json), Is.EqualTo(new[] { "s.json: $.data.workers: missing required field; add \"workers\": 9" }));
     }
 
-    [TestCase("\"9\"", "s.json: $.data.workers: expected a whole number of at least 1, found the string \"9\"; write a whole number of at least 1, for example 9")]
-    [TestCase("2.5", "s.json: $.data.workers: expected a whole number of at least 1, found the number 2.5; write a whole number of at least 1, for example 9")]
-    [TestCase("0", "s.json: $.data.workers: 0 is out of range; write a whole number of at least 1, for example 9")]
+    [TestCase("\"9\"", "s.json: $.data.workers: expected a whole number in 1..10000, found the string \"9\"; write a whole number in 1..10000, for example 9")]
+    [TestCase("2.5", "s.json: $.data.workers: expected a whole number in 1..10000, found the number 2.5; write a whole number in 1..10000, for example 9")]
+    [TestCase("0", "s.json: $.data.workers: 0 is out of range; write a whole number in 1..10000, for example 9")]
     public void Parse_BadWorkerCount_ReportsTypeOrRange(string value, string expected)
     {
         var json = ScenarioText.Minimal();
@@ -267,7 +267,7 @@ public sealed class ScenarioValidationTests
             Is.EqualTo(new[]
             {
                 "s.json: $.name: missing required field; add \"name\": \"bandwidth-sweep\"",
-                "s.json: $.data.workers: 0 is out of range; write a whole number of at least 1, for example 9",
+                "s.json: $.data.workers: 0 is out of range; write a whole number in 1..10000, for example 9",
                 $"s.json: $.network.latency: duration '50 sec' has the unknown unit 'sec'; write one of {Units.DurationUnitList} (case matters), for example \"50us\"",
                 $"s.json: $.network.ingress: unknown value 'fair'; write one of {IngressWords}",
                 "s.json: $.compute.speeds: unknown field 'speeds'; did you mean 'speed'?",
@@ -280,7 +280,7 @@ public sealed class ScenarioValidationTests
         var problems = ScenarioText.Problems("{\n  \"name\": \"t\",\n  \"seed\": 1 2\n}");
 
         Assert.That(problems, Has.Count.EqualTo(1));
-        Assert.That(problems[0], Does.StartWith("s.json: $: invalid JSON at line 3, position ").And.EndWith("; fix the JSON syntax (quotes around names and strings, commas between fields, no trailing commas)"));
+        Assert.That(problems[0], Does.StartWith("sasg: s.json: invalid JSON at line 3, position ").And.EndWith("; " + StrictJson.Fix));
     }
 
     [Test]
@@ -288,7 +288,7 @@ public sealed class ScenarioValidationTests
     {
         var problems = ScenarioText.Problems("{ \"name\": \"a\", \"name\": \"b\" }");
 
-        Assert.That(problems, Has.Count.EqualTo(1).And.One.StartsWith("s.json: $: invalid JSON at line 1"));
+        Assert.That(problems, Has.Count.EqualTo(1).And.One.StartsWith("sasg: s.json: invalid JSON at line 1"));
     }
 
     [Test]
@@ -296,7 +296,7 @@ public sealed class ScenarioValidationTests
     {
         Assert.That(
             ScenarioText.Problems("[1, 2]"),
-            Is.EqualTo(new[] { "s.json: $: expected a JSON object, found an array; write the scenario as one object { \"name\": ..., ... }" }));
+            Is.EqualTo(new[] { "sasg: s.json: expected a JSON object, found an array; write the scenario as one object { \"name\": ..., ... }" }));
     }
 
     [Test]
@@ -306,6 +306,6 @@ public sealed class ScenarioValidationTests
 
         var exception = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(path))!;
 
-        Assert.That(exception.Message, Is.EqualTo($"{path}: $: the file does not exist; give the path of an existing scenario file"));
+        Assert.That(exception.Message, Is.EqualTo($"sasg: {path}: no such file; give the path of an existing scenario file"));
     }
 }
