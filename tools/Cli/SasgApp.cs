@@ -29,6 +29,11 @@ internal static class SasgApp
             ValidateNetworkCommand.Create(console, error),
         };
 
+        foreach (var option in root.Options.OfType<VersionOption>())
+        {
+            option.Action = new VersionAction();
+        }
+
         var parseResult = root.Parse(args);
         if (ParseErrorReporter.Report(parseResult, error) > 0)
         {
