@@ -24,9 +24,10 @@ public static class DecisionsCsv
     /// <summary>Every row of <paramref name="path"/>, checked.</summary>
     /// <param name="path">The file.</param>
     /// <param name="labels">When given, the methods the run had: a row of another method is an error.</param>
+    /// <param name="labelsSource">The file <paramref name="labels"/> come from, for messages.</param>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
     /// <exception cref="InvalidDataException">The file is not a well-formed decisions.csv; the message names the line.</exception>
-    public static IReadOnlyList<DecisionRow> Read(string path, IReadOnlyCollection<string>? labels = null)
+    public static IReadOnlyList<DecisionRow> Read(string path, IReadOnlyCollection<string>? labels = null, string labelsSource = "the run")
     {
         if (!File.Exists(path))
         {
@@ -55,7 +56,7 @@ public static class DecisionsCsv
             var row = Parse(line, out var problem);
             if (row is not null && labels is not null && sequence.IsNew(row.Algorithm) && !labels.Contains(row.Algorithm))
             {
-                problem = $"column 'algorithm': '{Shorten(row.Algorithm)}' is not a method of this run (the run has {Shorten(string.Join(", ", labels))})";
+                problem = $"column 'algorithm': '{Shorten(row.Algorithm)}' is not a method of this run ({labelsSource} lists {Shorten(string.Join(", ", labels))})";
             }
 
             problem ??= sequence.Next(row!.Algorithm, row.Iteration, row.Worker);

@@ -57,10 +57,11 @@ public sealed class ReplayFolder
 
         var scenario = ScenarioLoader.Load(scenarioPath, requireData: false);
         var summary = RunSummary.Read(summaryPath);
-        IReadOnlyCollection<string> labels = summary is { Methods.Count: > 0 }
-            ? [.. summary.Methods.Select(m => m.Label)]
+        var fromSummary = summary is { Methods.Count: > 0 };
+        IReadOnlyCollection<string> labels = fromSummary
+            ? [.. summary!.Methods.Select(m => m.Label)]
             : [.. scenario.Algorithms.Select(a => a.Label)];
-        var rows = DecisionsCsv.Read(decisionsPath, labels);
+        var rows = DecisionsCsv.Read(decisionsPath, labels, fromSummary ? summaryPath : scenarioPath);
         if (rows.Count == 0)
         {
             throw new InvalidDataException($"{decisionsPath}: line 2: no decision rows after the header; {DecisionsCsv.Fix}.");

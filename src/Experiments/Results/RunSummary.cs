@@ -92,7 +92,7 @@ public sealed record RunSummary(string? Name, int? Workers, long? ModelBytes, IR
 
             if (methods.Any(m => m.Label == (string)label!))
             {
-                throw Problem(path, at + ".label", $"'{Shown(label)}' is listed twice");
+                throw Problem(path, at + ".label", $"'{OneLine((string)label!)}' is listed twice");
             }
 
             var iterations = (int?)Whole(path, method, "iterations", 0, int.MaxValue, at);
