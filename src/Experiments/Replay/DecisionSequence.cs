@@ -99,6 +99,11 @@ internal sealed class DecisionSequence
             return $"{found}: the run has {Count(method.Workers)} workers (0 to {Count(method.Workers - 1)})";
         }
 
+        if (method.Workers > 0 && method.NextWorker > 0 && iteration == method.NextIteration + 1 && worker == 0)
+        {
+            return $"'{method.Shown}' iteration {Count(method.NextIteration)} has {Count(method.NextWorker)} of the run's {Count(method.Workers)} workers (0 to {Count(method.Workers - 1)})";
+        }
+
         var expected = method.Workers == 0 && method.NextWorker > 0
             ? $"iteration 0, worker {Count(method.NextWorker)} or iteration 1, worker 0"
             : $"iteration {Count(method.NextIteration)}, worker {Count(method.NextWorker)}";

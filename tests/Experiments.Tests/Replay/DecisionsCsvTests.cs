@@ -80,7 +80,7 @@ public sealed class DecisionsCsvTests
 
             """);
 
-        AssertProblem(path, "line 7: 'B' has 1 workers in iteration 0 but the other methods 2", labels: null);
+        AssertProblem(path, "line 7: 'B' iteration 0 has 1 of the run's 2 workers (0 to 1)", labels: null);
     }
 
     [Test]

@@ -66,7 +66,7 @@ public sealed class ReplayRunnerTests
 
         Assert.That(
             () => DecisionLog.From("A", rows),
-            Throws.InstanceOf<InvalidDataException>().With.Message.Contains("row 4: 'A' iteration 2, worker 0 where iteration 1, worker 1 was expected"));
+            Throws.InstanceOf<InvalidDataException>().With.Message.Contains("row 4: 'A' iteration 1 has 1 of the run's 2 workers (0 to 1)"));
     }
 
     [Test]

@@ -27,11 +27,11 @@ public static class PlotWriter
             throw new DirectoryNotFoundException($"{results}: no such results folder.");
         }
 
+        var name = ScenarioName(results);
         var plots = Path.Combine(results, FolderName);
         Directory.CreateDirectory(plots);
         var written = new List<string>();
         var skipped = new List<SkippedPlot>();
-        var name = ScenarioName(results);
 
         var metricsPath = Path.Combine(results, "metrics.csv");
         var methods = File.Exists(metricsPath) ? MethodMetrics.Group(MetricsCsv.Read(metricsPath)) : null;
