@@ -28,58 +28,66 @@ public sealed class DecisionLog
     /// <summary>The recorded actions as a plan NetSim can replay.</summary>
     public FixedRoundPlan ToPlan() => new(_rounds);
 
-    /// <summary>The log of one method from the rows a run recorded.</summary>
-    /// <exception cref="InvalidDataException">Rows are missing or repeated for some (iteration, worker).</exception>
+    /// <summary>The number of uploads recorded.</summary>
+    public int Uploads { get; private init; }
+
+    /// <summary>The log of one method from the rows a run recorded, which must be in the order a run writes them:
+    /// iterations in order, workers 0 to M - 1 in each.</summary>
+    /// <exception cref="InvalidDataException">A row has a value out of range, is out of place, or the last iteration
+    /// is cut short; the message names <paramref name="source"/>, the row and the fix.</exception>
     public static DecisionLog From(string algorithm, IEnumerable<DecisionRow> rows, string source = "decisions")
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var mine = rows.Where(r => r.Algorithm == algorithm).ToList();
+        var sequence = new DecisionSequence();
+        var mine = new List<DecisionRow>();
+        var index = 0;
+        foreach (var row in rows)
+        {
+            index++;
+            if (row.Algorithm != algorithm)
+            {
+                continue;
+            }
+
+            if ((DecisionsCsv.Check(row) ?? sequence.Next(algorithm, row.Iteration, row.Worker)) is { } problem)
+            {
+                throw new InvalidDataException($"{source}: row {index.ToString(CultureInfo.InvariantCulture)}: {problem}; {DecisionsCsv.Fix}.");
+            }
+
+            mine.Add(row);
+        }
+
         if (mine.Count == 0)
         {
-            throw new InvalidDataException($"{source}: no decisions for algorithm '{algorithm}'.");
+            throw new InvalidDataException($"{source}: no decisions for algorithm '{DecisionsCsv.Shorten(algorithm)}'; {DecisionsCsv.Fix}.");
         }
 
-        var iterations = mine.Max(r => r.Iteration) + 1;
-        var workers = mine.Max(r => r.Worker) + 1;
-        var rounds = new WorkerAction[iterations][];
-        var seen = new bool[iterations, workers];
-        for (var k = 0; k < iterations; k++)
+        if (sequence.Finish() is { } end)
         {
-            rounds[k] = new WorkerAction[workers];
+            throw new InvalidDataException($"{source}: {end}; {DecisionsCsv.Fix}.");
         }
 
-        foreach (var row in mine)
+        // The sequence guarantees iterations x workers == mine.Count, so this allocates no more than the rows read.
+        var workers = sequence.Workers;
+        var rounds = new WorkerAction[mine.Count / workers][];
+        var uploads = 0;
+        for (var k = 0; k < rounds.Length; k++)
         {
-            if (row.Iteration < 0 || row.Worker < 0 || seen[row.Iteration, row.Worker])
-            {
-                throw new InvalidDataException(
-                    $"{source}: algorithm '{algorithm}' has a repeated or negative (iteration {row.Iteration}, worker {row.Worker}).");
-            }
-
-            seen[row.Iteration, row.Worker] = true;
-            var compute = SimTime.FromNanoseconds(row.ComputeNanoseconds);
-            rounds[row.Iteration][row.Worker] = row.Decision switch
-            {
-                "upload" => WorkerAction.Upload(DataSize.FromBytes(row.Bytes), compute, row.Requested),
-                "skip" => WorkerAction.Skip(compute),
-                "not-requested" => WorkerAction.Idle,
-                _ => throw new InvalidDataException(
-                    $"{source}: unknown decision '{row.Decision}' (expected upload, skip or not-requested)."),
-            };
-        }
-
-        for (var k = 0; k < iterations; k++)
-        {
+            var round = rounds[k] = new WorkerAction[workers];
             for (var w = 0; w < workers; w++)
             {
-                if (!seen[k, w])
+                var row = mine[(k * workers) + w];
+                var compute = SimTime.FromNanoseconds(row.ComputeNanoseconds);
+                round[w] = row.Decision switch
                 {
-                    throw new InvalidDataException(
-                        $"{source}: algorithm '{algorithm}' has no decision for iteration {k.ToString(CultureInfo.InvariantCulture)}, worker {w.ToString(CultureInfo.InvariantCulture)}.");
-                }
+                    "upload" => WorkerAction.Upload(DataSize.FromBytes(row.Bytes), compute, row.Requested),
+                    "skip" => WorkerAction.Skip(compute),
+                    _ => WorkerAction.Idle,
+                };
+                uploads += row.Decision == "upload" ? 1 : 0;
             }
         }
 
-        return new DecisionLog(algorithm, rounds);
+        return new DecisionLog(algorithm, rounds) { Uploads = uploads };
     }
 }

@@ -56,12 +56,26 @@ public sealed class ReplayRunnerTests
     }
 
     [Test]
-    public void DecisionLog_WithAMissingRow_NamesTheIterationAndWorker()
+    public void DecisionLog_WithAMissingRow_NamesTheRowAndWhatWasExpected()
     {
-        var rows = new List<DecisionRow> { new("A", 0, 0, "upload", 10, 5, false), new("A", 1, 1, "skip", 0, 5, false), new("A", 0, 1, "skip", 0, 5, false) };
+        var rows = new List<DecisionRow>
+        {
+            new("A", 0, 0, "upload", 10, 5, false), new("A", 0, 1, "skip", 0, 5, false), new("A", 1, 0, "skip", 0, 5, false),
+            new("A", 2, 0, "skip", 0, 5, false), new("A", 2, 1, "skip", 0, 5, false),
+        };
 
         Assert.That(
             () => DecisionLog.From("A", rows),
-            Throws.InstanceOf<InvalidDataException>().With.Message.Contains("iteration 1, worker 0"));
+            Throws.InstanceOf<InvalidDataException>().With.Message.Contains("row 4: 'A' iteration 1 has 1 of the run's 2 workers (0 to 1)"));
+    }
+
+    [Test]
+    public void DecisionLog_WithANegativeComputeTime_IsRefused()
+    {
+        var rows = new List<DecisionRow> { new("A", 0, 0, "upload", 10, -5, false) };
+
+        Assert.That(
+            () => DecisionLog.From("A", rows),
+            Throws.InstanceOf<InvalidDataException>().With.Message.Contains("row 1: column 'compute_ns': -5 is out of range"));
     }
 }

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Newtonsoft.Json.Linq;
-using Sasg.Experiments.Driver;
 using Sasg.Experiments.Replay;
 using Sasg.Experiments.Scenarios;
 using Sasg.Learning.Data;
@@ -32,118 +30,90 @@ internal static class ReplayCommand
         command.SetAction(parseResult =>
         {
             var folder = parseResult.GetValue(results)!;
-            var scenarioPath = Path.Combine(folder, "scenario.json");
-            var decisionsPath = Path.Combine(folder, "decisions.csv");
-            if (!File.Exists(scenarioPath) || !File.Exists(decisionsPath))
+            if (!File.Exists(Path.Combine(folder, "scenario.json")) || !File.Exists(Path.Combine(folder, "decisions.csv")))
             {
                 error.WriteLine($"sasg: {folder}: needs scenario.json and decisions.csv; run 'sasg run <scenario> --output {folder}' first");
                 return ExitCodes.BadInput;
             }
 
-            var scenario = ScenarioLoader.Load(scenarioPath, requireData: false);
-            var network = scenario.Network;
             try
             {
-                network = network with
+                // Every option is checked before any file is read, so a typo costs nothing.
+                var overrides = new ReplayNetworkOverrides(
+                    Option(parseResult.GetValue(uplink), "--uplink", Units.ParseBandwidth),
+                    Option(parseResult.GetValue(downlink), "--downlink", Units.ParseBandwidth),
+                    Option(parseResult.GetValue(latency), "--latency", Units.ParseDuration),
+                    Option(parseResult.GetValue(serverIngress), "--server-ingress", Units.ParseBandwidth),
+                    Option(parseResult.GetValue(ingress), "--ingress", ParseIngress),
+                    Option(parseResult.GetValue(mtu), "--mtu", ParseMtu),
+                    Option(parseResult.GetValue(connection), "--connection", ParseConnection));
+                var replay = ReplayFolder.Load(folder);
+                var replayed = replay.Replay(overrides.Apply(replay.Scenario.Network), locator);
+                var table = new Table().AddColumn("algorithm").AddColumn(new TableColumn("uploads").RightAligned())
+                    .AddColumn(new TableColumn("recorded s").RightAligned()).AddColumn(new TableColumn("replayed s").RightAligned());
+                foreach (var method in replayed)
                 {
-                    Uplink = Parse(parseResult.GetValue(uplink), Units.ParseBandwidth, network.Uplink),
-                    Downlink = Parse(parseResult.GetValue(downlink), Units.ParseBandwidth, network.Downlink),
-                    Latency = Parse(parseResult.GetValue(latency), Units.ParseDuration, network.Latency),
-                    ServerIngress = Parse(parseResult.GetValue(serverIngress), Units.ParseBandwidth, network.ServerIngress),
-                    Ingress = Parse(parseResult.GetValue(ingress), NetworkNames.ParseIngressPolicy, network.Ingress),
-                    Mtu = Parse(parseResult.GetValue(mtu), ParseMtu, network.Mtu),
-                    NewConnectionPerUpload = Parse(parseResult.GetValue(connection), ParseConnection, network.NewConnectionPerUpload),
-                };
-                if (network.Mtu is { } size && size is < 576 or > 65535)
-                {
-                    throw new ArgumentException($"--mtu {size}: write an MTU from 576 to 65535, for example 1500");
+                    table.AddRow(
+                        Markup.Escape(method.Label),
+                        method.Uploads.ToString(CultureInfo.InvariantCulture),
+                        method.RecordedSeconds is { } seconds ? seconds.ToString("0.000000", CultureInfo.InvariantCulture) : "-",
+                        method.ReplayedSeconds.ToString("0.000000", CultureInfo.InvariantCulture));
                 }
 
-                if (network.TraceFile is not null && (network.Mtu is not null || network.NewConnectionPerUpload))
-                {
-                    throw new ArgumentException("--mtu and --connection do not apply to the run's worker trace file links; leave them out");
-                }
+                console.Write(table);
+                return ExitCodes.Ok;
             }
-            catch (Exception ex) when (ex is FormatException or ArgumentException)
+            catch (Exception ex) when (ex is FormatException or InvalidDataException or FileNotFoundException)
             {
                 error.WriteLine($"sasg: {ex.Message}");
                 return ExitCodes.BadInput;
             }
-
-            var summary = ReadSummary(Path.Combine(folder, "summary.json"));
-            var (topology, options, createCompute) = NetworkOf(scenario with { Network = network }, summary, locator);
-            var rows = DecisionsCsv.Read(decisionsPath);
-            var live = LiveSeconds(summary);
-            var table = new Table().AddColumn("algorithm").AddColumn(new TableColumn("uploads").RightAligned())
-                .AddColumn(new TableColumn("recorded s").RightAligned()).AddColumn(new TableColumn("replayed s").RightAligned());
-            foreach (var label in rows.Select(r => r.Algorithm).Distinct())
-            {
-                var log = DecisionLog.From(label, rows, decisionsPath);
-                var ends = ReplayRunner.IterationEnds(log, topology, options, createCompute());
-                table.AddRow(
-                    Markup.Escape(label),
-                    rows.Count(r => r.Algorithm == label && r.Decision == "upload").ToString(CultureInfo.InvariantCulture),
-                    live.TryGetValue(label, out var seconds) ? seconds.ToString("0.000000", CultureInfo.InvariantCulture) : "-",
-                    (ends.Length == 0 ? 0 : ends[^1].TotalSeconds).ToString("0.000000", CultureInfo.InvariantCulture));
-            }
-
-            console.Write(table);
-            return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static T Parse<T>(string? text, Func<string, T> parse, T fallback) => text is null ? fallback : parse(text);
+    // The option's value, or null when absent; a bad value is a FormatException whose message names the option.
+    private static T? Option<T>(string? text, string name, Func<string, T> parse)
+        where T : struct
+    {
+        if (text is null)
+        {
+            return null;
+        }
 
-    private static int? ParseMtu(string text) => text == "payload-only" ? null
-        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var size) ? size
-        : throw new FormatException($"--mtu {text}: write an MTU from 576 to 65535, for example 1500, or payload-only");
+        try
+        {
+            return parse(text);
+        }
+        catch (FormatException ex)
+        {
+            throw new FormatException($"{name} {text}: {ex.Message}", ex);
+        }
+    }
+
+    private static IngressPolicy ParseIngress(string text)
+    {
+        try
+        {
+            return NetworkNames.ParseIngressPolicy(text);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new FormatException("write sequential-push, sequential-pull, fair-share or unlimited", ex);
+        }
+    }
+
+    // payload-only is ReplayNetworkOverrides.PayloadOnly: the override that removes the run's framing.
+    private static int ParseMtu(string text) =>
+        text == "payload-only" ? ReplayNetworkOverrides.PayloadOnly
+        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size is >= 576 and <= 65535
+            ? size
+            : throw new FormatException("write an MTU from 576 to 65535 bytes, for example 1500, or payload-only");
 
     private static bool ParseConnection(string text) => text switch
     {
         "persistent" => false,
         "new" => true,
-        _ => throw new FormatException($"--connection {text}: write persistent (warm connections) or new (a new TCP connection per upload)"),
+        _ => throw new FormatException("write persistent (warm connections) or new (a new TCP connection per upload)"),
     };
-
-    // The run's network on the new links. The worker count and model size come from summary.json, so no dataset is
-    // loaded; a folder written before summary.json held the model size is re-planned from its data instead.
-    private static (StarTopology, ParameterServerOptions, Func<ComputeModel>) NetworkOf(
-        Scenario scenario, JObject? summary, DatasetLocator locator)
-    {
-        if (summary?["workers"] is JValue { Value: not null } workers && summary["modelBytes"] is JValue { Value: not null } bytes)
-        {
-            return ScenarioPlanner.PlanNetwork(scenario, workers.ToObject<int>(), bytes.ToObject<long>());
-        }
-
-        var plan = ScenarioPlanner.Plan(scenario, locator);
-        return (plan.Topology, plan.Network, plan.CreateCompute);
-    }
-
-    // A missing or unreadable summary only costs the recorded column and a re-plan from the data.
-    private static JObject? ReadSummary(string summaryPath)
-    {
-        try
-        {
-            return File.Exists(summaryPath) ? JObject.Parse(File.ReadAllText(summaryPath)) : null;
-        }
-        catch (Newtonsoft.Json.JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static Dictionary<string, double> LiveSeconds(JObject? summary)
-    {
-        var seconds = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var algorithm in summary?["algorithms"] ?? new JArray())
-        {
-            if (algorithm["label"]?.ToString() is { } label && algorithm["simulatedSeconds"] is JValue { Value: not null } value)
-            {
-                seconds[label] = value.ToObject<double>();
-            }
-        }
-
-        return seconds;
-    }
 }

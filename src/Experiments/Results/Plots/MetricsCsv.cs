@@ -7,6 +7,8 @@ namespace Sasg.Experiments.Results.Plots;
 /// values).</summary>
 public static class MetricsCsv
 {
+    private const string Fix = "restore the file from the run, or run the scenario again to write it";
+
     /// <summary>The header line of metrics.csv.</summary>
     public const string Header = OlderHeader + ",counted_uploads,requests,request_bytes,skip_notices,skip_notice_bytes";
 
@@ -31,7 +33,8 @@ public static class MetricsCsv
         var header = reader.ReadLine();
         if (header is not Header and not OlderHeader)
         {
-            throw new InvalidDataException($"{name}: line 1: expected the header '{Header}'.");
+            var found = header is null ? "the file is empty" : "the first line is not the header";
+            throw new InvalidDataException($"{name}: line 1: expected the header '{Header}' ({found}); {Fix}.");
         }
 
         var rows = new List<MetricsRow>();
@@ -44,10 +47,36 @@ public static class MetricsCsv
                 continue;
             }
 
-            rows.Add(Parse(line, header == Header ? 15 : 10) ?? throw new InvalidDataException($"{name}: line {number}: not a metrics row ({line})."));
+            var row = Parse(line, header == Header ? 15 : 10)
+                ?? throw new InvalidDataException($"{name}: line {number}: not a metrics row ({Replay.DecisionsCsv.Shorten(line)}): a field is missing or not a number; {Fix}.");
+            if (Check(row) is { } problem)
+            {
+                throw new InvalidDataException($"{name}: line {number}: {problem}; {Fix}.");
+            }
+
+            rows.Add(row);
         }
 
         return rows;
+    }
+
+    // Counts and times a run writes are never negative; simulated_seconds is never NaN.
+    private static string? Check(MetricsRow row)
+    {
+        (string Column, long Value)[] counts =
+        [
+            ("iteration", row.Iteration), ("uploads", row.Uploads), ("upload_bytes", row.UploadBytes), ("paper_bits", row.PaperBits),
+            ("counted_uploads", row.CountedUploads), ("requests", row.Requests), ("request_bytes", row.RequestBytes),
+            ("skip_notices", row.SkipNotices), ("skip_notice_bytes", row.SkipNoticeBytes),
+        ];
+        if (counts.FirstOrDefault(c => c.Value < 0) is { Column: { } column } negative)
+        {
+            return $"column '{column}': {negative.Value.ToString(CultureInfo.InvariantCulture)} is negative (write 0 or more)";
+        }
+
+        return double.IsFinite(row.SimulatedSeconds) && row.SimulatedSeconds >= 0
+            ? null
+            : $"column 'simulated_seconds': {row.SimulatedSeconds.ToString("R", CultureInfo.InvariantCulture)} is not a time (write a number of seconds, 0 or more)";
     }
 
     private static MetricsRow? Parse(string line, int fields)

@@ -1,5 +1,3 @@
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 using Sasg.Experiments.Driver;
 using Sasg.Experiments.Replay;
 using Sasg.NetSim.Trace;
@@ -19,7 +17,7 @@ public static class PlotWriter
 
     /// <summary>Writes every plot that the files in <paramref name="resultsDirectory"/> allow.</summary>
     /// <exception cref="DirectoryNotFoundException">The results folder does not exist.</exception>
-    /// <exception cref="InvalidDataException">metrics.csv, decisions.csv or a trace CSV is malformed.</exception>
+    /// <exception cref="InvalidDataException">metrics.csv, decisions.csv, summary.json or a trace CSV is malformed.</exception>
     public static PlotReport WriteAll(string resultsDirectory)
     {
         ArgumentNullException.ThrowIfNull(resultsDirectory);
@@ -29,11 +27,11 @@ public static class PlotWriter
             throw new DirectoryNotFoundException($"{results}: no such results folder.");
         }
 
+        var name = ScenarioName(results);
         var plots = Path.Combine(results, FolderName);
         Directory.CreateDirectory(plots);
         var written = new List<string>();
         var skipped = new List<SkippedPlot>();
-        var name = ScenarioName(results);
 
         var metricsPath = Path.Combine(results, "metrics.csv");
         var methods = File.Exists(metricsPath) ? MethodMetrics.Group(MetricsCsv.Read(metricsPath)) : null;
@@ -130,27 +128,9 @@ public static class PlotWriter
         }
     }
 
-    // The run's name from summary.json; the folder's name when the summary is missing or unreadable.
-    private static string ScenarioName(string results)
-    {
-        var summary = Path.Combine(results, "summary.json");
-        if (File.Exists(summary))
-        {
-            try
-            {
-                if (JObject.Parse(File.ReadAllText(summary))["name"] is JValue { Type: JTokenType.String } value)
-                {
-                    return (string)value!;
-                }
-            }
-            catch (JsonReaderException)
-            {
-                // An unreadable summary only costs the plots their scenario name.
-            }
-        }
-
-        return Path.GetFileName(results);
-    }
+    // The run's name from summary.json; the folder's name when there is no summary (a damaged one is an error).
+    private static string ScenarioName(string results) =>
+        RunSummary.Read(Path.Combine(results, "summary.json"))?.Name ?? Path.GetFileName(results);
 
     /// <summary><paramref name="label"/> with every character but letters, digits, '-' and '_' replaced by '_'.</summary>
     private static string SafeName(string label) =>

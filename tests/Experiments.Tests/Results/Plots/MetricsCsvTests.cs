@@ -62,4 +62,17 @@ public sealed class MetricsCsvTests
             () => MetricsCsv.Read(new StringReader(text), "metrics.csv"),
             Throws.TypeOf<InvalidDataException>().With.Message.StartsWith("metrics.csv: line 3: not a metrics row"));
     }
+
+    [TestCase("GD,-1,9,3600,14400,0.1,2,NaN,NaN,NaN,9,0,0,0,0", "column 'iteration': -1 is negative")]
+    [TestCase("GD,1,9,-3600,14400,0.1,2,NaN,NaN,NaN,9,0,0,0,0", "column 'upload_bytes': -3600 is negative")]
+    [TestCase("GD,1,9,3600,14400,NaN,2,NaN,NaN,NaN,9,0,0,0,0", "column 'simulated_seconds': NaN is not a time")]
+    [TestCase("GD,1,9,3600,14400,-0.5,2,NaN,NaN,NaN,9,0,0,0,0", "column 'simulated_seconds': -0.5 is not a time")]
+    public void Read_WithAnImpossibleValue_NamesTheLineAndColumn(string row, string expected)
+    {
+        var text = MetricsCsv.Header + "\nGD,0,0,0,0,0,3,NaN,NaN,NaN,0,0,0,0,0\n" + row + "\n";
+
+        Assert.That(
+            () => MetricsCsv.Read(new StringReader(text), "metrics.csv"),
+            Throws.TypeOf<InvalidDataException>().With.Message.StartsWith("metrics.csv: line 3: " + expected));
+    }
 }

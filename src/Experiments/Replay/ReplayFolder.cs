@@ -1,0 +1,153 @@
+using System.Globalization;
+using Sasg.Experiments.Driver;
+using Sasg.Experiments.Results;
+using Sasg.Experiments.Scenarios;
+using Sasg.Learning.Data;
+using Sasg.NetSim.Network;
+
+namespace Sasg.Experiments.Replay;
+
+/// <summary>A results folder's replay inputs (scenario.json, summary.json, decisions.csv), each checked and checked
+/// against the others before anything is sized from them.</summary>
+/// <remarks>decisions.csv fixes M (its rows are checked as they are read, <see cref="DecisionsCsv"/>); summary.json's
+/// <c>workers</c> must equal it and each method's <c>iterations</c> its decisions' iterations, so no number in one file
+/// can size the network beyond what the decisions hold. A missing summary.json costs the recorded column and a
+/// re-plan from the data.</remarks>
+public sealed class ReplayFolder
+{
+    private readonly IReadOnlyList<DecisionLog> _logs;
+
+    private ReplayFolder(Scenario scenario, RunSummary? summary, IReadOnlyList<DecisionLog> logs, string decisionsPath)
+    {
+        Scenario = scenario;
+        Summary = summary;
+        _logs = logs;
+        DecisionsPath = decisionsPath;
+    }
+
+    /// <summary>The run's scenario (scenario.json).</summary>
+    public Scenario Scenario { get; }
+
+    /// <summary>The run's summary, or null when the folder has no summary.json.</summary>
+    public RunSummary? Summary { get; }
+
+    /// <summary>The path of decisions.csv, for messages.</summary>
+    public string DecisionsPath { get; }
+
+    /// <summary>M, the number of workers in every iteration of the decisions.</summary>
+    public int Workers => _logs[0].Workers;
+
+    /// <summary>Each method's decisions, in the order of decisions.csv.</summary>
+    public IReadOnlyList<DecisionLog> Logs => _logs;
+
+    /// <summary>Reads and checks the replay inputs of <paramref name="folder"/>.</summary>
+    /// <exception cref="FileNotFoundException">scenario.json or decisions.csv is missing.</exception>
+    /// <exception cref="ScenarioException">scenario.json is not a valid scenario.</exception>
+    /// <exception cref="InvalidDataException">summary.json or decisions.csv is damaged or they disagree; the message is
+    /// one line naming the file, the line or JSON path and the fix.</exception>
+    public static ReplayFolder Load(string folder)
+    {
+        var scenarioPath = Path.Combine(folder, "scenario.json");
+        var decisionsPath = Path.Combine(folder, "decisions.csv");
+        var summaryPath = Path.Combine(folder, "summary.json");
+        if (!File.Exists(scenarioPath))
+        {
+            throw new FileNotFoundException($"{scenarioPath}: no such file", scenarioPath);
+        }
+
+        var scenario = ScenarioLoader.Load(scenarioPath, requireData: false);
+        var summary = RunSummary.Read(summaryPath);
+        var fromSummary = summary is { Methods.Count: > 0 };
+        IReadOnlyCollection<string> labels = fromSummary
+            ? [.. summary!.Methods.Select(m => m.Label)]
+            : [.. scenario.Algorithms.Select(a => a.Label)];
+        var rows = DecisionsCsv.Read(decisionsPath, labels, fromSummary ? summaryPath : scenarioPath);
+        if (rows.Count == 0)
+        {
+            throw new InvalidDataException($"{decisionsPath}: line 2: no decision rows after the header; {DecisionsCsv.Fix}.");
+        }
+
+        var logs = rows.Select(r => r.Algorithm).Distinct(StringComparer.Ordinal)
+            .Select(label => DecisionLog.From(label, rows, decisionsPath)).ToList();
+        var replay = new ReplayFolder(scenario, summary, logs, decisionsPath);
+        replay.CheckSummary(summaryPath);
+        return replay;
+    }
+
+    /// <summary>Replays every method on <paramref name="network"/> (the scenario's network with some fields changed);
+    /// <paramref name="locator"/> finds the data only when summary.json does not give the network's size.</summary>
+    /// <exception cref="InvalidDataException">The scenario's network does not have M workers, or a replayed time
+    /// passes the simulator's range (about 292 years).</exception>
+    /// <exception cref="ScenarioException">The network cannot be built (a worker trace file for another M).</exception>
+    public IReadOnlyList<ReplayedMethod> Replay(ScenarioNetwork network, DatasetLocator locator)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var scenario = Scenario with { Network = network };
+        StarTopology topology;
+        ParameterServerOptions options;
+        Func<ComputeModel> createCompute;
+        if (Summary is { Workers: { } workers, ModelBytes: { } bytes })
+        {
+            (topology, options, createCompute) = ScenarioPlanner.PlanNetwork(scenario, workers, bytes);
+        }
+        else
+        {
+            var plan = ScenarioPlanner.Plan(scenario, locator);
+            (topology, options, createCompute) = (plan.Topology, plan.Network, plan.CreateCompute);
+        }
+
+        var compute = createCompute();
+        var (field, size) = topology.WorkerCount != Workers ? ("$.data.workers", topology.WorkerCount) : ("$.compute.speed", compute.WorkerCount);
+        if (size != Workers)
+        {
+            throw new InvalidDataException(
+                $"{Scenario.File}: {field}: the scenario's network has {size.ToString(CultureInfo.InvariantCulture)} workers but {DecisionsPath} {Workers.ToString(CultureInfo.InvariantCulture)}; replay keeps M fixed: restore the folder's scenario.json and decisions.csv from the same run.");
+        }
+
+        var replayed = new List<ReplayedMethod>();
+        foreach (var log in _logs)
+        {
+            double seconds;
+            try
+            {
+                var ends = ReplayRunner.IterationEnds(log, topology, options, createCompute());
+                seconds = ends.Length == 0 ? 0 : ends[^1].TotalSeconds;
+            }
+            catch (OverflowException)
+            {
+                throw new InvalidDataException(
+                    $"{DecisionsPath}: columns 'bytes' and 'compute_ns' of '{DecisionsCsv.Shorten(log.Algorithm)}': the replayed time passes the simulator's range (about 292 years); {DecisionsCsv.Fix}, or replay on faster links.");
+            }
+
+            replayed.Add(new ReplayedMethod(
+                log.Algorithm, log.Uploads, Summary?.Methods.FirstOrDefault(m => m.Label == log.Algorithm)?.SimulatedSeconds, seconds));
+        }
+
+        return replayed;
+    }
+
+    private void CheckSummary(string summaryPath)
+    {
+        if (Summary is null)
+        {
+            return;
+        }
+
+        if (Summary.Workers is { } workers && workers != Workers)
+        {
+            throw new InvalidDataException(
+                $"{summaryPath}: $.workers: {workers.ToString(CultureInfo.InvariantCulture)} workers, but {DecisionsPath} has {Workers.ToString(CultureInfo.InvariantCulture)} in every iteration; restore the file from the run, or delete it (replay then plans the network from the scenario's data).");
+        }
+
+        for (var i = 0; i < Summary.Methods.Count; i++)
+        {
+            var method = Summary.Methods[i];
+            var iterations = _logs.FirstOrDefault(l => l.Algorithm == method.Label)?.Iterations ?? 0;
+            if (method.Iterations is { } recorded && recorded != iterations)
+            {
+                throw new InvalidDataException(
+                    $"{summaryPath}: $.algorithms[{i.ToString(CultureInfo.InvariantCulture)}].iterations: {recorded.ToString(CultureInfo.InvariantCulture)}, but {DecisionsPath} has {iterations.ToString(CultureInfo.InvariantCulture)} iterations of '{DecisionsCsv.Shorten(method.Label)}'; restore the two files from the same run.");
+            }
+        }
+    }
+}
