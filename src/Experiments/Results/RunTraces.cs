@@ -40,6 +40,18 @@ public sealed class RunTraces : IDisposable
         return new RunTraces(directory, ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
     }
 
+    /// <summary>Whether <see cref="Complete"/> or <see cref="Dispose"/> ran (no part can be begun).</summary>
+    public bool IsClosed
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _closed;
+            }
+        }
+    }
+
     /// <summary>A sink for the records of method <paramref name="label"/>; the methods appear in the joined files in
     /// the order of these calls.</summary>
     public ITraceSink Begin(string label)
@@ -63,10 +75,17 @@ public sealed class RunTraces : IDisposable
         {
             ObjectDisposedException.ThrowIf(_closed, this);
             _closed = true;
-            _parts.ForEach(p => p.Dispose());
-            AtomicFile.Write(Path.Combine(_directory, CsvName), JoinCsv);
-            AtomicFile.Write(Path.Combine(_directory, JsonName), JoinJson);
-            DeleteParts();
+            try
+            {
+                CloseParts();
+                AtomicFile.Write(Path.Combine(_directory, CsvName), JoinCsv);
+                AtomicFile.Write(Path.Combine(_directory, JsonName), JoinJson);
+            }
+            finally
+            {
+                // Also when joining fails (a full disk): the parts are never left behind.
+                DeleteParts();
+            }
         }
     }
 
@@ -81,9 +100,34 @@ public sealed class RunTraces : IDisposable
             }
 
             _closed = true;
-            _parts.ForEach(p => p.Dispose());
-            DeleteParts();
+            try
+            {
+                CloseParts();
+            }
+            finally
+            {
+                DeleteParts();
+            }
         }
+    }
+
+    // Closes every part even when one cannot be flushed (a full disk); the first such error is rethrown.
+    private void CloseParts()
+    {
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? first = null;
+        foreach (var part in _parts)
+        {
+            try
+            {
+                part.Dispose();
+            }
+            catch (IOException ex)
+            {
+                first ??= System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex);
+            }
+        }
+
+        first?.Throw();
     }
 
     private void DeleteParts()
@@ -207,8 +251,14 @@ public sealed class RunTraces : IDisposable
             }
 
             _disposed = true;
-            _csv.Dispose();
-            _chrome.Dispose();
+            try
+            {
+                _csv.Dispose();
+            }
+            finally
+            {
+                _chrome.Dispose();
+            }
         }
     }
 }
