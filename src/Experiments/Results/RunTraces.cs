@@ -104,6 +104,10 @@ public sealed class RunTraces : IDisposable
             {
                 CloseParts();
             }
+            catch (IOException)
+            {
+                // A part that cannot be flushed (a full disk) is being deleted: nothing of it was to be kept.
+            }
             finally
             {
                 DeleteParts();
@@ -220,6 +224,9 @@ public sealed class RunTraces : IDisposable
 
     private sealed class Part : ITraceSink, IDisposable
     {
+        private const int BufferSize = 1 << 16;
+        private readonly Microsoft.Win32.SafeHandles.SafeFileHandle _csvFile;
+        private readonly Microsoft.Win32.SafeHandles.SafeFileHandle _jsonFile;
         private readonly CsvTraceSink _csv;
         private readonly ChromeTraceSink _chrome;
         private bool _disposed;
@@ -228,8 +235,13 @@ public sealed class RunTraces : IDisposable
         {
             CsvPath = csvPath;
             JsonPath = jsonPath;
-            _csv = new CsvTraceSink(new StreamWriter(csvPath), ownsWriter: true, leadingColumn: MethodColumn) { LeadingValue = label };
-            _chrome = new ChromeTraceSink(new FileStream(jsonPath, FileMode.Create, FileAccess.Write), ownsStream: true);
+            // The handles are held here so that they are closed even when a sink cannot flush (a full disk): a deleted
+            // file whose handle stays open keeps its space.
+            _csvFile = File.OpenHandle(csvPath, FileMode.Create, FileAccess.Write);
+            _jsonFile = File.OpenHandle(jsonPath, FileMode.Create, FileAccess.Write);
+            var csv = new StreamWriter(new FileStream(_csvFile, FileAccess.Write, BufferSize));
+            _csv = new CsvTraceSink(csv, ownsWriter: true, leadingColumn: MethodColumn) { LeadingValue = label };
+            _chrome = new ChromeTraceSink(new FileStream(_jsonFile, FileAccess.Write, BufferSize), ownsStream: true);
             _chrome.BeginProcess(processId, label);
         }
 
@@ -257,7 +269,15 @@ public sealed class RunTraces : IDisposable
             }
             finally
             {
-                _chrome.Dispose();
+                try
+                {
+                    _chrome.Dispose();
+                }
+                finally
+                {
+                    _csvFile.Dispose();
+                    _jsonFile.Dispose();
+                }
             }
         }
     }
