@@ -10,7 +10,9 @@ using static TorchSharp.torch;
 namespace Sasg.Experiments.Driver;
 
 /// <summary>One method's run: real gradients decide every upload, NetSim's parameter-server round decides time.</summary>
-internal sealed class AlgorithmRunner<T>(RunPlan plan, AlgorithmSpec spec, ITraceSink? trace, Action<RunProgress>? progress)
+/// <remarks>Every evaluation point, decision and completed iteration goes into <c>record</c> as it happens, so that a
+/// checkpoint, or a run that fails, has what was computed up to then.</remarks>
+internal sealed class AlgorithmRunner<T>(RunPlan plan, AlgorithmSpec spec, ITraceSink? trace, Action<RunProgress>? progress, MethodRecord record)
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     // Parameters larger than this in magnitude mean the run has diverged even if the loss is still finite.
@@ -74,10 +76,10 @@ internal sealed class AlgorithmRunner<T>(RunPlan plan, AlgorithmSpec spec, ITrac
         TensorData trainSet,
         TensorData? testSet)
     {
-        var metrics = new List<MetricsRow>();
-        var decisions = new List<DecisionRow>();
+        var metrics = record.Metrics;
+        var decisions = record.Decisions;
         var now = SimTime.Zero;
-        var stop = Evaluate(metrics, trainer, state, trainSet, testSet, now);
+        var stop = Evaluate(trainer, state, trainSet, testSet, now);
         var iteration = 0;
         while (stop is null && iteration < plan.Iterations)
         {
@@ -94,35 +96,38 @@ internal sealed class AlgorithmRunner<T>(RunPlan plan, AlgorithmSpec spec, ITrac
                     outcome.UploadBytes,
                     outcome.Decision == WorkerDecision.NotRequested ? 0 : CostOf(outcome.Worker),
                     outcome.Requested);
-                decisions.Add(row);
+                record.AddDecision(row);
                 _control += ControlMessages.Of(row, plan.Network);
             }
 
             iteration++;
+            record.Completed(iteration, trainer.Uploads, trainer.UploadBytes, trainer.PaperBits, now.TotalSeconds);
             progress?.Invoke(new RunProgress(spec.Label, iteration, plan.Iterations, trainer.Uploads, now.TotalSeconds));
             // Divergence is caught at evaluation points (a non-finite loss or exploded parameters); scanning every
             // parameter every iteration would cost a pass over the model per iteration.
             if (iteration % plan.EvaluateEvery == 0 || iteration == plan.Iterations)
             {
-                stop = Evaluate(metrics, trainer, state, trainSet, testSet, now);
+                stop = Evaluate(trainer, state, trainSet, testSet, now);
             }
         }
 
         if (metrics[^1].Iteration != iteration)
         {
-            Evaluate(metrics, trainer, state, trainSet, testSet, now);
+            Evaluate(trainer, state, trainSet, testSet, now);
         }
 
         var reason = stop ?? "iterations";
         var message = reason == "diverged"
             ? $"{spec.Label} diverged at iteration {iteration} (loss {metrics[^1].TrainLoss}); try a smaller step size."
             : string.Empty;
-        return new AlgorithmResult(
+        var result = new AlgorithmResult(
             spec.Label, iteration, trainer.Uploads, trainer.UploadBytes, trainer.PaperBits, now.TotalSeconds, metrics, decisions, reason, message);
+        record.Finish(result);
+        return result;
     }
 
     private string? Evaluate(
-        List<MetricsRow> metrics, SynchronousTrainer<T> trainer, ModelState<T> state, TensorData trainSet, TensorData? testSet, SimTime now)
+        SynchronousTrainer<T> trainer, ModelState<T> state, TensorData trainSet, TensorData? testSet, SimTime now)
     {
         var theta = trainer.Algorithm.Theta;
         state.Load(theta, -1);
@@ -139,7 +144,7 @@ internal sealed class AlgorithmRunner<T>(RunPlan plan, AlgorithmSpec spec, ITrac
         state.Invalidate();
         var error = plan.Optimum is { } optimum ? Math.Abs(train.Loss - optimum) : double.NaN;
         var accuracy = test?.Accuracy ?? train.Accuracy;
-        metrics.Add(new MetricsRow(
+        record.AddMetrics(new MetricsRow(
             spec.Label,
             trainer.Algorithm.Iteration,
             trainer.Uploads,

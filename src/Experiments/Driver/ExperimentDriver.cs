@@ -13,7 +13,9 @@ public static class ExperimentDriver
 
     /// <summary>Runs the plan; <paramref name="traceFor"/> may give a trace sink per method label (null: no trace);
     /// <paramref name="progress"/> is told of every completed iteration (from several threads when methods run side by
-    /// side); up to <paramref name="parallelMethods"/> methods run at the same time.</summary>
+    /// side); up to <paramref name="parallelMethods"/> methods run at the same time; <paramref name="recorder"/> (made
+    /// for this plan) receives every evaluation point and decision as it is computed, so that a caller can checkpoint
+    /// the run and keep what was computed when it fails.</summary>
     /// <remarks>
     /// Each method has its own model, data tensors and generators, so running several at once changes nothing in their
     /// results. libtorch is held to one thread throughout (its process-wide setting): oneMKL's results depend on its
@@ -21,11 +23,21 @@ public static class ExperimentDriver
     /// and the cores go to whole methods instead.
     /// </remarks>
     public static IReadOnlyList<AlgorithmResult> Run(
-        RunPlan plan, Func<string, ITraceSink?>? traceFor = null, Action<RunProgress>? progress = null, int parallelMethods = 1)
+        RunPlan plan,
+        Func<string, ITraceSink?>? traceFor = null,
+        Action<RunProgress>? progress = null,
+        int parallelMethods = 1,
+        RunRecorder? recorder = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentOutOfRangeException.ThrowIfLessThan(parallelMethods, 1);
         Validate(plan);
+        recorder ??= new RunRecorder(plan);
+        if (recorder.Count != plan.Algorithms.Count)
+        {
+            throw new ArgumentException("The recorder was made for another plan; make one for this plan.", nameof(recorder));
+        }
+
         torch.set_num_threads(1);
         var specs = plan.Algorithms;
         var traces = specs.Select(spec => traceFor?.Invoke(spec.Label)).ToArray();
@@ -34,7 +46,7 @@ public static class ExperimentDriver
         {
             for (var i = 0; i < specs.Count; i++)
             {
-                results[i] = RunOne(plan, specs[i], traces[i], progress);
+                results[i] = RunOne(plan, i, traces[i], progress, recorder);
             }
 
             return results;
@@ -63,7 +75,7 @@ public static class ExperimentDriver
                 {
                     try
                     {
-                        results[i] = RunOne(plan, specs[i], traces[i], Report);
+                        results[i] = RunOne(plan, i, traces[i], Report, recorder);
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {
@@ -81,13 +93,28 @@ public static class ExperimentDriver
         return results;
     }
 
-    private static AlgorithmResult RunOne(RunPlan plan, AlgorithmSpec spec, ITraceSink? trace, Action<RunProgress>? progress) =>
-        plan.DoublePrecision
-            ? new AlgorithmRunner<double>(plan, spec, trace, progress).Run()
-            : new AlgorithmRunner<float>(plan, spec, trace, progress).Run();
-
-    private static void Validate(RunPlan plan)
+    private static AlgorithmResult RunOne(RunPlan plan, int index, ITraceSink? trace, Action<RunProgress>? progress, RunRecorder recorder)
     {
+        var spec = plan.Algorithms[index];
+        try
+        {
+            return plan.DoublePrecision
+                ? new AlgorithmRunner<double>(plan, spec, trace, progress, recorder[index]).Run()
+                : new AlgorithmRunner<float>(plan, spec, trace, progress, recorder[index]).Run();
+        }
+        catch (Exception ex)
+        {
+            recorder.Fail(index, ex);
+            throw;
+        }
+    }
+
+    /// <summary>Checks that <paramref name="plan"/> can run (what <see cref="Run"/> checks before it starts), so that a
+    /// caller can refuse a plan before it touches a results folder.</summary>
+    /// <exception cref="ArgumentException">The plan cannot run; the message says why.</exception>
+    public static void Validate(RunPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
         if (plan.WorkerData.Count != plan.Topology.WorkerCount)
         {
             throw new ArgumentException(

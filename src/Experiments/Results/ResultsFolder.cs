@@ -6,11 +6,15 @@ using Sasg.Experiments.Driver;
 namespace Sasg.Experiments.Results;
 
 /// <summary>Writes a run's results folder; every file is written atomically.</summary>
-/// <remarks>Files: metrics.csv, decisions.csv, partition.csv (when the data was partitioned), summary.json,
-/// report.md; the traces are written by the caller while the run goes (trace.csv and trace.json, see
-/// <see cref="RunTraces"/>).</remarks>
+/// <remarks>Files: metrics.csv, decisions.csv, partition.csv, summary.json, report.md and scenario.json (when given);
+/// the traces are written by the caller while the run goes (trace.csv and trace.json, see <see cref="RunTraces"/>).
+/// <see cref="WriteIncomplete"/> writes the same files for a run that stopped before it finished.</remarks>
 public static class ResultsFolder
 {
+    /// <summary>The files <see cref="Write"/> writes, in that order.</summary>
+    public static IReadOnlyList<string> FileNames { get; } =
+        ["metrics.csv", "decisions.csv", "partition.csv", "summary.json", "report.md", "scenario.json"];
+
     /// <summary>Writes the files for <paramref name="results"/> into <paramref name="directory"/>.</summary>
     /// <remarks>Requests and skip notices are counted from the decisions on <paramref name="plan"/>'s network, so a
     /// result replayed on another network (a sweep cell) reports that network's messages.</remarks>
@@ -19,20 +23,42 @@ public static class ResultsFolder
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(results);
         results = results.Select(r => ControlMessages.Recount(r, plan.Network)).ToList();
-        Directory.CreateDirectory(directory);
-        AtomicFile.WriteAllText(Path.Combine(directory, "metrics.csv"), CsvTables.Metrics(results.SelectMany(r => r.Metrics)));
-        AtomicFile.WriteAllText(Path.Combine(directory, "decisions.csv"), CsvTables.Decisions(results.SelectMany(r => r.Decisions)));
-        if (plan.PartitionCsv.Length > 0)
+        WriteFiles(directory, plan, results, Text(SummaryObject(plan, results)), ReportTable.Markdown(plan, results), resolvedScenarioJson);
+    }
+
+    /// <summary>Writes the files of a run that stopped before it finished: every evaluation point and decision of
+    /// <paramref name="results"/> (what each method had completed, <see cref="RunRecorder.Snapshot"/>), and a
+    /// summary.json with <c>"status": "incomplete"</c>, the iterations each method completed and <paramref name="error"/>.</summary>
+    public static void WriteIncomplete(
+        string directory,
+        RunPlan plan,
+        IReadOnlyList<AlgorithmResult> results,
+        IReadOnlyList<(string Label, int Iterations)> completed,
+        string error,
+        string? resolvedScenarioJson = null)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(completed);
+        ArgumentNullException.ThrowIfNull(error);
+        results = results.Select(r => ControlMessages.Recount(r, plan.Network)).ToList();
+        var iterations = new JObject();
+        foreach (var (label, count) in completed)
         {
-            AtomicFile.WriteAllText(Path.Combine(directory, "partition.csv"), plan.PartitionCsv);
+            iterations[label] = count;
         }
 
-        AtomicFile.WriteAllText(Path.Combine(directory, "summary.json"), Summary(plan, results));
-        AtomicFile.WriteAllText(Path.Combine(directory, "report.md"), ReportTable.Markdown(plan, results));
-        if (resolvedScenarioJson is not null)
+        var summary = new JObject { ["status"] = "incomplete", ["error"] = error, ["completedIterations"] = iterations };
+        foreach (var property in SummaryObject(plan, results).Properties())
         {
-            AtomicFile.WriteAllText(Path.Combine(directory, "scenario.json"), resolvedScenarioJson);
+            summary.Add(property.Name, property.Value);
         }
+
+        var report = ReportTable.Markdown(plan, results);
+        var title = report.IndexOf("\n\n", StringComparison.Ordinal) + 2;
+        var counts = string.Join(", ", completed.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Label} {c.Iterations}")));
+        report = report[..title] + $"**Incomplete**: {error} Iterations completed: {counts}.\n\n" + report[title..];
+        WriteFiles(directory, plan, results, Text(summary), report, resolvedScenarioJson);
     }
 
     /// <summary>summary.json: the run and, per method, its totals, stop reason and to-target figures.</summary>
@@ -40,6 +66,26 @@ public static class ResultsFolder
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(results);
+        return Text(SummaryObject(plan, results));
+    }
+
+    private static void WriteFiles(
+        string directory, RunPlan plan, IReadOnlyList<AlgorithmResult> results, string summary, string report, string? resolvedScenarioJson)
+    {
+        Directory.CreateDirectory(directory);
+        AtomicFile.WriteAllText(Path.Combine(directory, "metrics.csv"), CsvTables.Metrics(results.SelectMany(r => r.Metrics)));
+        AtomicFile.WriteAllText(Path.Combine(directory, "decisions.csv"), CsvTables.Decisions(results.SelectMany(r => r.Decisions)));
+        AtomicFile.WriteAllText(Path.Combine(directory, "partition.csv"), PartitionTable.Csv(plan));
+        AtomicFile.WriteAllText(Path.Combine(directory, "summary.json"), summary);
+        AtomicFile.WriteAllText(Path.Combine(directory, "report.md"), report);
+        if (resolvedScenarioJson is not null)
+        {
+            AtomicFile.WriteAllText(Path.Combine(directory, "scenario.json"), resolvedScenarioJson);
+        }
+    }
+
+    private static JObject SummaryObject(RunPlan plan, IReadOnlyList<AlgorithmResult> results)
+    {
         var algorithms = new JArray();
         foreach (var r in results)
         {
@@ -85,6 +131,11 @@ public static class ResultsFolder
             ["stepSize"] = plan.StepSize,
             ["algorithms"] = algorithms,
         };
+        return summary;
+    }
+
+    private static string Text(JObject summary)
+    {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var json = new JsonTextWriter(text) { Formatting = Formatting.Indented, Culture = CultureInfo.InvariantCulture })
         {

@@ -40,6 +40,18 @@ public sealed class RunTraces : IDisposable
         return new RunTraces(directory, ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
     }
 
+    /// <summary>Whether <see cref="Complete"/> or <see cref="Dispose"/> ran (no part can be begun).</summary>
+    public bool IsClosed
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _closed;
+            }
+        }
+    }
+
     /// <summary>A sink for the records of method <paramref name="label"/>; the methods appear in the joined files in
     /// the order of these calls.</summary>
     public ITraceSink Begin(string label)
@@ -63,10 +75,17 @@ public sealed class RunTraces : IDisposable
         {
             ObjectDisposedException.ThrowIf(_closed, this);
             _closed = true;
-            _parts.ForEach(p => p.Dispose());
-            AtomicFile.Write(Path.Combine(_directory, CsvName), JoinCsv);
-            AtomicFile.Write(Path.Combine(_directory, JsonName), JoinJson);
-            DeleteParts();
+            try
+            {
+                CloseParts();
+                AtomicFile.Write(Path.Combine(_directory, CsvName), JoinCsv);
+                AtomicFile.Write(Path.Combine(_directory, JsonName), JoinJson);
+            }
+            finally
+            {
+                // Also when joining fails (a full disk): the parts are never left behind.
+                DeleteParts();
+            }
         }
     }
 
@@ -81,9 +100,38 @@ public sealed class RunTraces : IDisposable
             }
 
             _closed = true;
-            _parts.ForEach(p => p.Dispose());
-            DeleteParts();
+            try
+            {
+                CloseParts();
+            }
+            catch (IOException)
+            {
+                // A part that cannot be flushed (a full disk) is being deleted: nothing of it was to be kept.
+            }
+            finally
+            {
+                DeleteParts();
+            }
         }
+    }
+
+    // Closes every part even when one cannot be flushed (a full disk); the first such error is rethrown.
+    private void CloseParts()
+    {
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? first = null;
+        foreach (var part in _parts)
+        {
+            try
+            {
+                part.Dispose();
+            }
+            catch (IOException ex)
+            {
+                first ??= System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex);
+            }
+        }
+
+        first?.Throw();
     }
 
     private void DeleteParts()
@@ -176,6 +224,9 @@ public sealed class RunTraces : IDisposable
 
     private sealed class Part : ITraceSink, IDisposable
     {
+        private const int BufferSize = 1 << 16;
+        private readonly Microsoft.Win32.SafeHandles.SafeFileHandle _csvFile;
+        private readonly Microsoft.Win32.SafeHandles.SafeFileHandle _jsonFile;
         private readonly CsvTraceSink _csv;
         private readonly ChromeTraceSink _chrome;
         private bool _disposed;
@@ -184,8 +235,13 @@ public sealed class RunTraces : IDisposable
         {
             CsvPath = csvPath;
             JsonPath = jsonPath;
-            _csv = new CsvTraceSink(new StreamWriter(csvPath), ownsWriter: true, leadingColumn: MethodColumn) { LeadingValue = label };
-            _chrome = new ChromeTraceSink(new FileStream(jsonPath, FileMode.Create, FileAccess.Write), ownsStream: true);
+            // The handles are held here so that they are closed even when a sink cannot flush (a full disk): a deleted
+            // file whose handle stays open keeps its space.
+            _csvFile = File.OpenHandle(csvPath, FileMode.Create, FileAccess.Write);
+            _jsonFile = File.OpenHandle(jsonPath, FileMode.Create, FileAccess.Write);
+            var csv = new StreamWriter(new FileStream(_csvFile, FileAccess.Write, BufferSize));
+            _csv = new CsvTraceSink(csv, ownsWriter: true, leadingColumn: MethodColumn) { LeadingValue = label };
+            _chrome = new ChromeTraceSink(new FileStream(_jsonFile, FileAccess.Write, BufferSize), ownsStream: true);
             _chrome.BeginProcess(processId, label);
         }
 
@@ -207,8 +263,22 @@ public sealed class RunTraces : IDisposable
             }
 
             _disposed = true;
-            _csv.Dispose();
-            _chrome.Dispose();
+            try
+            {
+                _csv.Dispose();
+            }
+            finally
+            {
+                try
+                {
+                    _chrome.Dispose();
+                }
+                finally
+                {
+                    _csvFile.Dispose();
+                    _jsonFile.Dispose();
+                }
+            }
         }
     }
 }

@@ -49,6 +49,7 @@ public static class ScenarioLoader
         var r = reader;
         r.Fields(root, RootFields);
         var name = r.String(root, "name", "\"bandwidth-sweep\"", required: true);
+        ResultsPathRules.CheckName(r, root, name);
         var description = r.String(root, "description", "\"what this run shows\"", allowEmpty: true) ?? string.Empty;
         var seed = r.Long(root["seed"], 0, long.MaxValue, "a whole number of at least 0", "1") ?? 1;
         if (root["$schema"] is { } schema)

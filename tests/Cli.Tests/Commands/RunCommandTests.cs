@@ -51,28 +51,109 @@ public sealed class RunCommandTests
     }
 
     [Test]
-    public void Run_WithTracesOff_RemovesAnEarlierRunsTraces_SoNoTimelineIsDrawnFromThem()
+    public void Run_IntoTheFolderOfAnEarlierRun_RemovesWhatThatRunWrote_SoNothingOfItIsTakenForThisRun()
     {
         using var folder = new TemporaryDirectory();
-        var scenario = folder.WriteFile("s.json", """
-            { "name": "s", "data": { "source": "lag-synthetic", "workers": 3 }, "model": { "kind": "linear" },
-              "training": { "iterations": 3, "stepSize": "1/L" }, "algorithms": [ { "name": "GD" } ],
-              "outputs": { "trace": false, "plots": true } }
-            """);
+        var first = folder.WriteFile("first.json", TinyScenario("\"trace\": true, \"plots\": true", "{ \"name\": \"GD\" }, { \"name\": \"LAG-WK\" }"));
+        var second = folder.WriteFile("second.json", TinyScenario("\"trace\": false, \"plots\": true", "{ \"name\": \"GD\" }"));
         var output = Path.Combine(folder.Path, "out");
-        Directory.CreateDirectory(output);
-        foreach (var stale in new[] { "trace.csv", "trace.json", "trace-GD.csv", "trace-GD.json" })
-        {
-            File.WriteAllText(Path.Combine(output, stale), "stale");
-        }
+        var notes = folder.WriteFile("out/notes.txt", "mine");
 
-        var code = SasgApp.Run(["run", scenario, "--output", output], new TestConsole().Width(200), new StringWriter(), DatasetLocator.Default);
+        var codes = (Run(first, output), File.Exists(Path.Combine(output, "plots", "timeline-LAG-WK.png")), Run(second, output));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(codes, Is.EqualTo((0, true, 0)));
+            Assert.That(Directory.GetFiles(output, "trace*"), Is.Empty);
+            Assert.That(Directory.GetFiles(Path.Combine(output, "plots"), "timeline-*"), Is.Empty, "no timeline from the earlier run's trace, nor its own");
+            Assert.That(File.ReadAllText(notes), Is.EqualTo("mine"));
+            Assert.That(File.ReadAllLines(Path.Combine(output, ".sasg-files")), Does.Contain("partition.csv").And.Contain("plots/loss-vs-iterations.png"));
+        }
+    }
+
+    [Test]
+    public void Run_WithTracesOff_KeepsAUsersOwnTraceCsv_AndExitsTwoNamingIt()
+    {
+        using var folder = new TemporaryDirectory();
+        var scenario = folder.WriteFile("s.json", TinyScenario("\"trace\": false, \"plots\": true", "{ \"name\": \"GD\" }"));
+        var trace = folder.WriteFile("out/trace.csv", "my own trace");
+        var error = new StringWriter();
+
+        var code = SasgApp.Run(["run", scenario, "--output", Path.GetDirectoryName(trace)!], new TestConsole(), error, DatasetLocator.Default);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(2));
+            Assert.That(File.ReadAllText(trace), Is.EqualTo("my own trace"));
+            Assert.That(error.ToString(), Does.StartWith($"sasg: {Path.GetDirectoryName(trace)}: holds trace.csv, which no Sasg run listed"));
+        }
+    }
+
+    [Test]
+    public void Run_RemovesTheTemporaryFilesOfAKilledRun_AndLeavesNoneOfItsOwn()
+    {
+        using var folder = new TemporaryDirectory();
+        using var gone = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true") { UseShellExecute = false })!;
+        gone.WaitForExit();
+        var output = Path.Combine(folder.Path, "out");
+        var stale = new[] { "trace.part0.csv", "trace.part0.json", "metrics.csv", "plots/loss-vs-bits.png" }
+            .Select(f => folder.WriteFile($"out/{f}.tmp-{gone.Id}", "x")).ToList();
+        var users = folder.WriteFile($"out/notes.txt.tmp-{gone.Id}", "mine");
+
+        var code = SasgApp.Run(["run", "--output", output], new TestConsole().Width(200), new StringWriter(), DatasetLocator.Default);
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(code, Is.Zero);
-            Assert.That(Directory.GetFiles(output, "trace*"), Is.Empty);
-            Assert.That(File.Exists(Path.Combine(output, "plots", "timeline-GD.png")), Is.False);
+            Assert.That(stale.Where(File.Exists), Is.Empty);
+            Assert.That(Directory.GetFiles(output, "*.tmp-*", SearchOption.AllDirectories), Is.EqualTo(new[] { users }));
+        }
+    }
+
+    [Test]
+    public void Run_WithANameThatIsNotPlain_ExitsTwoWithOneLineAtDollarName()
+    {
+        using var folder = new TemporaryDirectory();
+        var scenario = folder.WriteFile("s.json", TinyScenario("\"trace\": false", "{ \"name\": \"GD\" }").Replace("\"name\": \"s\"", "\"name\": \"../../etc/x\"", StringComparison.Ordinal));
+        var error = new StringWriter();
+
+        var code = SasgApp.Run(["run", scenario], new TestConsole(), error, DatasetLocator.Default);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(2));
+            Assert.That(error.ToString(), Does.StartWith($"{scenario}: $.name: '../../etc/x' is not a plain name"));
+            Assert.That(error.ToString().TrimEnd().Split('\n'), Has.Length.EqualTo(1));
+        }
+    }
+
+    [Test]
+    public void Run_WithAnOutputsDirectoryOutsideResults_ExitsTwo_UnlessAllowOutsideOrOutputIsGiven()
+    {
+        using var folder = new TemporaryDirectory();
+        var scenario = folder.WriteFile("work/s.json", TinyScenario("\"trace\": false, \"plots\": false, \"directory\": \"../escape\"", "{ \"name\": \"GD\" }"));
+        var error = new StringWriter();
+        var previous = Directory.GetCurrentDirectory();
+        Directory.SetCurrentDirectory(Path.GetDirectoryName(scenario)!);
+        (int, bool, int, bool, int) codes;
+        try
+        {
+            var refused = SasgApp.Run(["run", scenario], new TestConsole(), error, DatasetLocator.Default);
+            var wroteNothing = !Directory.Exists(Path.Combine(folder.Path, "escape"));
+            var allowed = SasgApp.Run(["run", scenario, "--allow-outside"], new TestConsole().Width(200), new StringWriter(), DatasetLocator.Default);
+            var wrote = File.Exists(Path.Combine(folder.Path, "escape", "summary.json"));
+            var given = SasgApp.Run(["run", scenario, "-o", Path.Combine(folder.Path, "given")], new TestConsole().Width(200), new StringWriter(), DatasetLocator.Default);
+            codes = (refused, wroteNothing, allowed, wrote, given);
+        }
+        finally
+        {
+            Directory.SetCurrentDirectory(previous);
+        }
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(codes, Is.EqualTo((2, true, 0, true, 0)));
+            Assert.That(error.ToString(), Does.StartWith($"{scenario}: $.outputs.directory: '../escape' leads outside results/").And.Contain("--allow-outside"));
         }
     }
 
@@ -127,4 +208,13 @@ public sealed class RunCommandTests
             Assert.That(error.ToString(), Does.Contain("/nonexistent/scenario.json"));
         }
     }
+
+    private static int Run(string scenario, string output) =>
+        SasgApp.Run(["run", scenario, "--output", output], new TestConsole().Width(200), new StringWriter(), DatasetLocator.Default);
+
+    private static string TinyScenario(string outputs, string algorithms) => $$"""
+        { "name": "s", "data": { "source": "lag-synthetic", "workers": 3 }, "model": { "kind": "linear" },
+          "training": { "iterations": 3, "stepSize": "1/L" }, "algorithms": [ {{algorithms}} ],
+          "outputs": { {{outputs}} } }
+        """;
 }

@@ -33,9 +33,18 @@ public sealed class SweepCommandTests
     public void Sweep_WithoutDir_UsesTheOutputsDirectoryFollowedBySweep()
     {
         using var folder = new TemporaryDirectory();
-        var path = WriteScenario(folder, iterations: 5, workers: [3], outputs: Path.Combine(folder.Path, "results", "tiny"));
-
-        var exitCode = SasgApp.Run(["sweep", path], new TestConsole(), new StringWriter(), DatasetLocator.Default);
+        var path = WriteScenario(folder, iterations: 5, workers: [3], outputs: "results/tiny");
+        var previous = Directory.GetCurrentDirectory();
+        Directory.SetCurrentDirectory(folder.Path);
+        int exitCode;
+        try
+        {
+            exitCode = SasgApp.Run(["sweep", path], new TestConsole(), new StringWriter(), DatasetLocator.Default);
+        }
+        finally
+        {
+            Directory.SetCurrentDirectory(previous);
+        }
 
         using (Assert.EnterMultipleScope())
         {

@@ -38,6 +38,60 @@ public sealed class ResultsFolderTests
     }
 
     [Test]
+    public void Write_OfAPlanWithoutPartitionReport_WritesPartitionCsvFromEachWorkersData()
+    {
+        var plan = TinyPlans.Stochastic("SGD");
+        using var folder = new TemporaryDirectory();
+
+        ResultsFolder.Write(folder.Path, plan, ExperimentDriver.Run(plan));
+
+        var lines = File.ReadAllLines(Path.Combine(folder.Path, "partition.csv"));
+        var counts = lines.Skip(1).Select(l => l.Split(',')).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(plan.PartitionCsv, Is.Empty);
+            Assert.That(lines[0], Is.EqualTo("worker,source,samples,label_0,label_1,label_2"));
+            Assert.That(counts.Select(c => (c[0], c[1], c[2])), Is.EqualTo(new[] { ("0", "w0", "30"), ("1", "w1", "30"), ("2", "w2", "30"), ("3", "w3", "30") }));
+            Assert.That(counts.Select(c => c.Skip(3).Sum(int.Parse)), Is.All.EqualTo(30), "every sample in one class column");
+            Assert.That(counts[0].Skip(3).Select(int.Parse), Is.EqualTo(new[] { 0, 1, 2 }.Select(k => plan.WorkerData[0].Labels!.Count(l => l == k))));
+        }
+    }
+
+    [Test]
+    public void WriteIncomplete_WritesTheRowsSoFar_AndASummarySayingIncompleteWhereAndWhy()
+    {
+        var plan = TinyPlans.Stochastic("SGD", "SASG");
+        var recorder = new RunRecorder(plan);
+        Assert.Throws<InvalidOperationException>(() => ExperimentDriver.Run(
+            plan,
+            progress: p =>
+            {
+                if (p is { Algorithm: "SASG", Iteration: 6 })
+                {
+                    throw new InvalidOperationException("boom");
+                }
+            },
+            recorder: recorder));
+        using var folder = new TemporaryDirectory();
+
+        ResultsFolder.WriteIncomplete(folder.Path, plan, recorder.Snapshot(), recorder.CompletedIterations, "SASG failed at iteration 6: boom");
+
+        var summary = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(Path.Combine(folder.Path, "summary.json")));
+        var decisions = File.ReadAllLines(Path.Combine(folder.Path, "decisions.csv")).Skip(1).Where(l => l.StartsWith("SASG,", StringComparison.Ordinal));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((string?)summary["status"], Is.EqualTo("incomplete"));
+            Assert.That((string?)summary["error"], Is.EqualTo("SASG failed at iteration 6: boom"));
+            Assert.That((int?)summary["completedIterations"]!["SGD"], Is.EqualTo(25));
+            Assert.That((int?)summary["completedIterations"]!["SASG"], Is.EqualTo(6));
+            Assert.That(summary["algorithms"]!.Select(a => (string?)a["stopReason"]), Is.EqualTo(new[] { "iterations", "failed" }));
+            Assert.That(decisions.Select(l => int.Parse(l.Split(',')[1])).Max(), Is.EqualTo(5));
+            Assert.That(File.ReadAllText(Path.Combine(folder.Path, "report.md")), Does.Contain("**Incomplete**: SASG failed at iteration 6: boom"));
+            Assert.That(File.Exists(Path.Combine(folder.Path, "partition.csv")), Is.True);
+        }
+    }
+
+    [Test]
     public void Metrics_WriteNaNAndRoundTripDoubles_InInvariantCulture()
     {
         var row = new MetricsRow("A,B", 1, 2, 3, 4, 0.1, double.NaN, 1.0 / 3, 0.5, double.NaN, 3, 5, 320, 7, 7);

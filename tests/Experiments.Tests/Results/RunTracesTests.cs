@@ -78,4 +78,23 @@ public sealed class RunTracesTests
 
         Assert.That(Directory.GetFiles(folder.Path), Is.Empty);
     }
+
+    [Test]
+    public void Complete_WhenTheJoinedFileCannotBeWritten_LeavesNoPartBehind()
+    {
+        using var folder = new TemporaryDirectory();
+        Directory.CreateDirectory(Path.Combine(folder.Path, "trace.csv"));
+        var traces = RunTraces.Open(folder.Path);
+        ExperimentDriver.Run(TinyPlans.Stochastic("SGD"), traces.Begin);
+
+        Assert.That(traces.Complete, Throws.InstanceOf<IOException>());
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Directory.GetFiles(folder.Path), Is.Empty, "no trace.part*.tmp-PID left");
+            Assert.That(traces.IsClosed, Is.True);
+        }
+
+        traces.Dispose();
+    }
 }

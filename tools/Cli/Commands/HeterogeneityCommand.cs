@@ -75,7 +75,9 @@ internal static class HeterogeneityCommand
 
         var loaded = path is null ? EmbeddedScenario.Load() : ScenarioLoader.Load(path);
         var seedList = seedValues.Select(s => (long)s).ToList();
-        var directory = Path.GetFullPath(output ?? loaded.Outputs.Directory + "-heterogeneity");
+        var directory = output is null
+            ? ResultsPathRules.ScenarioFolder(loaded, "-heterogeneity", allowOutside: false, "or give --output")
+            : Path.GetFullPath(output);
         console.MarkupLine($"[bold]{Markup.Escape(loaded.Name)}[/]: GD, LAG-WK, LAG-PS to the stop target");
         console.WriteLine($"seeds {string.Join(',', seedList)}"
             + (axis == HeterogeneityAxis.None ? string.Empty : $"; {HeterogeneityCsv.AxisName(axis)} {valueText}"));

@@ -5,7 +5,6 @@ using Sasg.Experiments.Results;
 using Sasg.Experiments.Results.Plots;
 using Sasg.Experiments.Scenarios;
 using Sasg.Learning.Data;
-using Sasg.NetSim.Trace;
 using Spectre.Console;
 
 namespace Sasg.Cli.Commands;
@@ -14,6 +13,9 @@ namespace Sasg.Cli.Commands;
 /// problem with GD, LAG-WK and LAG-PS on 1 Gbit/s links), writes its results folder and prints the summary.</summary>
 internal static class RunCommand
 {
+    /// <summary>The least time between two checkpoints of a running run (<see cref="RunCheckpoints"/>).</summary>
+    internal static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(20);
+
     /// <summary>Builds the command.</summary>
     public static Command Create(IAnsiConsole console, TextWriter error, DatasetLocator locator)
     {
@@ -24,14 +26,21 @@ internal static class RunCommand
         };
         var output = new Option<string?>("--output", "-o")
         {
-            Description = "The results folder (default: the scenario's outputs.directory, results/<name>).",
+            Description = "The results folder, any path (default: the scenario's outputs.directory, results/<name>).",
         };
         var parallel = new Option<int>("--parallel", "-j")
         {
             Description = "How many methods to simulate at the same time (default: the number of cores). Results do not depend on it.",
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
-        var command = new Command("run", "Run a scenario, write its results folder and print the summary.") { scenario, output, parallel };
+        var allowOutside = new Option<bool>("--allow-outside")
+        {
+            Description = "Let the scenario's outputs.directory name a folder outside ./results.",
+        };
+        var command = new Command("run", "Run a scenario, write its results folder and print the summary.")
+        {
+            scenario, output, parallel, allowOutside,
+        };
         command.SetAction(parseResult =>
         {
             var methods = parseResult.GetValue(parallel);
@@ -43,39 +52,80 @@ internal static class RunCommand
 
             var path = parseResult.GetValue(scenario);
             var loaded = path is null ? EmbeddedScenario.Load() : ScenarioLoader.Load(path);
-            return Run(console, error, locator, loaded, parseResult.GetValue(output), methods);
+            var options = new RunOptions(parseResult.GetValue(output), methods, parseResult.GetValue(allowOutside));
+            return Run(console, error, locator, loaded, options);
         });
         return command;
     }
 
-    /// <summary>Runs <paramref name="scenario"/> and writes its results into <paramref name="output"/> (or the
-    /// scenario's folder); returns an exit code.</summary>
-    public static int Run(
-        IAnsiConsole console, TextWriter error, DatasetLocator locator, Scenario scenario, string? output, int parallelMethods = 1)
+    /// <summary>Runs <paramref name="scenario"/> as <paramref name="options"/> say; returns an exit code.</summary>
+    /// <remarks>The results folder is made ready first (<see cref="RunFolder.Prepare"/>), then written as the run goes
+    /// (a checkpoint now and then), and written whole when it ends. A run that fails keeps what was computed, says so
+    /// in its summary.json and in one line on <paramref name="error"/>, and exits 1.</remarks>
+    public static int Run(IAnsiConsole console, TextWriter error, DatasetLocator locator, Scenario scenario, RunOptions options)
     {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(options);
+        var directory = options.Output is { } given
+            ? Path.GetFullPath(given)
+            : ResultsPathRules.ScenarioFolder(scenario, string.Empty, options.AllowOutside, "or run with --allow-outside, or give --output");
         var plan = ScenarioPlanner.Plan(scenario, locator);
-        var directory = Path.GetFullPath(output ?? scenario.Outputs.Directory);
+        ExperimentDriver.Validate(plan);
         console.MarkupLine(
             $"[bold]{Markup.Escape(scenario.Name)}[/]: {plan.WorkerData.Count} workers, {plan.Algorithms.Count} methods, "
             + $"up to {plan.Iterations} iterations; results in {Markup.Escape(directory)}");
-        if (!scenario.Outputs.Trace)
+        RunFolder folder;
+        try
         {
-            // An earlier run's traces in this folder would be plotted as this run's.
-            DeleteTraces(directory);
+            folder = RunFolder.Prepare(directory, scenario.Outputs.Trace);
+        }
+        catch (ResultsFolderException ex)
+        {
+            error.WriteLine($"sasg: {ex.Message}");
+            return ExitCodes.BadInput;
         }
 
-        using var traces = scenario.Outputs.Trace ? RunTraces.Open(directory) : null;
-        Func<string, ITraceSink?>? traceFor = traces is null ? null : traces.Begin;
-        var results = ProgressReporter.Run(
-            console,
-            plan.Algorithms.Select(a => a.Label).ToList(),
-            plan.Iterations,
-            progress => ExperimentDriver.Run(plan, traceFor, progress, parallelMethods));
-        traces?.Complete();
-        ResultsFolder.Write(directory, plan, results, scenario.ToResolvedJson());
+        var recorder = new RunRecorder(plan);
+        var resolved = scenario.ToResolvedJson();
+        var checkpoints = new RunCheckpoints(folder.Directory, plan, recorder, resolved, options.CheckpointInterval ?? CheckpointInterval);
+        var traces = scenario.Outputs.Trace ? RunTraces.Open(folder.Directory) : null;
+        IReadOnlyList<AlgorithmResult> results;
+        try
+        {
+            checkpoints.Write(RunCheckpoints.Unfinished);
+            results = ProgressReporter.Run(
+                console,
+                plan.Algorithms.Select(a => a.Label).ToList(),
+                plan.Iterations,
+                progress => ExperimentDriver.Run(
+                    plan,
+                    traces is null ? null : traces.Begin,
+                    p =>
+                    {
+                        progress(p);
+                        options.AfterIteration?.Invoke(p);
+                        checkpoints.Observe();
+                    },
+                    options.ParallelMethods,
+                    recorder));
+            traces?.Complete();
+            ResultsFolder.Write(folder.Directory, plan, results, resolved);
+        }
+#pragma warning disable CA1031 // Whatever ended the run, what it computed is kept and the failure is one line.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return RunFailure.Report(error, folder, checkpoints, recorder, traces, ex);
+        }
+        finally
+        {
+            traces?.Dispose();
+        }
+
         if (scenario.Outputs.Plots)
         {
-            var plots = PlotWriter.WriteAll(directory);
+            var plots = PlotWriter.WriteAll(folder.Directory);
+            folder.Record(plots.Written);
             console.WriteLine($"plots: {plots.Written.Count} files in {plots.Directory}");
         }
 
@@ -86,21 +136,5 @@ internal static class RunCommand
         }
 
         return ExitCodes.Ok;
-    }
-
-    private static void DeleteTraces(string directory)
-    {
-        if (!Directory.Exists(directory))
-        {
-            return;
-        }
-
-        foreach (var pattern in new[] { RunTraces.CsvName, RunTraces.JsonName, "trace-*.csv", "trace-*.json" })
-        {
-            foreach (var file in Directory.EnumerateFiles(directory, pattern))
-            {
-                File.Delete(file);
-            }
-        }
     }
 }

@@ -84,7 +84,9 @@ internal static class SweepCommand
         }
 
         var sweep = loaded.Sweep!;
-        var folder = Path.GetFullPath(directory ?? loaded.Outputs.Directory + "-sweep");
+        var folder = directory is null
+            ? ResultsPathRules.ScenarioFolder(loaded, "-sweep", allowOutside: false, "or give --dir")
+            : Path.GetFullPath(directory);
         // Short lines: redirected output is wrapped at 80 columns.
         console.MarkupLine(
             $"[bold]{Markup.Escape(loaded.Name)}[/]: {sweep.CellCount} cells ({Markup.Escape(string.Join(" x ", sweep.Axes.Select(a => a.Path)))}), "
@@ -125,7 +127,9 @@ internal static class SweepCommand
         }
 
         var sweep = loaded.Sweep!;
-        var folder = Path.GetFullPath(directory ?? loaded.Outputs.Directory + "-sweep");
+        var folder = directory is null
+            ? ResultsPathRules.ScenarioFolder(loaded, "-sweep", allowOutside: false, "or give --dir")
+            : Path.GetFullPath(directory);
         console.MarkupLine(
             $"[bold]{Markup.Escape(loaded.Name)}[/]: {sweep.CellCount} cells ({Markup.Escape(string.Join(" x ", sweep.Axes.Select(a => a.Path)))}), on Slurm");
         console.WriteLine($"sweep folder: {folder}");
