@@ -12,12 +12,22 @@ if [ ${#names[@]} -eq 0 ]; then
 fi
 dotnet build tools/Cli -c Release -o "$out/.bin" >/dev/null
 mkdir -p "$out"
+failed=()
 for name in "${names[@]}"; do
   file="scenarios/$name.json"
   [ -f "$file" ] || { echo "reproduce.sh: $file not found; names are the files in scenarios/ without .json" >&2; exit 2; }
   SECONDS=0
-  dotnet "$out/.bin/sasg.dll" run "$file" --output "$out/$name" > "$out/$name.log" 2>&1
+  if ! dotnet "$out/.bin/sasg.dll" run "$file" --output "$out/$name" > "$out/$name.log" 2>&1; then
+    # One failed scenario must not cost the others: say so, and fail at the end.
+    printf '## %s: FAILED after %d s (see %s)\n\n' "$name" "$SECONDS" "$out/$name.log"
+    failed+=("$name")
+    continue
+  fi
   printf '## %s: %d s wall (git %s, load average %s)\n\n' "$name" "$SECONDS" "$(git rev-parse --short HEAD)" "$(uptime | sed 's/.*load average: //')"
   sed -n '/^| algorithm/,$p' "$out/$name/report.md"
   echo
 done
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "reproduce.sh: failed: ${failed[*]}" >&2
+  exit 1
+fi
