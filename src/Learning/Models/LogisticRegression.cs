@@ -35,7 +35,7 @@ public sealed class LogisticRegression : SupervisedModel, IAnalyticGradient
     public override Tensor Loss(Tensor output, Tensor target)
     {
         var data = TensorScalars.Softplus(-(target * output)).sum();
-        return _lambda == 0 ? data : data + TensorScalars.Mul(theta.dot(theta), 0.5 * _lambda);
+        return _lambda == 0 ? data : TensorScalars.Add(data, TensorScalars.Mul(theta.dot(theta), 0.5 * _lambda));
     }
 
     /// <inheritdoc/>
@@ -56,6 +56,6 @@ public sealed class LogisticRegression : SupervisedModel, IAnalyticGradient
         }
 
         TensorScalars.AddScaledInPlace(gradients[0], theta, _lambda);
-        return data + TensorScalars.Mul(theta.dot(theta), 0.5 * _lambda);
+        return TensorScalars.Add(data, TensorScalars.Mul(theta.dot(theta), 0.5 * _lambda));
     }
 }

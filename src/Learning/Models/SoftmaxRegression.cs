@@ -36,7 +36,7 @@ public sealed class SoftmaxRegression : SupervisedModel, IAnalyticGradient
             return loss;
         }
 
-        return loss + TensorScalars.Mul(TensorScalars.Pow(fc.weight!, 2).sum() + TensorScalars.Pow(fc.bias!, 2).sum(), 0.5 * _l2);
+        return TensorScalars.Add(loss, TensorScalars.Mul(SquaredNorm(), 0.5 * _l2));
     }
 
     /// <inheritdoc/>
@@ -56,6 +56,9 @@ public sealed class SoftmaxRegression : SupervisedModel, IAnalyticGradient
 
         TensorScalars.AddScaledInPlace(gradients[0], fc.weight!, _l2);
         TensorScalars.AddScaledInPlace(gradients[1], fc.bias!, _l2);
-        return loss + TensorScalars.Mul(TensorScalars.Pow(fc.weight!, 2).sum() + TensorScalars.Pow(fc.bias!, 2).sum(), 0.5 * _l2);
+        return TensorScalars.Add(loss, TensorScalars.Mul(SquaredNorm(), 0.5 * _l2));
     }
+
+    // ||W||^2 + ||b||^2 for the l2 term.
+    private Tensor SquaredNorm() => TensorScalars.Add(TensorScalars.Pow(fc.weight!, 2).sum(), TensorScalars.Pow(fc.bias!, 2).sum());
 }

@@ -44,14 +44,24 @@ internal static class TensorScalars
     public static Tensor Add(Tensor tensor, double value)
     {
         using var scalar = value.ToScalar();
-        return tensor.add(scalar);
+        using var one = 1.ToScalar();
+        return tensor.add(scalar, one);
     }
 
     /// <summary><paramref name="tensor"/> plus the integer <paramref name="value"/>, a new tensor.</summary>
     public static Tensor Add(Tensor tensor, long value)
     {
         using var scalar = value.ToScalar();
-        return tensor.add(scalar);
+        using var one = 1.ToScalar();
+        return tensor.add(scalar, one);
+    }
+
+    /// <summary><paramref name="tensor"/> plus <paramref name="other"/>, a new tensor (what <c>tensor + other</c>
+    /// gives: TorchSharp's <c>add(Tensor)</c> makes an implicit Scalar 1 for its alpha).</summary>
+    public static Tensor Add(Tensor tensor, Tensor other)
+    {
+        using var one = 1.ToScalar();
+        return tensor.add(other, one);
     }
 
     /// <summary>Adds <paramref name="alpha"/> times <paramref name="other"/> to <paramref name="tensor"/> in place;
