@@ -28,6 +28,12 @@ internal static class SasgApp
             HeterogeneityCommand.Create(console, error, locator),
             ValidateNetworkCommand.Create(console, error),
         };
+        var verbose = new Option<bool>("--verbose")
+        {
+            Description = "On a failure that is not a mistake in the input, also print the whole error (a native stack).",
+            Recursive = true,
+        };
+        root.Options.Add(verbose);
 
         foreach (var option in root.Options.OfType<VersionOption>())
         {
@@ -67,8 +73,7 @@ internal static class SasgApp
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            error.WriteLine($"sasg: internal error: {ex.GetType().Name}: {ex.Message}");
-            return ExitCodes.InternalError;
+            return FailureReport.Write(error, ex, parseResult.GetValue(verbose));
         }
     }
 }

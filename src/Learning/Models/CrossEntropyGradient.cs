@@ -1,3 +1,4 @@
+using Sasg.Learning.Runtime;
 using static TorchSharp.torch;
 
 namespace Sasg.Learning.Models;
@@ -15,8 +16,8 @@ internal static class CrossEntropyGradient
         var index = labels.unsqueeze(1);
         var loss = -logProbabilities.gather(1, index).mean();
         gradient = logProbabilities.exp();
-        gradient.scatter_add_(1, index, full(batch, 1, -1.0, dtype: logits.dtype));
-        gradient.mul_(1.0 / batch);
+        gradient.scatter_add_(1, index, TensorScalars.Full(batch, 1, -1.0, logits.dtype));
+        TensorScalars.MulInPlace(gradient, 1.0 / batch);
         return loss;
     }
 }

@@ -1,3 +1,4 @@
+using Sasg.Learning.Runtime;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -27,7 +28,7 @@ public sealed class LinearRegression : SupervisedModel, IAnalyticGradient
     public override Tensor Loss(Tensor output, Tensor target)
     {
         var residual = output - target;
-        return 0.5 * residual.dot(residual);
+        return TensorScalars.Mul(residual.dot(residual), 0.5);
     }
 
     /// <inheritdoc/>
@@ -38,6 +39,6 @@ public sealed class LinearRegression : SupervisedModel, IAnalyticGradient
         ArgumentNullException.ThrowIfNull(gradients);
         var residual = input.matmul(theta) - target;
         gradients[0].addmv_(input.t(), residual, beta: 0, alpha: 1);
-        return 0.5 * residual.dot(residual);
+        return TensorScalars.Mul(residual.dot(residual), 0.5);
     }
 }

@@ -1,3 +1,4 @@
+using Sasg.Learning.Runtime;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -33,8 +34,8 @@ public sealed class LogisticRegression : SupervisedModel, IAnalyticGradient
     /// <inheritdoc/>
     public override Tensor Loss(Tensor output, Tensor target)
     {
-        var data = nn.functional.softplus(-(target * output)).sum();
-        return _lambda == 0 ? data : data + (0.5 * _lambda) * theta.dot(theta);
+        var data = TensorScalars.Softplus(-(target * output)).sum();
+        return _lambda == 0 ? data : TensorScalars.Add(data, TensorScalars.Mul(theta.dot(theta), 0.5 * _lambda));
     }
 
     /// <inheritdoc/>
@@ -46,15 +47,15 @@ public sealed class LogisticRegression : SupervisedModel, IAnalyticGradient
         ArgumentNullException.ThrowIfNull(gradients);
         var negativeMargin = -(target * input.matmul(theta));
         var growth = negativeMargin.exp();
-        var slope = where(negativeMargin.gt(SoftplusThreshold), ones_like(negativeMargin), growth / (growth + 1));
+        var slope = where(TensorScalars.Greater(negativeMargin, SoftplusThreshold), ones_like(negativeMargin), growth / TensorScalars.Add(growth, 1));
         gradients[0].addmv_(input.t(), slope.mul_(-target), beta: 0, alpha: 1);
-        var data = nn.functional.softplus(negativeMargin).sum();
+        var data = TensorScalars.Softplus(negativeMargin).sum();
         if (_lambda == 0)
         {
             return data;
         }
 
-        gradients[0].add_(theta, alpha: _lambda);
-        return data + (0.5 * _lambda) * theta.dot(theta);
+        TensorScalars.AddScaledInPlace(gradients[0], theta, _lambda);
+        return TensorScalars.Add(data, TensorScalars.Mul(theta.dot(theta), 0.5 * _lambda));
     }
 }

@@ -1,3 +1,4 @@
+using Sasg.Learning.Runtime;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -78,7 +79,7 @@ public sealed class Mlp : SupervisedModel, IAnalyticGradient
             if (i > 0)
             {
                 delta = delta.mm(layers[i].weight!);
-                delta.masked_fill_(activations[i].le(0), 0);
+                TensorScalars.MaskedFillInPlace(delta, TensorScalars.AtMost(activations[i], 0), 0);
             }
         }
 

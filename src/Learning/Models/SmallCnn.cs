@@ -1,3 +1,4 @@
+using Sasg.Learning.Runtime;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -30,9 +31,9 @@ public sealed class SmallCnn : SupervisedModel
     public override Tensor forward(Tensor input)
     {
         var x = input.reshape(-1, 1, 28, 28);
-        x = nn.functional.max_pool2d(nn.functional.elu(conv1.call(x), 1.0), 2);
-        x = nn.functional.max_pool2d(nn.functional.elu(conv2.call(x), 1.0), 2);
-        x = nn.functional.elu(fc1.call(x.flatten(1)), 1.0);
+        x = nn.functional.max_pool2d(TensorScalars.Elu(conv1.call(x), 1.0), 2);
+        x = nn.functional.max_pool2d(TensorScalars.Elu(conv2.call(x), 1.0), 2);
+        x = TensorScalars.Elu(fc1.call(x.flatten(1)), 1.0);
         return fc2.call(x);
     }
 

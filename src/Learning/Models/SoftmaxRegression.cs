@@ -1,3 +1,4 @@
+using Sasg.Learning.Runtime;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -35,7 +36,7 @@ public sealed class SoftmaxRegression : SupervisedModel, IAnalyticGradient
             return loss;
         }
 
-        return loss + (0.5 * _l2) * (fc.weight!.pow(2).sum() + fc.bias!.pow(2).sum());
+        return TensorScalars.Add(loss, TensorScalars.Mul(SquaredNorm(), 0.5 * _l2));
     }
 
     /// <inheritdoc/>
@@ -53,8 +54,11 @@ public sealed class SoftmaxRegression : SupervisedModel, IAnalyticGradient
             return loss;
         }
 
-        gradients[0].add_(fc.weight!, alpha: _l2);
-        gradients[1].add_(fc.bias!, alpha: _l2);
-        return loss + (0.5 * _l2) * (fc.weight!.pow(2).sum() + fc.bias!.pow(2).sum());
+        TensorScalars.AddScaledInPlace(gradients[0], fc.weight!, _l2);
+        TensorScalars.AddScaledInPlace(gradients[1], fc.bias!, _l2);
+        return TensorScalars.Add(loss, TensorScalars.Mul(SquaredNorm(), 0.5 * _l2));
     }
+
+    // ||W||^2 + ||b||^2 for the l2 term.
+    private Tensor SquaredNorm() => TensorScalars.Add(TensorScalars.Pow(fc.weight!, 2).sum(), TensorScalars.Pow(fc.bias!, 2).sum());
 }

@@ -1,5 +1,5 @@
 using Sasg.Learning.Models;
-using TorchSharp;
+using Sasg.Learning.Runtime;
 using static TorchSharp.torch;
 
 namespace Sasg.Learning.Training;
@@ -31,15 +31,15 @@ public readonly record struct Evaluation(double Loss, double Accuracy)
             var x = data.Features.narrow(0, start, size);
             var y = data.Targets.narrow(0, start, size);
             var output = model.call(x);
-            var chunkLoss = model.Loss(output, y).ToDouble();
+            var chunkLoss = TensorScalars.ToDouble(model.Loss(output, y));
             loss += lossIsMean ? chunkLoss * size / data.Count : chunkLoss;
             if (model.TargetKind == TargetKind.ClassLabels)
             {
-                correct += output.argmax(1).eq(y).sum().ToInt64();
+                correct += TensorScalars.ToInt64(output.argmax(1).eq(y).sum());
             }
             else if (data.ClassCount == 0 && IsSignTargets(y))
             {
-                correct += output.sign().eq(y).sum().ToInt64();
+                correct += TensorScalars.ToInt64(output.sign().eq(y).sum());
             }
         }
 
@@ -52,6 +52,6 @@ public readonly record struct Evaluation(double Loss, double Accuracy)
     private static bool IsSignTargets(Tensor targets)
     {
         using var scope = NewDisposeScope();
-        return targets.abs().eq(1).all().ToBoolean();
+        return TensorScalars.ToBoolean(TensorScalars.EqualTo(targets.abs(), 1).all());
     }
 }

@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
 using Sasg.Learning.Models;
-using TorchSharp;
+using Sasg.Learning.Runtime;
 using static TorchSharp.torch;
 
 namespace Sasg.Learning.Training;
@@ -59,10 +59,14 @@ public sealed class FlatModel<T> : IDisposable
             foreach (var (name, parameter) in named)
             {
                 var length = (int)parameter.numel();
-                using var values = _parameters.narrow(0, offset, length).view(parameter.shape);
+                // Every temporary is disposed here: the caller may have no dispose scope open, and a tensor left to the
+                // finalizer can be freed while a native call still reads it (docs/architecture.md).
+                using var parameterSlice = _parameters.narrow(0, offset, length);
+                using var values = parameterSlice.view(parameter.shape);
                 values.copy_(parameter);
                 parameter.set_(values);
-                _gradientViews[blocks.Count] = _gradient.narrow(0, offset, length).view(parameter.shape).DetachFromDisposeScope();
+                using var gradientSlice = _gradient.narrow(0, offset, length);
+                _gradientViews[blocks.Count] = gradientSlice.view(parameter.shape).DetachFromDisposeScope();
                 blocks.Add(new ParameterBlock(name, offset, length));
                 offset += length;
             }
@@ -114,7 +118,7 @@ public sealed class FlatModel<T> : IDisposable
         if (_analytic is not null)
         {
             using var noGrad = no_grad();
-            return _analytic.LossAndGradient(batch.Features, batch.Targets, _gradientViews).ToDouble();
+            return TensorScalars.ToDouble(_analytic.LossAndGradient(batch.Features, batch.Targets, _gradientViews));
         }
 
         Model.zero_grad(set_to_none: true);
@@ -136,7 +140,7 @@ public sealed class FlatModel<T> : IDisposable
             }
         }
 
-        return loss.ToDouble();
+        return TensorScalars.ToDouble(loss);
     }
 
     /// <summary>Sets the parameters to <paramref name="values"/>, computes the gradient of <paramref name="batch"/>
@@ -154,7 +158,7 @@ public sealed class FlatModel<T> : IDisposable
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        return Model.Loss(Model.call(batch.Features), batch.Targets).ToDouble();
+        return TensorScalars.ToDouble(Model.Loss(Model.call(batch.Features), batch.Targets));
     }
 
     /// <inheritdoc/>

@@ -13,9 +13,11 @@ public sealed class TensorData : IDisposable
     {
         ArgumentNullException.ThrowIfNull(dataset);
         long[] shape = [dataset.Count, .. dataset.SampleShape.Select(s => (long)s)];
+        // Temporaries are disposed here, not left to the finalizer (the caller may have no dispose scope open).
         using (var doubles = tensor(dataset.Features, dtype: ScalarType.Float64))
+        using (var shaped = doubles.reshape(shape))
         {
-            Features = doubles.reshape(shape).to_type(dtype).DetachFromDisposeScope();
+            Features = shaped.to_type(dtype).DetachFromDisposeScope();
         }
 
         Targets = targetKind switch
