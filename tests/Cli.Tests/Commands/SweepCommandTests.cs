@@ -30,17 +30,37 @@ public sealed class SweepCommandTests
     }
 
     [Test]
-    public void Sweep_WithoutDir_UsesTheOutputsDirectoryFollowedBySweep()
+    public void Sweep_WithoutDir_UsesSweepsBesideTheOutputsDirectory()
     {
         using var folder = new TemporaryDirectory();
-        var path = WriteScenario(folder, iterations: 5, workers: [3], outputs: Path.Combine(folder.Path, "results", "tiny"));
+        var path = WriteScenario(folder, iterations: 5, workers: [3], outputs: Path.Combine(folder.Path, "results", "bandwidth-sweep"));
 
         var exitCode = SasgApp.Run(["sweep", path], new TestConsole(), new StringWriter(), DatasetLocator.Default);
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(exitCode, Is.Zero);
-            Assert.That(File.Exists(Path.Combine(folder.Path, "results", "tiny-sweep", "sweep.csv")), Is.True);
+            Assert.That(File.Exists(Path.Combine(folder.Path, "results", "sweeps", "bandwidth-sweep", "sweep.csv")), Is.True);
+            Assert.That(Directory.Exists(Path.Combine(folder.Path, "results", "bandwidth-sweep-sweep")), Is.False);
+        }
+    }
+
+    [Test]
+    public void Sweep_WithoutDir_ResumesTheFolderAnEarlierVersionNamed()
+    {
+        using var folder = new TemporaryDirectory();
+        var outputs = Path.Combine(folder.Path, "results", "tiny");
+        var path = WriteScenario(folder, iterations: 5, workers: [3], outputs: outputs);
+        Assert.That(SasgApp.Run(["sweep", path, "--dir", outputs + "-sweep"], new TestConsole(), new StringWriter(), DatasetLocator.Default), Is.Zero);
+        var console = new TestConsole().Width(400);
+
+        var exitCode = SasgApp.Run(["sweep", path], console, new StringWriter(), DatasetLocator.Default);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exitCode, Is.Zero);
+            Assert.That(console.Output, Does.Contain($"sweep folder: {outputs}-sweep (the name earlier versions gave").And.Contain("2 already done"));
+            Assert.That(Directory.Exists(Path.Combine(folder.Path, "results", "sweeps")), Is.False);
         }
     }
 
