@@ -8,13 +8,17 @@ namespace Sasg.Experiments.Sweeps;
 
 /// <summary>The two ways a sweep cell is computed and persisted, shared by the local engine and the tasks of a cluster
 /// sweep: a training run (the first cell of a learning group), or a replay of a finished cell's decisions through the
-/// cell's own network.</summary>
+/// cell's own network. Each runs under the cell's lock (<see cref="SweepFolder.LockCell"/>), discarding first what an
+/// interrupted run of the cell left.</summary>
 internal static class SweepCells
 {
     /// <summary>Trains <paramref name="cell"/> with <paramref name="plan"/>, persists it (done marker last) and returns
     /// its results, whose decisions the other cells of its learning group replay.</summary>
-    public static IReadOnlyList<AlgorithmResult> Train(SweepFolder folder, Scenario cell, RunPlan plan, out SweepCellReport report)
+    /// <exception cref="SweepFolderException">Another live process holds the cell's lock.</exception>
+    public static IReadOnlyList<AlgorithmResult> Train(SweepFolder folder, Scenario cell, RunPlan plan, string role, out SweepCellReport report)
     {
+        using var writing = folder.LockCell(cell, role);
+        folder.DiscardIncomplete(cell);
         var clock = Stopwatch.StartNew();
         var results = WithTraces(folder.CellDirectory(cell), cell.Outputs.Trace, traceFor => ExperimentDriver.Run(plan, traceFor));
         folder.Complete(cell, plan, results, replayed: false);
@@ -24,8 +28,11 @@ internal static class SweepCells
 
     /// <summary>Replays <paramref name="source"/> (the results of a finished cell of the same learning group, whose
     /// plan is <paramref name="groupPlan"/>) through <paramref name="cell"/>'s network and persists the cell.</summary>
-    public static SweepCellReport Replay(SweepFolder folder, Scenario cell, RunPlan groupPlan, IReadOnlyList<AlgorithmResult> source)
+    /// <exception cref="SweepFolderException">Another live process holds the cell's lock.</exception>
+    public static SweepCellReport Replay(SweepFolder folder, Scenario cell, RunPlan groupPlan, IReadOnlyList<AlgorithmResult> source, string role)
     {
+        using var writing = folder.LockCell(cell, role);
+        folder.DiscardIncomplete(cell);
         var clock = Stopwatch.StartNew();
         var network = ScenarioPlanner.PlanNetwork(cell, groupPlan.WorkerData.Count, groupPlan.Network.ModelSize.Bytes);
         var cellPlan = groupPlan with { Topology = network.Topology, Network = network.Network, CreateCompute = network.CreateCompute };

@@ -16,12 +16,14 @@ public static class SweepCollector
     /// <param name="plots">False skips the plots even when the scenario asks for them (rendering dominates on sweeps
     /// of thousands of cells).</param>
     /// <exception cref="SweepFolderException">The folder is not a sweep folder, holds another scenario, or some
-    /// cells are not done (the message says how many and the command that tells which).</exception>
+    /// cells are not done (the message says how many and the command that tells which), or another live process holds
+    /// the folder's lock (a sweep running into it).</exception>
     public static string Collect(string directory, bool plots = true)
     {
         var full = Path.GetFullPath(directory);
         var scenario = SweepFolder.LoadScenario(full);
         var folder = SweepFolder.Attach(full, scenario);
+        using var collecting = SweepFolder.LockFolder(full, "sweep collect");
         var cells = ManifestCells(SweepFolder.ReadManifest(full));
         var missing = cells.Where(c => !folder.IsDone(c.Id)).ToList();
         if (missing.Count > 0)

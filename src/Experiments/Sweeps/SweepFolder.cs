@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Sasg.Experiments.Driver;
 using Sasg.Experiments.Results;
@@ -12,23 +11,86 @@ namespace Sasg.Experiments.Sweeps;
 /// <summary>A sweep's folder: manifest.json and scenario.json at the top, one results folder per cell under
 /// <c>cells/&lt;cell-id&gt;/</c>. A cell counts as done only when its <c>done</c> marker exists; the marker is written
 /// last, atomically, so a sweep killed at any moment leaves every cell either done or deleted on the next start.</summary>
-internal sealed class SweepFolder
+/// <remarks>A folder opened with <see cref="Open"/> is locked (<c>sweep.lock</c>, <see cref="SweepLock"/>) until it is
+/// disposed, so that two sweeps never run into one folder; a cell is written under its own lock
+/// (<c>locks/&lt;cell-id&gt;.lock</c>, <see cref="LockCell"/>), and the clean-up of unfinished cells leaves a cell
+/// alone while another process holds its lock.</remarks>
+internal sealed class SweepFolder : IDisposable
 {
     public const string DoneMarker = "done";
+    public const string LockFile = "sweep.lock";
     public const string CellRows = "sweep-rows.csv";
     private const string Manifest = "manifest.json";
     private const string SourceFile = "scenario-source.json";
 
-    private SweepFolder(string directory) => Directory = directory;
+    private readonly SweepLock? _lock;
+
+    private SweepFolder(string directory, SweepLock? folderLock = null)
+    {
+        Directory = directory;
+        _lock = folderLock;
+    }
 
     public string Directory { get; }
 
+    /// <summary>What opening the folder took over (a lock whose process is gone), or null.</summary>
+    public string? LockNote => _lock?.Note;
+
     /// <summary>Opens (or creates) the folder for <paramref name="scenario"/>: refuses one that holds another
     /// scenario's sweep or unrelated files, writes the manifest and resolved scenario, and deletes incomplete cells.</summary>
-    /// <exception cref="SweepFolderException">The folder belongs to another scenario or is not a sweep folder.</exception>
-    public static SweepFolder Open(string directory, Scenario scenario, IReadOnlyList<IReadOnlyList<Scenario>> groups)
+    /// <exception cref="SweepFolderException">The folder belongs to another scenario, is not a sweep folder, or another
+    /// live process holds its lock.</exception>
+    public static SweepFolder Open(string directory, Scenario scenario, IReadOnlyList<IReadOnlyList<Scenario>> groups, string role = "sweep")
     {
         var full = Path.GetFullPath(directory);
+        RefuseForeign(full);
+        SweepLock folderLock;
+        try
+        {
+            System.IO.Directory.CreateDirectory(full);
+            folderLock = LockFolder(full, role);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new SweepFolderException($"{full} is not writable ({ex.Message}); give a folder you can write with --dir", ex);
+        }
+
+        try
+        {
+            return OpenLocked(full, scenario, groups, folderLock);
+        }
+        catch
+        {
+            folderLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Takes the lock of the sweep folder <paramref name="directory"/> as <paramref name="role"/>, as
+    /// everything that writes the folder's shared files does (<c>sasg sweep</c>, <c>collect</c>, a Slurm submission).</summary>
+    /// <exception cref="SweepFolderException">A live process holds it.</exception>
+    public static SweepLock LockFolder(string directory, string role)
+    {
+        var full = Path.GetFullPath(directory);
+        return SweepLock.Acquire(Path.Combine(full, LockFile), full, role);
+    }
+
+    /// <summary>Who holds the lock of the sweep folder <paramref name="directory"/>, or null when no one does.</summary>
+    public static SweepLockOwner? LockHolder(string directory) => SweepLock.ReadOwner(Path.Combine(directory, LockFile));
+
+    // A folder with files but no manifest is not a sweep folder (a lock file alone is a sweep starting).
+    private static void RefuseForeign(string full)
+    {
+        if (!File.Exists(Path.Combine(full, Manifest)) && System.IO.Directory.Exists(full)
+            && System.IO.Directory.EnumerateFileSystemEntries(full).Any(e => Path.GetFileName(e) != LockFile))
+        {
+            throw new SweepFolderException(
+                $"{full} is not empty and has no {Manifest}, so it is not a sweep folder; give a new or empty folder with --dir");
+        }
+    }
+
+    private static SweepFolder OpenLocked(string full, Scenario scenario, IReadOnlyList<IReadOnlyList<Scenario>> groups, SweepLock folderLock)
+    {
         var resolved = scenario.ToResolvedJson();
         var hash = HashOf(resolved);
         var manifestPath = Path.Combine(full, Manifest);
@@ -42,16 +104,15 @@ internal sealed class SweepFolder
                     + "give another --dir, or delete the folder to start this sweep afresh");
             }
         }
-        else if (System.IO.Directory.Exists(full) && System.IO.Directory.EnumerateFileSystemEntries(full).Any())
+        else
         {
-            throw new SweepFolderException(
-                $"{full} is not empty and has no {Manifest}, so it is not a sweep folder; give a new or empty folder with --dir");
+            // Again under the lock: another process may have written the folder since the first look.
+            RefuseForeign(full);
         }
 
         try
         {
-            System.IO.Directory.CreateDirectory(full);
-            AtomicFile.WriteAllText(manifestPath, ManifestJson(scenario, hash, groups));
+            AtomicFile.WriteAllText(manifestPath, SweepManifestJson.Manifest(scenario, hash, groups));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -67,8 +128,8 @@ internal sealed class SweepFolder
             ["baseDirectory"] = scenario.BaseDirectory,
             ["scenario"] = scenario.Source.DeepClone(),
         };
-        AtomicFile.WriteAllText(Path.Combine(full, SourceFile), Indented(source));
-        var folder = new SweepFolder(full);
+        AtomicFile.WriteAllText(Path.Combine(full, SourceFile), SweepManifestJson.Indented(source));
+        var folder = new SweepFolder(full, folderLock);
         folder.Clean();
         return folder;
     }
@@ -122,6 +183,14 @@ internal sealed class SweepFolder
         return ScenarioLoader.Parse(source["scenario"]!.ToString(), (string)source["file"]!, (string?)source["baseDirectory"]);
     }
 
+    /// <summary>The scenario file the sweep folder <paramref name="directory"/> was started with, or null when the
+    /// folder predates scenario-source.json.</summary>
+    public static string? SourceFileOf(string directory)
+    {
+        var path = Path.Combine(directory, SourceFile);
+        return File.Exists(path) ? (string?)CellResultsReader.ReadJson(path)["file"] : null;
+    }
+
     /// <summary>SHA-256 (lower-case hex) of a resolved scenario's JSON, as the manifest records it.</summary>
     public static string HashOf(string resolvedJson) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(resolvedJson)));
@@ -130,7 +199,36 @@ internal sealed class SweepFolder
 
     public string CellDirectory(string id) => Path.Combine(Directory, "cells", id);
 
-    /// <summary>Deletes what an interrupted run of <paramref name="cell"/> left (nothing when it is done).</summary>
+    /// <summary>Takes the lock of <paramref name="cell"/> as <paramref name="role"/>, under which its folder is
+    /// discarded and written.</summary>
+    /// <exception cref="SweepFolderException">A live process holds it (another task or sweep writes the cell).</exception>
+    public SweepLock LockCell(Scenario cell, string role) =>
+        SweepLock.Acquire(CellLockPath(cell.Cell!.Id), CellDirectory(cell), role);
+
+    /// <summary>Deletes what an interrupted run of <paramref name="cell"/> left (nothing when it is done), unless
+    /// another process holds the cell's lock; returns whether the cell is now done or absent.</summary>
+    public bool DiscardIncompleteUnlocked(Scenario cell)
+    {
+        if (IsDone(cell) || !System.IO.Directory.Exists(CellDirectory(cell)))
+        {
+            return true;
+        }
+
+        if (!SweepLock.TryAcquire(CellLockPath(cell.Cell!.Id), "sweep", out var cellLock, out _))
+        {
+            return false;
+        }
+
+        using (cellLock)
+        {
+            DiscardIncomplete(cell);
+        }
+
+        return true;
+    }
+
+    /// <summary>Deletes what an interrupted run of <paramref name="cell"/> left (nothing when it is done); the caller
+    /// holds the cell's lock.</summary>
     public void DiscardIncomplete(Scenario cell)
     {
         var directory = CellDirectory(cell);
@@ -158,8 +256,13 @@ internal sealed class SweepFolder
     /// <summary>The cell's rows of the combined CSV, as it wrote them.</summary>
     public string RowsOf(string id) => File.ReadAllText(Path.Combine(CellDirectory(id), CellRows));
 
-    // A cell without its marker was cut short: whatever it wrote is discarded. Temporary files of atomic writes that
-    // a kill left behind go too.
+    /// <summary>Releases the folder's lock (if it was opened with <see cref="Open"/>).</summary>
+    public void Dispose() => _lock?.Dispose();
+
+    private string CellLockPath(string id) => Path.Combine(Directory, "locks", id + ".lock");
+
+    // A cell without its marker was cut short: whatever it wrote is discarded, unless another process holds its lock
+    // (a cluster task writing it now). Temporary files of atomic writes that a kill left behind go too.
     private void Clean()
     {
         var cells = Path.Combine(Directory, "cells");
@@ -167,9 +270,18 @@ internal sealed class SweepFolder
         {
             foreach (var cell in System.IO.Directory.EnumerateDirectories(cells))
             {
-                if (!File.Exists(Path.Combine(cell, DoneMarker)))
+                var id = Path.GetFileName(cell);
+                if (File.Exists(Path.Combine(cell, DoneMarker)) || !SweepLock.TryAcquire(CellLockPath(id), "sweep", out var cellLock, out _))
                 {
-                    System.IO.Directory.Delete(cell, recursive: true);
+                    continue;
+                }
+
+                using (cellLock)
+                {
+                    if (!File.Exists(Path.Combine(cell, DoneMarker)))
+                    {
+                        System.IO.Directory.Delete(cell, recursive: true);
+                    }
                 }
             }
         }
@@ -178,39 +290,5 @@ internal sealed class SweepFolder
         {
             File.Delete(temporary);
         }
-    }
-
-    private static string ManifestJson(Scenario scenario, string hash, IReadOnlyList<IReadOnlyList<Scenario>> groups)
-    {
-        var cells = groups
-            .SelectMany(g => g.Select(c => (Cell: c, Group: g[0].Cell!.Id)))
-            .OrderBy(c => c.Cell.Cell!.Index)
-            .ToList();
-        var manifest = new JObject
-        {
-            ["scenario"] = scenario.Name,
-            ["scenarioHash"] = hash,
-            ["axes"] = new JArray(scenario.Sweep!.Axes.Select(a => a.Path)),
-            ["cells"] = new JArray(cells.Select(c => new JObject
-            {
-                ["index"] = c.Cell.Cell!.Index,
-                ["id"] = c.Cell.Cell.Id,
-                ["label"] = c.Cell.Cell.Label,
-                ["values"] = new JObject(c.Cell.Cell.Values.Select(v => new JProperty(v.Key, v.Value.DeepClone()))),
-                ["learningGroup"] = c.Group,
-            })),
-        };
-        return Indented(manifest);
-    }
-
-    private static string Indented(JObject value)
-    {
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var json = new JsonTextWriter(text) { Formatting = Formatting.Indented, Culture = CultureInfo.InvariantCulture })
-        {
-            value.WriteTo(json);
-        }
-
-        return text.ToString().Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
     }
 }

@@ -10,4 +10,7 @@ public sealed record SweepOptions
 
     /// <summary>Where datasets are found (null: <see cref="DatasetLocator.Default"/>).</summary>
     public DatasetLocator? Locator { get; init; }
+
+    /// <summary>Told one line when opening the folder took over a lock whose process is gone (null: not told).</summary>
+    public Action<string>? Notice { get; init; }
 }

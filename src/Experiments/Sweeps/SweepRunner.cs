@@ -17,7 +17,8 @@ public static class SweepRunner
     /// then writes <c>sweep.csv</c> and (when the scenario asks for plots) <c>plots/</c>;
     /// <paramref name="cellFinished"/> is told of every cell persisted (from worker threads).</summary>
     /// <exception cref="ArgumentException">The scenario has no sweep block.</exception>
-    /// <exception cref="SweepFolderException">The folder holds another scenario's sweep, or unrelated files.</exception>
+    /// <exception cref="SweepFolderException">The folder holds another scenario's sweep, or unrelated files, or another
+    /// live process runs a sweep into it (the message names its process and host; nothing is trained).</exception>
     /// <exception cref="ScenarioException">A cell cannot run (for example too few samples for its workers).</exception>
     public static SweepOutcome Run(
         Scenario scenario, string directory, SweepOptions? options = null, Action<SweepCellReport>? cellFinished = null)
@@ -33,7 +34,12 @@ public static class SweepRunner
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Parallelism, 1, nameof(options));
         var cells = scenario.Expand().ToList();
         var groups = LearningGroups(cells);
-        var folder = SweepFolder.Open(directory, scenario, groups);
+        using var folder = SweepFolder.Open(directory, scenario, groups);
+        if (folder.LockNote is { } note)
+        {
+            options.Notice?.Invoke(note);
+        }
+
         var alreadyDone = cells.Count(folder.IsDone);
         var trainings = 0;
         var run = 0;
@@ -86,7 +92,7 @@ public static class SweepRunner
         }
         else
         {
-            source = SweepCells.Train(folder, pending[0], plan, out var report);
+            source = SweepCells.Train(folder, pending[0], plan, "sweep", out var report);
             cellFinished?.Invoke(report);
             pending.RemoveAt(0);
             trained = 1;
@@ -94,7 +100,7 @@ public static class SweepRunner
 
         foreach (var cell in pending)
         {
-            var report = SweepCells.Replay(folder, cell, plan, source);
+            var report = SweepCells.Replay(folder, cell, plan, source, "sweep");
             cellFinished?.Invoke(report);
         }
 

@@ -30,26 +30,37 @@ public sealed class SweepCommandTests
     }
 
     [Test]
-    public void Sweep_WithoutDir_UsesTheOutputsDirectoryFollowedBySweep()
+    public void Sweep_WithoutDir_UsesSweepsBesideTheOutputsDirectory()
     {
         using var folder = new TemporaryDirectory();
-        var path = WriteScenario(folder, iterations: 5, workers: [3], outputs: "results/tiny");
-        var previous = Directory.GetCurrentDirectory();
-        Directory.SetCurrentDirectory(folder.Path);
-        int exitCode;
-        try
-        {
-            exitCode = SasgApp.Run(["sweep", path], new TestConsole(), new StringWriter(), DatasetLocator.Default);
-        }
-        finally
-        {
-            Directory.SetCurrentDirectory(previous);
-        }
+        var path = WriteScenario(folder, iterations: 5, workers: [3], outputs: "results/bandwidth-sweep");
+
+        var exitCode = RunIn(folder.Path, ["sweep", path], new TestConsole());
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(exitCode, Is.Zero);
-            Assert.That(File.Exists(Path.Combine(folder.Path, "results", "tiny-sweep", "sweep.csv")), Is.True);
+            Assert.That(File.Exists(Path.Combine(folder.Path, "results", "sweeps", "bandwidth-sweep", "sweep.csv")), Is.True);
+            Assert.That(Directory.Exists(Path.Combine(folder.Path, "results", "bandwidth-sweep-sweep")), Is.False);
+        }
+    }
+
+    [Test]
+    public void Sweep_WithoutDir_ResumesTheFolderAnEarlierVersionNamed()
+    {
+        using var folder = new TemporaryDirectory();
+        var outputs = Path.Combine(folder.Path, "results", "tiny");
+        var path = WriteScenario(folder, iterations: 5, workers: [3], outputs: "results/tiny");
+        Assert.That(SasgApp.Run(["sweep", path, "--dir", outputs + "-sweep"], new TestConsole(), new StringWriter(), DatasetLocator.Default), Is.Zero);
+        var console = new TestConsole().Width(400);
+
+        var exitCode = RunIn(folder.Path, ["sweep", path], console);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exitCode, Is.Zero);
+            Assert.That(console.Output, Does.Contain($"sweep folder: {outputs}-sweep (the name earlier versions gave").And.Contain("2 already done"));
+            Assert.That(Directory.Exists(Path.Combine(folder.Path, "results", "sweeps")), Is.False);
         }
     }
 
@@ -137,6 +148,21 @@ public sealed class SweepCommandTests
             }
 
             Assert.That(File.ReadAllBytes(Path.Combine(killed, "sweep.csv")), Is.EqualTo(File.ReadAllBytes(Path.Combine(oneGo, "sweep.csv"))));
+        }
+    }
+
+    // A scenario file's outputs.directory is relative to the current folder and must stay under its results/.
+    private static int RunIn(string currentDirectory, string[] args, TestConsole console)
+    {
+        var previous = Directory.GetCurrentDirectory();
+        Directory.SetCurrentDirectory(currentDirectory);
+        try
+        {
+            return SasgApp.Run(args, console, new StringWriter(), DatasetLocator.Default);
+        }
+        finally
+        {
+            Directory.SetCurrentDirectory(previous);
         }
     }
 

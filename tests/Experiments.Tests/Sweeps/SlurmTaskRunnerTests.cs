@@ -138,7 +138,7 @@ public sealed class SlurmTaskRunnerTests
     {
         var scenario = TinySweep.Scenario();
         var cells = scenario.Expand().ToList();
-        SweepFolder.Open(folder.Path, scenario, SweepRunner.LearningGroups(cells));
+        SweepFolder.Open(folder.Path, scenario, SweepRunner.LearningGroups(cells)).Dispose();
         var manifest = SweepManifestCell.From(SweepFolder.ReadManifest(folder.Path));
         var (training, replay) = SlurmTaskPlanner.Plan(
             manifest, manifest.Select(c => c.Index).ToHashSet(), new HashSet<string>(), new HashSet<string>(), cellsPerTask, 0);

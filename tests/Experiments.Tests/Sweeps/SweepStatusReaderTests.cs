@@ -12,7 +12,7 @@ public sealed class SweepStatusReaderTests
         using var folder = new TemporaryDirectory();
         var scenario = TinySweep.Scenario();
         var cells = scenario.Expand().ToList();
-        SweepFolder.Open(folder.Path, scenario, SweepRunner.LearningGroups(cells));
+        SweepFolder.Open(folder.Path, scenario, SweepRunner.LearningGroups(cells)).Dispose();
         var slurm = new SlurmSweepFolder(folder.Path);
         // One task per cell: 0 done, 1 running, 2 pending, 3 cancelled, 4 failed in Slurm, 5 failed with a record,
         // 6 completed without finishing its cell (its training did not finish), 7 never submitted.
@@ -57,7 +57,7 @@ public sealed class SweepStatusReaderTests
     {
         using var folder = new TemporaryDirectory();
         var scenario = TinySweep.Scenario();
-        SweepFolder.Open(folder.Path, scenario, SweepRunner.LearningGroups(scenario.Expand().ToList()));
+        SweepFolder.Open(folder.Path, scenario, SweepRunner.LearningGroups(scenario.Expand().ToList())).Dispose();
         var slurm = new SlurmSweepFolder(folder.Path);
         slurm.AppendTasks([new SlurmTask(0, true, [0])]);
         slurm.AppendSubmission(new SlurmSubmission("7", true, 0, 1, "slurm/array-0-train.sbatch"));

@@ -19,7 +19,7 @@ internal static class SweepCommand
         var scenario = new Argument<string>("scenario") { Description = "A scenario file (JSON) with a sweep block." };
         var directory = new Option<string?>("--dir")
         {
-            Description = "The sweep folder (default: the scenario's outputs.directory followed by -sweep); with --engine slurm, a folder on the cluster's shared filesystem.",
+            Description = "The sweep folder (default: results/sweeps/<name>, or sweeps/<leaf> beside the scenario's outputs.directory); with --engine slurm, a folder on the cluster's shared filesystem.",
         };
         var parallel = new Option<int>("--parallel")
         {
@@ -84,19 +84,16 @@ internal static class SweepCommand
         }
 
         var sweep = loaded.Sweep!;
-        var folder = directory is null
-            ? ResultsPathRules.ScenarioFolder(loaded, "-sweep", allowOutside: false, "or give --dir")
-            : Path.GetFullPath(directory);
-        // Short lines: redirected output is wrapped at 80 columns.
         console.MarkupLine(
             $"[bold]{Markup.Escape(loaded.Name)}[/]: {sweep.CellCount} cells ({Markup.Escape(string.Join(" x ", sweep.Axes.Select(a => a.Path)))}), "
             + $"{parallel} at once");
-        console.WriteLine($"sweep folder: {folder}");
+        var folder = Folder(console, directory, loaded);
         var gate = new Lock();
         SweepOutcome outcome;
         try
         {
-            outcome = SweepRunner.Run(loaded, folder, new SweepOptions { Parallelism = parallel, Locator = locator }, cell =>
+            var options = new SweepOptions { Parallelism = parallel, Locator = locator, Notice = note => console.WriteLine($"note: {note}") };
+            outcome = SweepRunner.Run(loaded, folder, options, cell =>
             {
                 lock (gate)
                 {
@@ -127,12 +124,9 @@ internal static class SweepCommand
         }
 
         var sweep = loaded.Sweep!;
-        var folder = directory is null
-            ? ResultsPathRules.ScenarioFolder(loaded, "-sweep", allowOutside: false, "or give --dir")
-            : Path.GetFullPath(directory);
         console.MarkupLine(
             $"[bold]{Markup.Escape(loaded.Name)}[/]: {sweep.CellCount} cells ({Markup.Escape(string.Join(" x ", sweep.Axes.Select(a => a.Path)))}), on Slurm");
-        console.WriteLine($"sweep folder: {folder}");
+        var folder = Folder(console, directory, loaded);
         return SweepSubmitter.Submit(console, error, folder, options, wait, () =>
         {
             SlurmSweep.Prepare(loaded, folder);
@@ -143,6 +137,18 @@ internal static class SweepCommand
                 ? program
                 : SweepPublisher.Ensure(folder, new AnsiConsoleWriter(console));
         });
+    }
+
+    // The folder named by --dir, else the default one (SweepDirectories), said on one line either way.
+    private static string Folder(IAnsiConsole console, string? directory, Scenario scenario)
+    {
+        var earlier = false;
+        // A scenario file's outputs.directory must stay under results/ (an explicit --dir may be anywhere).
+        var folder = directory is null
+            ? SweepDirectories.Default(ResultsPathRules.ScenarioFolder(scenario, string.Empty, allowOutside: false, "or give --dir"), out earlier)
+            : Path.GetFullPath(directory);
+        console.WriteLine(earlier ? $"sweep folder: {folder} (the name earlier versions gave; resumed there)" : $"sweep folder: {folder}");
+        return folder;
     }
 
     private static Scenario? Load(TextWriter error, string path)

@@ -52,18 +52,34 @@ internal static class SweepStatusCommand
                 console.WriteLine("squeue did not answer (not on PATH, or slurmctld is down): running and pending cells are counted as missing");
             }
 
-            if (missing.Count + report.Count(SweepCellState.Failed) > 0 && report.QueueKnown)
-            {
-                console.WriteLine($"resubmit: sasg sweep resubmit {report.Directory}");
-            }
-            else if (report.Count(SweepCellState.Done) == report.Cells.Count)
-            {
-                console.WriteLine($"collect: sasg sweep collect {report.Directory}");
-            }
-
+            Advice(console, report, missing.Count + report.Count(SweepCellState.Failed));
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    // What to do next: a local sweep is resumed by running it again (resubmit is for Slurm sweeps only).
+    private static void Advice(IAnsiConsole console, SweepStatusReport report, int toDo)
+    {
+        var done = report.Count(SweepCellState.Done) == report.Cells.Count;
+        if (report.LockHolder is { } holder)
+        {
+            console.WriteLine($"in use: {holder} holds this folder{(report.Local && !done ? "; its cells appear as done one by one" : "")}");
+        }
+        else if (toDo > 0 && report.Local)
+        {
+            var scenario = report.ScenarioFile ?? "<scenario>";
+            console.WriteLine($"resume: sasg sweep {scenario} --dir {report.Directory} (a local sweep: running it again does the cells not done)");
+        }
+        else if (toDo > 0 && report.QueueKnown)
+        {
+            console.WriteLine($"resubmit: sasg sweep resubmit {report.Directory}");
+        }
+
+        if (done && report.LockHolder is null)
+        {
+            console.WriteLine($"collect: sasg sweep collect {report.Directory}");
+        }
     }
 
     /// <summary>The one-line count of cells by state.</summary>

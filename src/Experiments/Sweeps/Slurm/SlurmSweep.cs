@@ -31,22 +31,23 @@ public static class SlurmSweep
         }
         else
         {
-            SweepFolder.Open(directory, scenario, SweepRunner.LearningGroups(cells));
+            using var folder = SweepFolder.Open(directory, scenario, SweepRunner.LearningGroups(cells), "sweep --engine slurm");
         }
-
     }
 
     /// <summary>Submits every cell of the sweep folder <paramref name="directory"/> that is missing or failed (all of
     /// them the first time) with <paramref name="options"/> (null: those of the first submission), running the
     /// published program <paramref name="sasg"/>.</summary>
     /// <exception cref="SlurmException">sbatch is missing or refused a script.</exception>
-    /// <exception cref="SweepFolderException">The folder is not a sweep folder or holds another scenario.</exception>
+    /// <exception cref="SweepFolderException">The folder is not a sweep folder, holds another scenario, or another live
+    /// process holds its lock (a local sweep, or another submission).</exception>
     public static SlurmSubmitOutcome Submit(string directory, SlurmSweepOptions? options, string sasg)
     {
         var full = Path.GetFullPath(directory);
         SlurmClient.Require("sbatch");
         var scenario = LoadScenario(full);
         var folder = SweepFolder.Attach(full, scenario);
+        using var submitting = SweepFolder.LockFolder(full, "sweep submission");
         var slurm = new SlurmSweepFolder(full);
         if (options is null)
         {
@@ -71,7 +72,8 @@ public static class SlurmSweep
         var trainingGroups = inFlight.Select(c => c.Cell.LearningGroup).ToHashSet(StringComparer.Ordinal);
         foreach (var index in todo)
         {
-            folder.DiscardIncomplete(cells[index]);
+            // A cell another process holds is left to it; its new task finds it done, or its lock gone.
+            folder.DiscardIncompleteUnlocked(cells[index]);
             slurm.ClearFailure(cells[index].Cell!.Id);
         }
 

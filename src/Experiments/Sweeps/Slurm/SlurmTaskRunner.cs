@@ -10,6 +10,8 @@ namespace Sasg.Experiments.Sweeps.Slurm;
 /// temporary names and renamed, its done marker last), so a task may be cancelled, requeued or rerun at any time.</summary>
 public static class SlurmTaskRunner
 {
+    private const string Role = "sweep run-cell";
+
     /// <summary>Runs task <paramref name="task"/> of the sweep folder <paramref name="directory"/>, one line per cell
     /// to <paramref name="log"/>; returns 0 when every cell it could run is done, 2 when a cell's scenario is bad, 1 on
     /// an internal error. A failed cell's reason is recorded for <c>sasg sweep status</c>.</summary>
@@ -88,23 +90,28 @@ public static class SlurmTaskRunner
     {
         var info = cell.Cell!;
         slurm.ClearFailure(info.Id);
-        folder.DiscardIncomplete(cell);
         try
         {
             SweepCellReport report;
             if (source is null)
             {
-                source = SweepCells.Train(folder, cell, plan(), out report);
+                source = SweepCells.Train(folder, cell, plan(), Role, out report);
             }
             else
             {
-                report = SweepCells.Replay(folder, cell, plan(), source);
+                report = SweepCells.Replay(folder, cell, plan(), source, Role);
             }
 
             log.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"cell {info.Index} {info.Id} {info.Label}: {(report.Replayed ? "replayed" : "trained")}, {report.Elapsed.TotalSeconds:0.00} s"));
             return 0;
+        }
+        catch (SweepFolderException ex)
+        {
+            // Another task (or a local sweep) writes this cell now: it is left to that process.
+            Fail(slurm, cell, log, $"not run: {ex.Message}");
+            return 1;
         }
         catch (ScenarioException ex)
         {

@@ -63,6 +63,11 @@ internal static class SweepStatusReader
             report.Add(new SweepCellStatus(cell, state, detail, task.Training, submission.JobId));
         }
 
-        return new SweepStatusReport(full, report, submissions.Count == 0 || states is not null);
+        return new SweepStatusReport(full, report, submissions.Count == 0 || states is not null)
+        {
+            Local = submissions.Count == 0,
+            ScenarioFile = SweepFolder.SourceFileOf(full),
+            LockHolder = SweepFolder.LockHolder(full)?.Describe(),
+        };
     }
 }
