@@ -27,7 +27,7 @@ public sealed class FidelityValidationTests
         output.WriteFile(Path.Combine(run, "uploads.csv"), $"{EmulationResultTests.Header}\n0,0,0,1628200,1,146000000,1\n0,0,1,1628200,1,292500000,1\n");
         output.WriteFile(Path.Combine(run, "environment.txt"), "congestion_control=cubic\nping_rtt_ms_min_avg_max=10.3 10.4 10.8\n");
 
-        var summaries = FidelityValidation.Run(grid, Decisions, null, output.Path, _ => { });
+        var summaries = FidelityValidation.Run(grid, Decisions, null, output.Path, _ => { }).Summaries;
 
         using (Assert.EnterMultipleScope())
         {
