@@ -10,15 +10,21 @@
 # Topology (PREFIX defaults to "nx" + this shell's PID, so parallel runs never collide; IP addresses repeat only
 # inside each run's own namespaces, and no interface is ever created in the root namespace):
 #   ${PREFIX}w<k> (eth0 10.78.<k+1>.2) --veth-- ${PREFIX}r (w<k> 10.78.<k+1>.1)      k = 0..M-1
-#   ${PREFIX}s    (eth0 10.78.200.2)   --veth-- ${PREFIX}r (srv 10.78.200.1)
+#   ${PREFIX}r    (srv 10.78.200.1)    --veth-- ${PREFIX}d (rtr 10.78.200.2)
+#   ${PREFIX}d    (srv 10.78.201.1)    --veth-- ${PREFIX}s (eth0 10.78.201.2)
 # Each worker's uplink is a tbf on its eth0 egress; the server's ingress link is a tbf on the router's srv egress.
-# One-way delay D in each direction: iptables NFQUEUE in the router's FORWARD hook and two delayline processes
-# (queue 0: worker -> server, queue 1: server -> worker); this kernel has no sch_netem.
+# One-way delay D in each direction: iptables NFQUEUE in the FORWARD hook of the delay namespace ${PREFIX}d and two
+# delayline processes (queue 0: worker -> server, queue 1: server -> worker); this kernel has no sch_netem. The delay
+# comes after both shapers, as propagation follows serialization on a real link: a late wake-up of the delay line
+# then only shifts packets, whereas a delay line between two shapers of the same rate (the router's FORWARD hook,
+# --delay-at router) turns every stall into time the server link stays idle and never makes up.
 #
 # run options:
 #   --workers M            (required) number of workers, 1..64
 #   --plan FILE            (required) one line per iteration, M sizes in bytes (-1 = skip)
-#   --out DIR              (required) writes DIR/uploads.csv, DIR/environment.txt, DIR/netem.log
+#   --out DIR              (required) writes DIR/uploads.csv, DIR/probes.csv, DIR/environment.txt, DIR/netem.log
+#                          (probes.csv: before every timed iteration one payload-free command and reply, whose time
+#                          beyond 2D is the emulator's own overhead in this run; see tools/netem/tcpuploads.c)
 #   --rate R               worker uplink rate, tc syntax (10mbit, 100mbit, 1gbit); default 100mbit
 #   --server-rate R        the server's ingress rate (default: same as --rate; "none" = unshaped)
 #   --delay-us D           one-way delay per direction in microseconds (default 0)
@@ -35,6 +41,9 @@
 #   --gap-ms G             idle time between iterations (default 20)
 #   --repeat R             run the plan R times (default 1)
 #   --timeout S            bound on every process (default 900)
+#   --delay-at WHERE       after-shaping (default, see the topology above) or router (the delay line in the router's
+#                          FORWARD hook, between the worker uplinks and the server link: the placement before
+#                          docs/fidelity.md's load study; kept to reproduce it)
 #   --no-realtime          run the delay lines and TCP endpoints at normal priority (default: SCHED_FIFO 50 via
 #                          chrt, so that other load on the machine does not delay their wake-ups); the environment
 #                          variable NETEM_REALTIME=0 does the same (for callers such as sasg validate-network)
@@ -103,7 +112,7 @@ teardown() {
 
 down_prefix() {
   local prefix=$1
-  for ns in $(ip netns list | awk '{print $1}' | grep -E "^${prefix}(r|s|w[0-9]+)$" || true); do
+  for ns in $(ip netns list | awk '{print $1}' | grep -E "^${prefix}(r|d|s|w[0-9]+)$" || true); do
     for pid in $(ip netns pids "$ns" 2>/dev/null); do kill "$pid" 2>/dev/null || true; done
     sleep 0.1
     for pid in $(ip netns pids "$ns" 2>/dev/null); do kill -9 "$pid" 2>/dev/null || true; done
@@ -113,7 +122,8 @@ down_prefix() {
 
 run() {
   local m="" plan="" out="" rate=100mbit server_rate="" delay_us=0 pull=0 newconn=0 mtu=1500 burst="" \
-    limit=4194304 server_limit=67108864 cc=cubic warm="" gap=20 repeat=1 timeout_s=900 realtime=${NETEM_REALTIME:-1}
+    limit=4194304 server_limit=67108864 cc=cubic warm="" gap=20 repeat=1 timeout_s=900 realtime=${NETEM_REALTIME:-1} \
+    delay_at=${NETEM_DELAY_AT:-after-shaping}
   while [ $# -gt 0 ]; do
     case "$1" in
       --workers) m=$2; shift ;;
@@ -134,6 +144,7 @@ run() {
       --repeat) repeat=$2; shift ;;
       --timeout) timeout_s=$2; shift ;;
       --no-realtime) realtime=0 ;;
+      --delay-at) delay_at=$2; shift ;;
       *) die "unknown option '$1' (see the header of $0)" ;;
     esac
     shift
@@ -142,6 +153,7 @@ run() {
   [ -f "$plan" ] || die "--plan '$plan': no such file"
   [ -n "$out" ] || die "--out DIR is required"
   [ "$mtu" = 1500 ] || [ "$mtu" = 9000 ] || die "--mtu must be 1500 or 9000"
+  [ "$delay_at" = after-shaping ] || [ "$delay_at" = router ] || die "--delay-at must be after-shaping or router"
   local bps; bps=$(rate_bps "$rate") || die "--rate '$rate': write e.g. 10mbit, 100mbit or 1gbit"
   server_rate=${server_rate:-$rate}
   if [ "$server_rate" != none ]; then rate_bps "$server_rate" >/dev/null || die "--server-rate '$server_rate'"; fi
@@ -160,8 +172,8 @@ run() {
   trap "teardown '$state'; exit 130" INT TERM HUP
   mkdir -p "$out"
   local log="$out/netem.log"; : > "$log"
-  rm -f "$out/delayline.log" "$out/uploads.csv" "$out/environment.txt"  # a rerun into the same folder starts clean
-  local router=${prefix}r server=${prefix}s
+  rm -f "$out/delayline.log" "$out/uploads.csv" "$out/probes.csv" "$out/environment.txt"  # a rerun into the same folder starts clean
+  local router=${prefix}r server=${prefix}s delay=${prefix}d server_ip=10.78.201.2
   local rps_mask; rps_mask=$(printf %x $(( (1 << $(nproc)) - 1 )))
 
   addns() { ip netns add "$1"; echo "$1" >> "$state/namespaces"; ip -n "$1" link set lo up; }
@@ -176,15 +188,23 @@ run() {
     echo $! >> "$state/pids"
   }
 
-  addns "$router"; addns "$server"
+  addns "$router"; addns "$delay"; addns "$server"
   ip netns exec "$router" sysctl -qw net.ipv4.ip_forward=1
-  ip link add srv netns "$router" mtu "$mtu" type veth peer name eth0 netns "$server" mtu "$mtu"
+  ip netns exec "$delay" sysctl -qw net.ipv4.ip_forward=1
+  ip link add srv netns "$router" mtu "$mtu" type veth peer name rtr netns "$delay" mtu "$mtu"
+  ip link add srv netns "$delay" mtu "$mtu" type veth peer name eth0 netns "$server" mtu "$mtu"
   ip -n "$router" addr add 10.78.200.1/24 dev srv
-  ip -n "$server" addr add 10.78.200.2/24 dev eth0
+  ip -n "$delay" addr add 10.78.200.2/24 dev rtr
+  ip -n "$delay" addr add 10.78.201.1/24 dev srv
+  ip -n "$server" addr add "$server_ip/24" dev eth0
   ip -n "$router" link set srv up gso_max_size "$gso"
+  ip -n "$delay" link set rtr up gso_max_size "$gso"
+  ip -n "$delay" link set srv up gso_max_size "$gso"
   ip -n "$server" link set eth0 up
-  ip -n "$server" route add default via 10.78.200.1
-  rps "$router" srv; rps "$server" eth0
+  ip -n "$router" route add 10.78.201.0/24 via 10.78.200.2
+  ip -n "$delay" route add default via 10.78.200.1
+  ip -n "$server" route add default via 10.78.201.1
+  rps "$router" srv; rps "$delay" rtr; rps "$delay" srv; rps "$server" eth0
   ip netns exec "$server" sysctl -qw net.ipv4.tcp_rmem="4096 131072 67108864"
   for k in $(seq 0 $(( m - 1 ))); do
     local w=${prefix}w$k net="10.78.$(( k + 1 ))"
@@ -202,16 +222,18 @@ run() {
   done
   [ "$server_rate" = none ] || shape "$router" srv "$server_rate" "$server_limit"
   if [ "$delay_us" != 0 ]; then
-    spawn "$router" "$out/delayline.log" "$BUILD/delayline" 0 "$delay_us" "$timeout_s"
-    spawn "$router" "$out/delayline.log" "$BUILD/delayline" 1 "$delay_us" "$timeout_s"
+    local hop=$delay
+    [ "$delay_at" = router ] && hop=$router
+    spawn "$hop" "$out/delayline.log" "$BUILD/delayline" 0 "$delay_us" "$timeout_s"
+    spawn "$hop" "$out/delayline.log" "$BUILD/delayline" 1 "$delay_us" "$timeout_s"
     for _ in $(seq 1 100); do [ "$(grep -c ready "$out/delayline.log" 2>/dev/null)" = 2 ] && break; sleep 0.02; done
     [ "$(grep -c ready "$out/delayline.log")" = 2 ] || die "the delay line did not start (see $out/delayline.log)"
-    ip netns exec "$router" iptables -A FORWARD -o srv -j NFQUEUE --queue-num 0
-    ip netns exec "$router" iptables -A FORWARD -i srv -j NFQUEUE --queue-num 1
+    ip netns exec "$hop" iptables -A FORWARD -o srv -j NFQUEUE --queue-num 0
+    ip netns exec "$hop" iptables -A FORWARD -i srv -j NFQUEUE --queue-num 1
   fi
 
   local ping_line
-  ping_line=$(ip netns exec "${prefix}w0" timeout 20 ping -q -c 10 -i 0.05 10.78.200.2 | grep -E '^rtt|^round-trip' || true)
+  ping_line=$(ip netns exec "${prefix}w0" timeout 20 ping -q -c 10 -i 0.05 "$server_ip" | grep -E '^rtt|^round-trip' || true)
   [ -n "$ping_line" ] || die "no ping reply from the server namespace (topology broken; see $log)"
   local rtt; rtt=$(echo "$ping_line" | sed -E 's/.*= ([0-9.]+)\/([0-9.]+)\/([0-9.]+).*/\1 \2 \3/')
 
@@ -221,16 +243,17 @@ run() {
   [ "$newconn" = 1 ] && opts+=(--new-connection)
   cp "$plan" "$state/plan.txt"
   ip netns exec "$server" timeout "$timeout_s" "${rt[@]}" "$BUILD/tcpuploads" server 9100 "$m" "$state/plan.txt" \
-    "$state/uploads.csv" "${opts[@]}" >>"$log" 2>&1 &
+    "$state/uploads.csv" "${opts[@]}" --probes "$state/probes.csv" >>"$log" 2>&1 &
   local server_pid=$!
   echo $server_pid >> "$state/pids"
   for k in $(seq 0 $(( m - 1 ))); do
-    spawn "${prefix}w$k" "$log" "$BUILD/tcpuploads" worker 10.78.200.2 9100 "$k" --cc "$cc" --timeout "$timeout_s"
+    spawn "${prefix}w$k" "$log" "$BUILD/tcpuploads" worker "$server_ip" 9100 "$k" --cc "$cc" --timeout "$timeout_s"
   done
   local status=0
   wait "$server_pid" || status=$?
   [ "$status" = 0 ] || die "the upload server failed with status $status (see $log)"
   mv "$state/uploads.csv" "$out/uploads.csv"
+  mv "$state/probes.csv" "$out/probes.csv"
 
   {
     echo "kernel=$(uname -r)"
@@ -254,6 +277,7 @@ run() {
     echo "worker_slow_start_after_idle=0"
     echo "warm_bytes=$warm"
     echo "gap_ms=$gap"
+    echo "delay_at=$delay_at"
     echo "realtime_priority=$([ "$realtime" = 1 ] && echo "SCHED_FIFO 50" || echo none)"
     echo "repeat=$repeat"
     echo "ping_rtt_ms_min_avg_max=$rtt"

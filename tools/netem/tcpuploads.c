@@ -21,8 +21,14 @@
 // Server options: --pull, --new-connection, --cc NAME (default cubic, set per socket), --warm BYTES (default
 // 1000000; every worker uploads it twice before the timed iterations, all at once in push mode and one worker at a
 // time in pull mode; 0 = none), --gap-ms G (idle time between iterations, default 20), --repeat R (run the plan R
-// times, default 1), --timeout S (default 600).
+// times, default 1), --timeout S (default 600), --probes FILE (see below).
 // Worker options: --cc NAME, --timeout S.
+// Harness probe (--probes FILE): before every timed iteration the server runs one round trip that carries no payload
+// (a skip command to worker (pass * iterations + iteration) mod M and its 8-byte notice, timed like an iteration)
+// and writes it to FILE: pass,iteration,worker,probe_ns. On the emulated path this round trip costs 2D; what it
+// takes beyond that is what the emulator itself (delay line, namespaces, these processes) adds to a command and the
+// reply, measured in the same run as the uploads (sasg validate-network subtracts it, docs/fidelity.md).
+// Both processes lock their memory (mlockall) so that a loaded machine's paging cannot stall them.
 // OUT.csv columns: pass,iteration,worker,bytes,command_ns,done_ns,read_ns (ns after the iteration's t0; bytes = -1
 // for a skip notice; command_ns = when the command was written, read_ns = when the server process read the last byte).
 // Exit status: 0 on success, 2 on bad arguments, 1 on any network or protocol failure (message on stderr).
@@ -39,6 +45,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <time.h>
@@ -422,7 +429,7 @@ static void sleep_ms(double ms)
 }
 
 static int run_server(int port, int m, const char *plan_path, const char *out_path, int pull, int new_connection,
-                      int64_t warm, double gap_ms, int repeat)
+                      int64_t warm, double gap_ms, int repeat, const char *probes_path)
 {
     plan_table plan = read_plan(plan_path, m);
     FILE *out = fopen(out_path, "w");
@@ -439,6 +446,11 @@ static int run_server(int port, int m, const char *plan_path, const char *out_pa
     struct sockaddr_in address = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
     if (bind(listener, (struct sockaddr *)&address, sizeof address) < 0 || listen(listener, 256) < 0) {
         fail("bind/listen");
+    }
+    FILE *probes = NULL;
+    if (probes_path != NULL && (probes = fopen(probes_path, "w")) == NULL) {
+        fprintf(stderr, "tcpuploads: cannot write %s: %s\n", probes_path, strerror(errno));
+        return 2;
     }
     worker_count = m;
     for (int k = 0; k < m; k++) {
@@ -469,9 +481,21 @@ static int run_server(int port, int m, const char *plan_path, const char *out_pa
     }
     sleep_ms(gap_ms);
     fprintf(out, "pass,iteration,worker,bytes,command_ns,done_ns,read_ns\n");
+    if (probes != NULL) {
+        fprintf(probes, "pass,iteration,worker,probe_ns\n");
+    }
     for (int pass = 0; pass < repeat; pass++) {
         for (int i = 0; i < plan.iterations; i++) {
             const int64_t *sizes = plan.sizes + (size_t)i * (size_t)m;
+            if (probes != NULL) {
+                int k = (pass * plan.iterations + i) % m;
+                int64_t p0 = realtime_ns();
+                send_command(&workers[k], COMMAND_SKIP, 0, p0);
+                serve(listener, k);
+                fprintf(probes, "%d,%d,%d,%lld\n", pass, i, k, (long long)(workers[k].done_ns - p0));
+                fflush(probes);
+                sleep_ms(gap_ms);
+            }
             int64_t t0 = realtime_ns();
             for (int k = 0; k < m; k++) {
                 if (!pull || sizes[k] < 0) {
@@ -502,6 +526,9 @@ static int run_server(int port, int m, const char *plan_path, const char *out_pa
         close(workers[k].control);
     }
     fclose(out);
+    if (probes != NULL) {
+        fclose(probes);
+    }
     return 0;
 }
 
@@ -509,7 +536,7 @@ static int usage(void)
 {
     fprintf(stderr,
             "usage: tcpuploads server PORT M PLAN OUT.csv [--pull] [--new-connection] [--cc NAME] [--warm BYTES]\n"
-            "                         [--gap-ms G] [--repeat R] [--timeout S]\n"
+            "                         [--gap-ms G] [--repeat R] [--timeout S] [--probes FILE]\n"
             "       tcpuploads worker HOST PORT ID [--cc NAME] [--timeout S]\n");
     return 2;
 }
@@ -517,6 +544,7 @@ static int usage(void)
 int main(int argc, char **argv)
 {
     signal(SIGPIPE, SIG_IGN);
+    mlockall(MCL_CURRENT | MCL_FUTURE); /* best effort: without the privilege the run is only less protected */
     if (argc < 2) {
         return usage();
     }
@@ -526,6 +554,7 @@ int main(int argc, char **argv)
         return usage();
     }
     int pull = 0, new_connection = 0, repeat = 1;
+    const char *probes = NULL;
     int64_t warm = 1000000;
     double gap_ms = 20;
     for (int k = positional; k < argc; k++) {
@@ -545,6 +574,8 @@ int main(int argc, char **argv)
             repeat = atoi(value), k++;
         } else if (value != NULL && strcmp(a, "--timeout") == 0) {
             timeout_s = atof(value), k++;
+        } else if (value != NULL && server && strcmp(a, "--probes") == 0) {
+            probes = value, k++;
         } else {
             fprintf(stderr, "tcpuploads: unknown option %s\n", a);
             return usage();
@@ -561,7 +592,7 @@ int main(int argc, char **argv)
             fprintf(stderr, "tcpuploads: M must be 1..%d\n", MAX_WORKERS);
             return 2;
         }
-        return run_server(port, m, argv[4], argv[5], pull, new_connection, warm, gap_ms, repeat);
+        return run_server(port, m, argv[4], argv[5], pull, new_connection, warm, gap_ms, repeat, probes);
     }
     int id = atoi(argv[4]);
     if (id < 0 || id >= MAX_WORKERS) {

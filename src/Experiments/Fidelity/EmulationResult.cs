@@ -4,15 +4,18 @@ using Sasg.NetSim.Kernel;
 namespace Sasg.Experiments.Fidelity;
 
 /// <summary>What one emulated run measured: per pass and planned iteration, the time from the server's first command to
-/// the kernel timestamp of the last byte in; and the run's environment record (tools/netem/netem.sh run).</summary>
+/// the kernel timestamp of the last byte in; the payload-free probes timed before each iteration (probes.csv, absent in
+/// runs recorded before it existed); and the run's environment record (tools/netem/netem.sh run).</summary>
 public sealed class EmulationResult
 {
     private EmulationResult(
         IReadOnlyList<IReadOnlyList<long>> durations,
         IReadOnlyList<IReadOnlyList<IReadOnlyList<long>>> completions,
-        IReadOnlyDictionary<string, string> environment)
+        IReadOnlyDictionary<string, string> environment,
+        IReadOnlyList<long> probes)
     {
         Durations = durations;
+        ProbeNanoseconds = probes;
         Completions = completions;
         Environment = environment;
     }
@@ -23,6 +26,10 @@ public sealed class EmulationResult
 
     /// <summary>Measured iteration durations in nanoseconds, indexed [pass][planned iteration].</summary>
     public IReadOnlyList<IReadOnlyList<long>> Durations { get; }
+
+    /// <summary>Every probe's round trip in nanoseconds (command written to reply's kernel timestamp); empty when the run
+    /// has no probes.csv.</summary>
+    public IReadOnlyList<long> ProbeNanoseconds { get; }
 
     /// <summary>The run's environment record (key = value lines of environment.txt).</summary>
     public IReadOnlyDictionary<string, string> Environment { get; }
@@ -91,7 +98,35 @@ public sealed class EmulationResult
             completions[pass][iteration][worker] = done;
         }
 
-        return new EmulationResult(durations, completions, environment);
+        return new EmulationResult(durations, completions, environment, ReadProbes(Path.Combine(directory, "probes.csv")));
+    }
+
+    private static List<long> ReadProbes(string path)
+    {
+        var probes = new List<long>();
+        if (!File.Exists(path))
+        {
+            return probes;
+        }
+
+        var rows = File.ReadAllLines(path);
+        if (rows.Length == 0 || rows[0] != "pass,iteration,worker,probe_ns")
+        {
+            throw new InvalidDataException($"{path}: line 1: not a probes.csv header");
+        }
+
+        for (var r = 1; r < rows.Length; r++)
+        {
+            var f = rows[r].Split(',');
+            if (f.Length != 4 || !long.TryParse(f[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out var probe) || probe <= 0)
+            {
+                throw new InvalidDataException($"{path}: line {r + 1}: not a probe row ({rows[r]})");
+            }
+
+            probes.Add(probe);
+        }
+
+        return probes;
     }
 
     private SimTime? RoundTrip(int field)

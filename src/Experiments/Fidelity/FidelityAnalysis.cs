@@ -5,7 +5,8 @@ namespace Sasg.Experiments.Fidelity;
 /// <summary>Errors of the simulator against emulated runs, summarised per network, variant and payload class.</summary>
 public static class FidelityAnalysis
 {
-    /// <summary>The observations of one emulated run: every pass of every planned iteration, simulated under every variant.</summary>
+    /// <summary>The observations of one emulated run: every pass of every planned iteration, simulated under every
+    /// variant, its measured time less the harness overhead the run's probes measured (<see cref="HarnessOverhead"/>).</summary>
     public static IReadOnlyList<FidelityObservation> Observe(
         FidelityConfiguration configuration, IReadOnlyList<PlannedIteration> plan, EmulationResult measured)
     {
@@ -19,13 +20,16 @@ public static class FidelityAnalysis
                 ? Enumerable.Repeat(-1L, plan.Count).ToArray()
                 : FidelityModel.Simulate(configuration, plan, v, rtt))
             .ToArray();
+        var overhead = HarnessOverhead.From(configuration, measured.ProbeNanoseconds);
         var observations = new List<FidelityObservation>();
         for (var pass = 0; pass < measured.Passes; pass++)
         {
             for (var i = 0; i < plan.Count; i++)
             {
+                var raw = measured.Durations[pass][i];
+                var harness = Math.Min(overhead.For(configuration, plan[i]), raw / 2);
                 observations.Add(new FidelityObservation(
-                    configuration, pass, plan[i], measured.Durations[pass][i], simulated.Select(s => s[i]).ToArray()));
+                    configuration, pass, plan[i], raw - harness, simulated.Select(s => s[i]).ToArray(), harness));
             }
         }
 
@@ -33,7 +37,8 @@ public static class FidelityAnalysis
     }
 
     /// <summary>For a push network: every upload of at least 160 KiB, its measured completion against the simulated one
-    /// under <see cref="IngressPolicy.FairShare"/> and <see cref="IngressPolicy.SequentialPush"/> (wire model).</summary>
+    /// under <see cref="IngressPolicy.FairShare"/> and <see cref="IngressPolicy.SequentialPush"/> (wire model); each
+    /// measured completion less one exchange's harness overhead (<see cref="HarnessOverhead"/>).</summary>
     /// <returns>Empty for a pull network or when no upload is large enough.</returns>
     public static IReadOnlyList<UploadCompletionSummary> PushUploads(
         FidelityConfiguration configuration, IReadOnlyList<PlannedIteration> plan, EmulationResult measured)
@@ -46,6 +51,7 @@ public static class FidelityAnalysis
             return [];
         }
 
+        var harness = HarnessOverhead.From(configuration, measured.ProbeNanoseconds).MedianNanoseconds * (configuration.NewConnection ? 2 : 1);
         var result = new List<UploadCompletionSummary>();
         foreach (var policy in new[] { IngressPolicy.FairShare, IngressPolicy.SequentialPush })
         {
@@ -59,7 +65,8 @@ public static class FidelityAnalysis
                     {
                         if (plan[i].Sizes[w] >= 163_840)
                         {
-                            pairs.Add((measured.Completions[pass][i][w], simulated[i][w]));
+                            var completion = measured.Completions[pass][i][w];
+                            pairs.Add((completion - Math.Min(harness, completion / 2), simulated[i][w]));
                         }
                     }
                 }
@@ -90,7 +97,7 @@ public static class FidelityAnalysis
         {
             foreach (var variant in Enum.GetValues<LinkModelVariant>())
             {
-                foreach (var group in all.Where(o => o.Configuration == configuration && o.Simulated[(int)variant] >= 0)
+                foreach (var group in all.Where(o => o.Configuration == configuration && (int)variant < o.Simulated.Count && o.Simulated[(int)variant] >= 0)
                     .GroupBy(o => o.Planned.Class).OrderBy(g => g.Key))
                 {
                     var errors = group.Select(o => o.Error(variant)).ToArray();

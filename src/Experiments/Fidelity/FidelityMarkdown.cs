@@ -85,11 +85,11 @@ internal static class FidelityMarkdown
             text.Append(CultureInfo.InvariantCulture, $"Over {excess.Count} runs: ping RTT_min − 2D {excess.Min():0.000} … {excess.Max():0.000} ms (emulator overhead), RTT avg − min {spread.Min():0.000} … {spread.Max():0.000} ms; 1-minute load average before a run {(load.Count > 0 ? $"{load.Min():0.0} … {load.Max():0.0}" : "?")} on {environments.Values.First().GetValueOrDefault("cpus", "?")} CPUs.\n\n");
         }
 
-        text.Append("| configuration | cc | MTU | tbf burst | GSO max | ping RTT min / avg (ms) | load before / after |\n|---|---|---|---|---|---|---|\n");
+        text.Append("| configuration | cc | MTU | tbf burst | GSO max | ping RTT min / avg (ms) | harness per round trip, median / p95 (subtracted: the median per exchange) | load before / after |\n|---|---|---|---|---|---|---|---|\n");
         foreach (var (configuration, e) in environments)
         {
             var rtt = e.GetValueOrDefault("ping_rtt_ms_min_avg_max", "").Split(' ');
-            text.Append(CultureInfo.InvariantCulture, $"| {configuration.Name} | {e.GetValueOrDefault("congestion_control", "?")} | {e.GetValueOrDefault("mtu", "?")} | {e.GetValueOrDefault("tbf_burst_bytes", "?")} | {e.GetValueOrDefault("gso_max_size", "?")} | {(rtt.Length >= 2 ? rtt[0] + " / " + rtt[1] : "?")} | {e.GetValueOrDefault("loadavg_before", "?").Split(' ')[0]} / {e.GetValueOrDefault("loadavg_after", "?").Split(' ')[0]} |\n");
+            text.Append(CultureInfo.InvariantCulture, $"| {configuration.Name} | {e.GetValueOrDefault("congestion_control", "?")} | {e.GetValueOrDefault("mtu", "?")} | {e.GetValueOrDefault("tbf_burst_bytes", "?")} | {e.GetValueOrDefault("gso_max_size", "?")} | {(rtt.Length >= 2 ? rtt[0] + " / " + rtt[1] : "?")} | {e.GetValueOrDefault(FidelityReportWriter.HarnessKey, "not measured")} | {e.GetValueOrDefault("loadavg_before", "?").Split(' ')[0]} / {e.GetValueOrDefault("loadavg_after", "?").Split(' ')[0]} |\n");
         }
 
         return text.ToString();

@@ -73,18 +73,22 @@ public static class FidelityModel
             LinkModelVariant.WireMeasuredLatency => measuredRoundTrip is { } rtt
                 ? SimTime.FromNanoseconds(rtt.Nanoseconds / 2)
                 : throw new ArgumentException("The measured-latency variant needs the measured RTT.", nameof(measuredRoundTrip)),
+            LinkModelVariant.WireDoubleLatency => SimTime.FromNanoseconds(2 * configuration.Latency.Nanoseconds),
             _ => configuration.Latency,
         };
+        var rate = variant == LinkModelVariant.WireSlowLinks
+            ? Bandwidth.FromBitsPerSecond(configuration.Rate.BitsPerSecond * 9 / 10)
+            : configuration.Rate;
         var wire = variant != LinkModelVariant.Payload;
         var header = wire ? UploadHeaderBytes : DataSize.Zero;
         var framing = wire ? new TcpFraming(Mtu) : null;
-        var up = new Link(configuration.Rate, latency, header)
+        var up = new Link(rate, latency, header)
         {
             Framing = framing,
             NewConnection = wire && configuration.NewConnection ? new TcpNewConnection() : null,
         };
         var down = new Link(DownlinkRate, latency, DataSize.Zero) { Framing = framing };
-        var topology = StarTopology.Homogeneous(m, up, down, configuration.Rate);
+        var topology = StarTopology.Homogeneous(m, up, down, rate);
         var options = new ParameterServerOptions
         {
             Ingress = policy,

@@ -11,8 +11,12 @@ public static class FidelityReportWriter
     private static readonly string[] EnvironmentKeys =
     [
         "congestion_control", "host_default_cc", "mtu", "tbf_burst_bytes", "tbf_limit_bytes", "gso_max_size", "rps_mask",
-        "warm_bytes", "ping_rtt_ms_min_avg_max", "loadavg_before", "loadavg_after", "kernel",
+        "warm_bytes", "ping_rtt_ms_min_avg_max", HarnessKey, "delay_at", "realtime_priority", "loadavg_before", "loadavg_after", "kernel",
     ];
+
+    /// <summary>The environment key under which <see cref="FidelityValidation"/> records each run's
+    /// <see cref="HarnessOverhead"/> (median / p95 per round trip, probes).</summary>
+    public const string HarnessKey = "harness_overhead_per_round_trip";
 
     /// <summary>Writes every file into <paramref name="directory"/>; returns the paths written.</summary>
     public static IReadOnlyList<string> Write(
@@ -49,7 +53,7 @@ public static class FidelityReportWriter
     private static string Observations(IReadOnlyList<FidelityObservation> observations)
     {
         var variants = Enum.GetValues<LinkModelVariant>();
-        var text = new StringBuilder("configuration,workers,rate_bps,latency_ms,mode,pass,algorithm,iteration,class,max_payload_bytes,measured_ns");
+        var text = new StringBuilder("configuration,workers,rate_bps,latency_ms,mode,pass,algorithm,iteration,class,max_payload_bytes,measured_raw_ns,harness_ns,measured_ns");
         foreach (var v in variants)
         {
             text.Append(CultureInfo.InvariantCulture, $",sim_{Word(v)}_ns");
@@ -63,7 +67,7 @@ public static class FidelityReportWriter
         text.Append('\n');
         foreach (var o in observations)
         {
-            text.Append(CultureInfo.InvariantCulture, $"{Key(o.Configuration)},{o.Pass},{Field(o.Planned.Algorithm)},{o.Planned.Iteration},{o.Planned.Class.ToString().ToLowerInvariant()},{o.Planned.MaxPayload},{o.Measured}");
+            text.Append(CultureInfo.InvariantCulture, $"{Key(o.Configuration)},{o.Pass},{Field(o.Planned.Algorithm)},{o.Planned.Iteration},{o.Planned.Class.ToString().ToLowerInvariant()},{o.Planned.MaxPayload},{o.RawMeasured},{o.Harness},{o.Measured}");
             foreach (var v in variants)
             {
                 text.Append(CultureInfo.InvariantCulture, $",{o.Simulated[(int)v]}");
@@ -125,12 +129,15 @@ public static class FidelityReportWriter
         return text.ToString();
     }
 
-    /// <summary>The variant's name in files: payload, wire, wire-rtt.</summary>
+    /// <summary>The variant's name in files: payload, wire, wire-rtt, and the controls wire-slow-10pct and
+    /// wire-double-latency.</summary>
     public static string Word(LinkModelVariant variant) => variant switch
     {
         LinkModelVariant.Payload => "payload",
         LinkModelVariant.Wire => "wire",
-        _ => "wire-rtt",
+        LinkModelVariant.WireMeasuredLatency => "wire-rtt",
+        LinkModelVariant.WireSlowLinks => "wire-slow-10pct",
+        _ => "wire-double-latency",
     };
 
     private static string Key(FidelityConfiguration c) => string.Create(

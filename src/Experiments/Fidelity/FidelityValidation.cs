@@ -14,10 +14,10 @@ namespace Sasg.Experiments.Fidelity;
 public static class FidelityValidation
 {
     /// <summary>Runs (or reuses) every network of <paramref name="grid"/> and writes the report into
-    /// <paramref name="output"/>; returns the summaries.</summary>
+    /// <paramref name="output"/>; returns what was compared.</summary>
     /// <exception cref="InvalidDataException">A decision log lacks an algorithm or workers, or a reused run is broken.</exception>
     /// <exception cref="InvalidOperationException">An emulated run failed.</exception>
-    public static IReadOnlyList<FidelitySummary> Run(
+    public static FidelityReport Run(
         FidelityGrid grid, IReadOnlyList<DecisionRow> decisions, NetemRunner? netem, string output, Action<string> progress)
     {
         ArgumentNullException.ThrowIfNull(grid);
@@ -27,6 +27,7 @@ public static class FidelityValidation
         var observations = new List<FidelityObservation>();
         var pushUploads = new List<UploadCompletionSummary>();
         var environments = new Dictionary<FidelityConfiguration, IReadOnlyDictionary<string, string>>();
+        var harness = new Dictionary<FidelityConfiguration, HarnessOverhead>();
         var prefix = "nv" + (Environment.ProcessId % 100000).ToString(CultureInfo.InvariantCulture);
         foreach (var configuration in grid.Configurations)
         {
@@ -61,13 +62,17 @@ public static class FidelityValidation
             }
 
             var measured = EmulationResult.Read(directory, plan.Count, configuration.Workers);
-            environments[configuration] = measured.Environment;
+            harness[configuration] = HarnessOverhead.From(configuration, measured.ProbeNanoseconds);
+            environments[configuration] = new SortedDictionary<string, string>(measured.Environment.ToDictionary(), StringComparer.Ordinal)
+            {
+                [FidelityReportWriter.HarnessKey] = harness[configuration].ToString(),
+            };
             observations.AddRange(FidelityAnalysis.Observe(configuration, plan, measured));
             pushUploads.AddRange(FidelityAnalysis.PushUploads(configuration, plan, measured));
         }
 
         var summaries = FidelityAnalysis.Summarise(observations);
         FidelityReportWriter.Write(output, observations, summaries, pushUploads, environments);
-        return summaries;
+        return new FidelityReport(observations, summaries, harness);
     }
 }

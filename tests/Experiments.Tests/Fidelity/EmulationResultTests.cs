@@ -38,6 +38,39 @@ public sealed class EmulationResultTests
     }
 
     [Test]
+    public void Read_WithProbes_ReturnsEveryProbe_AndWithoutThemNone()
+    {
+        using var folder = new TemporaryDirectory();
+        folder.WriteFile("uploads.csv", $"{Header}\n0,0,0,10,1,500,600\n");
+        folder.WriteFile("environment.txt", "mtu=1500\n");
+        var without = EmulationResult.Read(folder.Path, 1, 1);
+        folder.WriteFile("probes.csv", "pass,iteration,worker,probe_ns\n0,0,0,1200000\n1,0,0,1300000\n");
+
+        var with = EmulationResult.Read(folder.Path, 1, 1);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(without.ProbeNanoseconds, Is.Empty);
+            Assert.That(with.ProbeNanoseconds, Is.EqualTo(new long[] { 1_200_000, 1_300_000 }));
+        }
+    }
+
+    [TestCase("pass,iteration,worker,probe_ns\n0,0,0,-5\n", "line 2")]
+    [TestCase("pass,iteration,worker,probe_ns\n0,0,0\n", "line 2")]
+    [TestCase("probe\n", "line 1")]
+    public void Read_MalformedProbes_AreAnErrorNamingTheFileAndLine(string probes, string line)
+    {
+        using var folder = new TemporaryDirectory();
+        folder.WriteFile("uploads.csv", $"{Header}\n0,0,0,10,1,500,600\n");
+        folder.WriteFile("environment.txt", "mtu=1500\n");
+        folder.WriteFile("probes.csv", probes);
+
+        Assert.That(
+            () => EmulationResult.Read(folder.Path, 1, 1),
+            Throws.InstanceOf<InvalidDataException>().With.Message.Contains("probes.csv").And.Message.Contains(line));
+    }
+
+    [Test]
     public void Read_MissingFiles_AreAnError()
     {
         using var folder = new TemporaryDirectory();

@@ -63,9 +63,33 @@ public sealed class FidelityAnalysisTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(observations.Select(o => o.Measured), Is.EqualTo(new long[] { 30_000_000, 31_000_000 }));
-            Assert.That(observations[0].Simulated, Has.Count.EqualTo(3));
+            Assert.That(observations[0].Simulated, Has.Count.EqualTo(Enum.GetValues<LinkModelVariant>().Length));
             // RTT_min / 2 = 5.2 ms instead of 5 ms, paid by the command and by the upload.
             Assert.That(observations[0].Simulated[(int)LinkModelVariant.WireMeasuredLatency] - observations[0].Simulated[(int)LinkModelVariant.Wire], Is.EqualTo(400_000));
+        }
+    }
+
+    [Test]
+    public void Observe_WithProbes_SubtractsTheMedianOverheadOncePerExchange_AndKeepsTheRawTime()
+    {
+        using var folder = new Sasg.TestSupport.TemporaryDirectory();
+        folder.WriteFile("uploads.csv", $"{EmulationResultTests.Header}\n0,0,0,163840,1,40000000,1\n0,0,1,163840,1,80000000,1\n");
+        folder.WriteFile("environment.txt", "ping_rtt_ms_min_avg_max=10.4 10.5 10.9\n");
+        // 2D = 10 ms: overheads 0.2, 0.3 and 5 ms; the median 0.3 ms is paid once per pull upload.
+        folder.WriteFile("probes.csv", "pass,iteration,worker,probe_ns\n0,0,0,10200000\n0,0,1,10300000\n0,0,0,15000000\n");
+        var pull = Net with { Mode = FidelityMode.Pull };
+        var plan = new[] { new PlannedIteration("Top10", 0, [163_840, 163_840]) };
+
+        var observation = FidelityAnalysis.Observe(pull, plan, EmulationResult.Read(folder.Path, 1, 2)).Single();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(observation.Harness, Is.EqualTo(600_000));
+            Assert.That(observation.Measured, Is.EqualTo(79_400_000));
+            Assert.That(observation.RawMeasured, Is.EqualTo(80_000_000));
+            Assert.That(observation.Error(LinkModelVariant.Wire), Is.EqualTo((observation.Simulated[(int)LinkModelVariant.Wire] - 79_400_000) / 79_400_000.0));
+            // wire-rtt holds the overhead in its latency, so it is compared with the raw time.
+            Assert.That(observation.Error(LinkModelVariant.WireMeasuredLatency), Is.EqualTo((observation.Simulated[(int)LinkModelVariant.WireMeasuredLatency] - 80_000_000) / 80_000_000.0));
         }
     }
 

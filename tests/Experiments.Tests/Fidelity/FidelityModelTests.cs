@@ -66,6 +66,28 @@ public sealed class FidelityModelTests
     }
 
     [Test]
+    public void Simulate_SlowLinksControl_TakesTenNinthsOfEveryTransfer()
+    {
+        var configuration = new FidelityConfiguration(2, Rate, SimTime.FromNanoseconds(D), FidelityMode.Push);
+
+        var time = FidelityModel.Simulate(configuration, [Dense(2)], LinkModelVariant.WireSlowLinks, null)[0];
+
+        Assert.That(time, Is.EqualTo(Command + (2 * D) + (2 * WireTransfer * 10 / 9)).Within(16));
+    }
+
+    [Test]
+    public void Simulate_DoubleLatencyControl_AddsTheLatencyToEveryCrossing()
+    {
+        var configuration = new FidelityConfiguration(3, Rate, SimTime.FromNanoseconds(D), FidelityMode.Pull);
+        var wire = FidelityModel.Simulate(configuration, [Dense(3)], LinkModelVariant.Wire, null)[0];
+
+        var doubled = FidelityModel.Simulate(configuration, [Dense(3)], LinkModelVariant.WireDoubleLatency, null)[0];
+
+        // Three pull exchanges, each a request and an upload.
+        Assert.That(doubled - wire, Is.EqualTo(3 * 2 * D));
+    }
+
+    [Test]
     public void Simulate_SkippingWorker_ReportsWithAHeaderOnlyNotice()
     {
         var configuration = new FidelityConfiguration(2, Rate, SimTime.FromNanoseconds(D), FidelityMode.Push);

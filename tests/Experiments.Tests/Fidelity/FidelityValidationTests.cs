@@ -26,8 +26,9 @@ public sealed class FidelityValidationTests
         output.WriteFile(Path.Combine(run, "plan.txt"), EmulationPlan.ToText(plan));
         output.WriteFile(Path.Combine(run, "uploads.csv"), $"{EmulationResultTests.Header}\n0,0,0,1628200,1,146000000,1\n0,0,1,1628200,1,292500000,1\n");
         output.WriteFile(Path.Combine(run, "environment.txt"), "congestion_control=cubic\nping_rtt_ms_min_avg_max=10.3 10.4 10.8\n");
+        output.WriteFile(Path.Combine(run, "probes.csv"), "pass,iteration,worker,probe_ns\n0,0,0,11000000\n");
 
-        var summaries = FidelityValidation.Run(grid, Decisions, null, output.Path, _ => { });
+        var summaries = FidelityValidation.Run(grid, Decisions, null, output.Path, _ => { }).Summaries;
 
         using (Assert.EnterMultipleScope())
         {
@@ -37,7 +38,9 @@ public sealed class FidelityValidationTests
                 Assert.That(File.Exists(Path.Combine(output.Path, file)), Is.True, file);
             }
 
-            Assert.That(File.ReadAllText(Path.Combine(output.Path, "fidelity.md")), Does.Contain("m2-100mbit-5ms-pull"));
+            Assert.That(File.ReadAllText(Path.Combine(output.Path, "fidelity.md")), Does.Contain("m2-100mbit-5ms-pull").And.Contain("1.000 / 1.000 ms (n = 1)"));
+            Assert.That(File.ReadAllText(Path.Combine(output.Path, "environment.csv")), Does.Contain("1.000 / 1.000 ms (n = 1)"));
+            Assert.That(File.ReadAllLines(Path.Combine(output.Path, "observations.csv"))[1], Does.Contain(",292500000,2000000,290500000,"));
         }
     }
 

@@ -19,6 +19,10 @@ internal static class ValidateNetworkCommand
     /// <summary>--check-target: some large-payload configuration missed the target.</summary>
     public const int TargetMissed = 4;
 
+    /// <summary>--check-target: the target was met, but so was it by a deliberately wrong model (payload-only, links
+    /// 10 % slow, or twice the latency) in every configuration: the gate cannot tell a wrong model apart.</summary>
+    public const int WrongModelNotRejected = 5;
+
     /// <summary>Builds the command.</summary>
     public static Command Create(IAnsiConsole console, TextWriter error)
     {
@@ -35,7 +39,7 @@ internal static class ValidateNetworkCommand
         var netem = new Option<string?>("--netem") { Description = "Path of tools/netem/netem.sh (default: found from the current folder)." };
         var analyzeOnly = new Option<bool>("--analyze-only") { Description = "Compare finished runs in --output again; emulate nothing." };
         var connection = new Option<string>("--connection") { Description = "persistent (warm connections) or new (a new TCP connection per upload).", DefaultValueFactory = _ => "persistent" };
-        var check = new Option<string?>("--check-target") { Description = "Exit 4 when a large-payload configuration misses the target under this variant (payload, wire, wire-rtt)." };
+        var check = new Option<string?>("--check-target") { Description = "Print one line per configuration; exit 4 when a large-payload configuration misses the target under this variant (payload, wire, wire-rtt), 5 when a deliberately wrong model (payload, wire-slow-10pct, wire-double-latency) meets it everywhere." };
         var command = new Command("validate-network", "Compare simulated iteration times with real TCP on an emulated network (root).")
         {
             results, output, workers, rates, latencies, modes, algorithms, iterations, repeat, budget, netem, analyzeOnly, connection, check,
@@ -113,11 +117,12 @@ internal static class ValidateNetworkCommand
                 }
             }
 
-            IReadOnlyList<FidelitySummary> summaries;
+            FidelityReport report;
             var directory = Path.GetFullPath(p.GetValue(output)!);
             try
             {
-                summaries = FidelityValidation.Run(grid, rows, runner, directory, line => console.WriteLine(line));
+                // A gate prints one line per configuration (below), not the progress.
+                report = FidelityValidation.Run(grid, rows, runner, directory, line => { if (gate is null) { console.WriteLine(line); } });
             }
             catch (InvalidDataException ex)
             {
@@ -125,19 +130,19 @@ internal static class ValidateNetworkCommand
                 return ExitCodes.BadInput;
             }
 
-            Print(console, summaries);
-            console.WriteLine($"report: {Path.Combine(directory, "fidelity.md")}");
             if (gate is { } g)
             {
-                var missed = summaries.Where(s => s.Variant == g && s.Class == PayloadClass.Large && !s.MeetsTarget).ToList();
-                foreach (var s in missed)
+                var verdict = FidelityGate.Evaluate(report, g);
+                foreach (var line in verdict.Lines)
                 {
-                    error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sasg: {s.Configuration.Name}: {FidelityReportWriter.Word(g)} median |err| {s.MedianAbsoluteError:P1}, p95 {s.P95AbsoluteError:P1} (target 3 % / 10 %)"));
+                    console.Profile.Out.Writer.WriteLine(line); // unwrapped: one line per configuration, also in a CI log
                 }
 
-                return missed.Count > 0 ? TargetMissed : ExitCodes.Ok;
+                return !verdict.TargetMet ? TargetMissed : verdict.ControlsNotRejected.Count > 0 ? WrongModelNotRejected : ExitCodes.Ok;
             }
 
+            Print(console, report.Summaries);
+            console.WriteLine($"report: {Path.Combine(directory, "fidelity.md")}");
             return ExitCodes.Ok;
         });
         return command;
