@@ -28,7 +28,7 @@ public sealed class ReplayFolderTests
     [TestCase("\"workers\": 3", "\"workers\": \"three\"", "$.workers: \"three\" is not a whole number")]
     [TestCase("\"modelBytes\": 400", "\"modelBytes\": -400", "$.modelBytes: -400 is not a whole number from 1 to")]
     [TestCase("\"iterations\": 6", "\"iterations\": 5", "$.algorithms[0].iterations: 5, but")]
-    [TestCase("\"simulatedSeconds\": 0.001668", "\"simulatedSeconds\": -1", "$.algorithms[0].simulatedSeconds: -1 is not a number of seconds")]
+    [TestCase("\"simulatedSeconds\": 0.00179472", "\"simulatedSeconds\": -1", "$.algorithms[0].simulatedSeconds: -1 is not a number of seconds")]
     [TestCase("\"label\": \"GD\"", "\"label\": \"LAG-WK\"", "$.algorithms[1].label: 'LAG-WK' is listed twice")]
     [TestCase("{", "[", "$: not valid JSON")]
     public void Load_ADamagedSummary_NamesItsFieldInOneLine_BeforeSizingAnything(string field, string damaged, string expected)
