@@ -26,6 +26,14 @@ internal static class FailureReport
         return ExitCodes.InternalError;
     }
 
+    /// <summary>The first line of the native error inside <paramref name="exception"/> (libtorch's message without
+    /// its stack), or else of the exception's own message.</summary>
+    public static string OneLine(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return FirstLine((Native(exception) ?? exception).Message);
+    }
+
     // The native error itself, or the one a wrapper (a sweep cell's, a parallel loop's) carries inside.
     private static ExternalException? Native(Exception exception) => exception switch
     {

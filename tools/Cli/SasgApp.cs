@@ -9,6 +9,9 @@ namespace Sasg.Cli;
 /// <summary>Builds the sasg command tree, runs it and maps failures to exit codes and one-line messages.</summary>
 internal static class SasgApp
 {
+    /// <summary>The global option that adds the whole error (a native stack included) to a failure's one line.</summary>
+    public const string VerboseOption = "--verbose";
+
     /// <summary>Runs the command line <paramref name="args"/>; returns an <see cref="ExitCodes"/> value.</summary>
     public static int Run(string[] args, IAnsiConsole console, TextWriter error, DatasetLocator locator)
     {
@@ -28,7 +31,7 @@ internal static class SasgApp
             HeterogeneityCommand.Create(console, error, locator),
             ValidateNetworkCommand.Create(console, error),
         };
-        var verbose = new Option<bool>("--verbose")
+        var verbose = new Option<bool>(VerboseOption)
         {
             Description = "On a failure that is not a mistake in the input, also print the whole error (a native stack).",
             Recursive = true,

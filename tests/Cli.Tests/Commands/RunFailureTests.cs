@@ -48,6 +48,37 @@ public sealed class RunFailureTests
         }
     }
 
+    [TestCase(false)]
+    [TestCase(true)]
+    public void Run_WhenANativeErrorEndsAMethod_PrintsItsFirstLine_AndTheNativeStackOnlyWithVerbose(bool verbose)
+    {
+        using var folder = new TemporaryDirectory();
+        var output = Path.Combine(folder.Path, "out");
+        var error = new StringWriter();
+#pragma warning disable CA2201 // TorchSharp reports libtorch's errors as this runtime type; the test throws what it throws.
+        var native = new System.Runtime.InteropServices.ExternalException(
+            "Unknown scalar type.\nException raised from type at /pytorch/c10/core/Scalar.h:339 (most recent call first):\n"
+            + "frame #9: THSTensor_mul_scalar + 0x5c (0x7f4370f8cccc in libLibTorchSharp.so)");
+#pragma warning restore CA2201
+        var options = new RunOptions(output, 1, AllowOutside: false)
+        {
+            AfterIteration = p => ThrowAt(p, "LAG-WK", 3, native),
+            Verbose = verbose,
+        };
+
+        var code = RunCommand.Run(new TestConsole().Width(200), error, DatasetLocator.Default, Load(folder, Scenario), options);
+
+        var lines = error.ToString().TrimEnd('\n').Split('\n');
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(1));
+            Assert.That(lines[0], Is.EqualTo(
+                $"sasg: LAG-WK failed at iteration 3: Unknown scalar type.; partial results (iterations before 3) are in {output}"));
+            Assert.That(lines, verbose ? Has.Length.GreaterThan(2) : Has.Length.EqualTo(1));
+            Assert.That(error.ToString().Contains("THSTensor_mul_scalar", StringComparison.Ordinal), Is.EqualTo(verbose));
+        }
+    }
+
     [Test]
     public void Run_WithAFullDisk_SaysSoWhereAndThatPartialResultsWereKept_NeverInternalError()
     {

@@ -52,7 +52,10 @@ internal static class RunCommand
 
             var path = parseResult.GetValue(scenario);
             var loaded = path is null ? EmbeddedScenario.Load() : ScenarioLoader.Load(path);
-            var options = new RunOptions(parseResult.GetValue(output), methods, parseResult.GetValue(allowOutside));
+            var options = new RunOptions(parseResult.GetValue(output), methods, parseResult.GetValue(allowOutside))
+            {
+                Verbose = parseResult.GetValue<bool>(SasgApp.VerboseOption),
+            };
             return Run(console, error, locator, loaded, options);
         });
         return command;
@@ -107,7 +110,8 @@ internal static class RunCommand
                         checkpoints.Observe();
                     },
                     options.ParallelMethods,
-                    recorder));
+                    recorder),
+                options.ParallelMethods);
             traces?.Complete();
             ResultsFolder.Write(folder.Directory, plan, results, resolved);
         }
@@ -115,7 +119,7 @@ internal static class RunCommand
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return RunFailure.Report(error, folder, checkpoints, recorder, traces, ex);
+            return RunFailure.Report(error, folder, checkpoints, recorder, traces, ex, options.Verbose);
         }
         finally
         {

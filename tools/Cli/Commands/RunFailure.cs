@@ -8,12 +8,12 @@ namespace Sasg.Cli.Commands;
 internal static class RunFailure
 {
     /// <summary>Writes the partial results of the failed run into <paramref name="folder"/>, prints one line on
-    /// <paramref name="error"/> and returns the exit code (1).</summary>
+    /// <paramref name="error"/> (the whole error after it when <paramref name="verbose"/>) and returns the exit code (1).</summary>
     public static int Report(
-        TextWriter error, RunFolder folder, RunCheckpoints checkpoints, RunRecorder recorder, RunTraces? traces, Exception failure)
+        TextWriter error, RunFolder folder, RunCheckpoints checkpoints, RunRecorder recorder, RunTraces? traces, Exception failure, bool verbose)
     {
         var diskFull = DiskFull.Caused(failure);
-        var message = FirstLine(failure.Message);
+        var message = FailureReport.OneLine(failure);
         var where = recorder.Failure is { } failed
             ? $"{failed.Label} failed at iteration {failed.Iteration}"
             : "the run finished but its results could not be written";
@@ -44,6 +44,11 @@ internal static class RunFailure
         error.WriteLine(diskFull
             ? $"sasg: the disk is full ({message}): {where}; {kept}; free some space and run again"
             : $"sasg: {where}: {message}; {kept}");
+        if (verbose)
+        {
+            error.WriteLine(failure.ToString());
+        }
+
         return ExitCodes.InternalError;
     }
 

@@ -11,6 +11,9 @@ internal sealed record RunOptions(string? Output, int ParallelMethods, bool Allo
     /// <summary>Called after every iteration of every method (tests make a method fail with it).</summary>
     public Action<RunProgress>? AfterIteration { get; init; }
 
+    /// <summary>Whether a failure also prints the whole error (a native stack included): the global --verbose.</summary>
+    public bool Verbose { get; init; }
+
     /// <summary>The least time between two checkpoints (null: <see cref="RunCommand.CheckpointInterval"/>).</summary>
     public TimeSpan? CheckpointInterval { get; init; }
 }
