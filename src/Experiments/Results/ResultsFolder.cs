@@ -124,6 +124,7 @@ public static class ResultsFolder
 
         var summary = new JObject
         {
+            ["sasg"] = Build(BuildInfo.Current),
             ["name"] = plan.Name,
             ["seed"] = plan.Seed,
             ["workers"] = plan.WorkerData.Count,
@@ -133,6 +134,14 @@ public static class ResultsFolder
         };
         return summary;
     }
+
+    // Which code made the folder: the version, the commit and whether the tree it was built from had changes.
+    private static JObject Build(BuildInfo build) => new()
+    {
+        ["version"] = build.Version,
+        ["commit"] = build.Commit,
+        ["treeDirty"] = build.TreeDirty switch { "true" => true, "false" => false, _ => JValue.CreateNull() },
+    };
 
     private static string Text(JObject summary)
     {

@@ -38,6 +38,23 @@ public sealed class ResultsFolderTests
     }
 
     [Test]
+    public void Summary_StartsWithTheVersionCommitAndTreeStateOfTheBuildThatWroteIt()
+    {
+        var plan = TinyPlans.Stochastic("SGD");
+
+        var summary = Newtonsoft.Json.Linq.JObject.Parse(ResultsFolder.Summary(plan, ExperimentDriver.Run(plan)));
+
+        var sasg = (Newtonsoft.Json.Linq.JObject)summary.Properties().First().Value;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(summary.Properties().First().Name, Is.EqualTo("sasg"));
+            Assert.That((string?)sasg["version"], Is.EqualTo(BuildInfo.Current.Version).And.Match(@"^\d+\.\d+\.\d+"));
+            Assert.That((string?)sasg["commit"], Is.EqualTo(BuildInfo.Current.Commit).And.Match("^([0-9a-f]{40}|unknown)$"));
+            Assert.That(sasg["treeDirty"]!.ToString(Newtonsoft.Json.Formatting.None), Is.EqualTo(BuildInfo.Current.TreeDirty == "unknown" ? "null" : BuildInfo.Current.TreeDirty));
+        }
+    }
+
+    [Test]
     public void Write_OfAPlanWithoutPartitionReport_WritesPartitionCsvFromEachWorkersData()
     {
         var plan = TinyPlans.Stochastic("SGD");
