@@ -53,6 +53,7 @@ public sealed class ExitCodesTests
         {
             Assert.That(ValidateNetworkCommand.CannotEmulate, Is.EqualTo(ExitCodes.CannotEmulate));
             Assert.That(ValidateNetworkCommand.TargetMissed, Is.EqualTo(ExitCodes.TargetMissed));
+            Assert.That(ValidateNetworkCommand.WrongModelNotRejected, Is.EqualTo(ExitCodes.WrongModelNotRejected));
         }
     }
 }

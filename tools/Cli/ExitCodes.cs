@@ -23,6 +23,11 @@ internal static class ExitCodes
     /// target.</summary>
     public const int TargetMissed = 4;
 
+    /// <summary>5: <c>validate-network --check-target</c>: the target was met, but a deliberately wrong model
+    /// (payload-only, links 10 % slow, or twice the latency) met it too in every configuration, so the gate could not
+    /// tell a wrong model apart.</summary>
+    public const int WrongModelNotRejected = 5;
+
     /// <summary>Every code with its meaning, in order, as docs/cli.md and <c>sasg --help</c> give them.</summary>
     public static IReadOnlyList<(int Code, string Meaning)> All { get; } =
     [
@@ -31,5 +36,6 @@ internal static class ExitCodes
         (BadInput, "bad input"),
         (CannotEmulate, "validate-network cannot emulate here"),
         (TargetMissed, "validate-network --check-target missed the target"),
+        (WrongModelNotRejected, "validate-network --check-target did not reject a wrong model"),
     ];
 }

@@ -14,14 +14,14 @@ namespace Sasg.Cli.Commands;
 internal static class ValidateNetworkCommand
 {
     /// <summary>The machine cannot emulate (not root, no namespaces, missing tools); one line says why.</summary>
-    public const int CannotEmulate = 3;
+    public const int CannotEmulate = ExitCodes.CannotEmulate;
 
     /// <summary>--check-target: some large-payload configuration missed the target.</summary>
-    public const int TargetMissed = 4;
+    public const int TargetMissed = ExitCodes.TargetMissed;
 
     /// <summary>--check-target: the target was met, but so was it by a deliberately wrong model (payload-only, links
     /// 10 % slow, or twice the latency) in every configuration: the gate cannot tell a wrong model apart.</summary>
-    public const int WrongModelNotRejected = 5;
+    public const int WrongModelNotRejected = ExitCodes.WrongModelNotRejected;
 
     /// <summary>Builds the command.</summary>
     public static Command Create(IAnsiConsole console, TextWriter error)
