@@ -1,6 +1,7 @@
 using System.Globalization;
 using Newtonsoft.Json.Linq;
 using Sasg.Experiments.Results;
+using Sasg.Experiments.Results.Plots;
 using Sasg.Experiments.Scenarios;
 using ScottPlot;
 
@@ -10,12 +11,13 @@ namespace Sasg.Experiments.Sweeps;
 /// per combination of the other axes' values, told apart by marker shape) against each swept axis.</summary>
 /// <remarks>An axis whose values are all JSON numbers is drawn to scale; any other axis (bandwidths, policies) is
 /// categorical: its values sit at 0, 1, 2, ... in file order, labelled as written. A metric with no value at all (no
-/// target reached) gives no plot. Values that span more than a factor of 20 are drawn on a log scale.</remarks>
+/// target reached) gives no plot. The run plots' look (<see cref="PlotLook"/>) and log-axis rule: a numeric swept axis
+/// or a metric whose positive values span more than two decades (<see cref="LogAxis.IsWide"/>) is drawn on a log scale,
+/// labelled with the values, and the points at or below zero are left out of it.</remarks>
 internal static class SweepPlots
 {
     private const int Width = 1000;
     private const int Height = 600;
-    private const double LogRatio = 20;
     private const int MaxTickLabels = 10;
 
     private static readonly (string Name, string Column, string Label)[] Metrics =
@@ -69,13 +71,14 @@ internal static class SweepPlots
         ScenarioSweep sweep, int axis, string metricLabel, List<string> algorithms, List<(ScenarioCell Cell, string Algorithm, double Y)> points)
     {
         var swept = sweep.Axes[axis];
-        var numeric = swept.Values.All(v => v.Type is JTokenType.Integer or JTokenType.Float);
-        var positive = points.Where(p => p.Y > 0).Select(p => p.Y).ToList();
-
-        // Times across bandwidths span decades: a log axis keeps the fast cells readable.
-        var log = positive.Count == points.Count && positive.Max() / positive.Min() > LogRatio;
-        var plot = new Plot();
-        plot.Font.Set("DejaVu Sans");
+        var numeric = IsNumeric(swept);
+        var ys = points.Select(p => p.Y).ToList();
+        var positions = Enumerable.Range(0, swept.Values.Count)
+            .Select(i => numeric ? swept.Values[i].Value<double>() : i)
+            .ToList();
+        var (logX, logY) = LogScales(swept, ys);
+        var plot = PlotLook.Create(
+            $"{metricLabel} vs {swept.Path}", MetricPlot.LogLabel(swept.Path, logX), MetricPlot.LogLabel(metricLabel, logY));
         var palette = new ScottPlot.Palettes.Category10();
 
         // One series per algorithm (colour) and per combination of the other axes' values (marker), in cell order.
@@ -83,8 +86,17 @@ internal static class SweepPlots
         var others = series.Select(s => s.Key.Others).Distinct(StringComparer.Ordinal).ToList();
         foreach (var s in series)
         {
-            var ordered = s.Select(p => (X: Position(sweep, p.Cell, axis, numeric), p.Y)).OrderBy(p => p.X).ToArray();
-            var line = plot.Add.Scatter(ordered.Select(p => p.X).ToArray(), ordered.Select(p => log ? Math.Log10(p.Y) : p.Y).ToArray());
+            var ordered = s.Select(p => (X: Position(sweep, p.Cell, axis, numeric), p.Y))
+                .Where(p => (!logX || p.X > 0) && (!logY || p.Y > 0))
+                .Select(p => (X: logX ? Math.Log10(p.X) : p.X, Y: logY ? Math.Log10(p.Y) : p.Y))
+                .OrderBy(p => p.X)
+                .ToArray();
+            if (ordered.Length == 0)
+            {
+                continue;
+            }
+
+            var line = plot.Add.Scatter(ordered.Select(p => p.X).ToArray(), ordered.Select(p => p.Y).ToArray());
             line.Color = palette.GetColor(algorithms.IndexOf(s.Key.Algorithm));
             line.MarkerShape = Markers[others.IndexOf(s.Key.Others) % Markers.Length];
             line.MarkerSize = 8;
@@ -125,32 +137,35 @@ internal static class SweepPlots
         plot.Legend.ManualItems.AddRange(legend);
         plot.ShowLegend(Edge.Right);
 
-        // Ticks sit at the swept values, labelled as written (categorical axes at 0, 1, 2, ...).
-        var ticks = Enumerable.Range(0, swept.Values.Count)
-            .Select(i => numeric ? swept.Values[i].Value<double>() : i)
-            .ToArray();
+        // Ticks sit at the swept values, labelled as written (categorical axes at 0, 1, 2, ...; values at or below zero
+        // have no place on a log axis).
+        var shown = positions.Select((x, i) => (X: x, Index: i)).Where(t => !logX || t.X > 0).ToList();
+        var ticks = shown.Select(t => logX ? Math.Log10(t.X) : t.X).ToArray();
         // At most about 10 labels: with more values (a 100-point uplink axis) every k-th is labelled, the rest keep a tick.
         var labelEvery = (int)Math.Ceiling(ticks.Length / (double)MaxTickLabels);
-        var labels = swept.Values.Select((v, i) => i % labelEvery == 0 ? SweepCsv.ValueText(v) : string.Empty).ToArray();
+        var labels = shown.Select((t, i) => i % labelEvery == 0 ? SweepCsv.ValueText(swept.Values[t.Index]) : string.Empty).ToArray();
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks, labels);
         var margin = ticks.Length > 1 ? (ticks.Max() - ticks.Min()) / (2.0 * (ticks.Length - 1)) : 0.5;
         plot.Axes.SetLimitsX(ticks.Min() - margin, ticks.Max() + margin);
 
-        if (log)
+        var plotted = ys.Where(y => !logY || y > 0).Select(y => logY ? Math.Log10(y) : y).ToList();
+        if (logY && plotted.Count > 0)
         {
-            plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
-            {
-                MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
-                IntegerTicksOnly = true,
-                LabelFormatter = y => Math.Pow(10, y).ToString("G3", CultureInfo.InvariantCulture),
-            };
+            LogAxis.Apply(plot.Axes.Left, plotted.Min(), plotted.Max());
         }
 
-        plot.Title($"{metricLabel} vs {swept.Path}");
-        plot.XLabel(swept.Path);
-        plot.YLabel(log ? metricLabel + ", log scale" : metricLabel);
         return plot;
     }
+
+    /// <summary>Which axes of a plot against <paramref name="swept"/> of the metric values <paramref name="ys"/> are
+    /// logarithmic: the run plots' rule (<see cref="LogAxis.IsWide"/>) on a numeric swept axis's values and on the
+    /// metric's (times across bandwidths span decades); a categorical axis stays linear.</summary>
+    public static (bool X, bool Y) LogScales(ScenarioSweepAxis swept, IEnumerable<double> ys) =>
+        (IsNumeric(swept) && LogAxis.IsLog(LogPolicy.WhenWide, swept.Values.Select(v => v.Value<double>())),
+            LogAxis.IsLog(LogPolicy.WhenWide, ys));
+
+    private static bool IsNumeric(ScenarioSweepAxis swept) =>
+        swept.Values.All(v => v.Type is JTokenType.Integer or JTokenType.Float);
 
     private static double Position(ScenarioSweep sweep, ScenarioCell cell, int axis, bool numeric) =>
         numeric ? cell.Values[axis].Value.Value<double>() : Choice(sweep, cell.Index, axis);

@@ -4,31 +4,47 @@ using ScottPlot.TickGenerators;
 
 namespace Sasg.Experiments.Results.Plots;
 
-/// <summary>Logarithmic y axes in ScottPlot 5, which has no log axis type: the plot draws log10 of the values and
+/// <summary>Logarithmic axes in ScottPlot 5, which has no log axis type: the plot draws log10 of the values and
 /// this axis labels the ticks with the values themselves.</summary>
 internal static class LogAxis
 {
-    /// <summary>How many decades the positive values of a "log when wide" metric must span for a log axis.</summary>
-    public const double WideDecades = 3;
+    /// <summary>How many times the smallest positive value the largest must exceed for a "log when wide" axis: two
+    /// decades.</summary>
+    public const double WideRatio = 100;
 
-    /// <summary>Whether every value is positive and the largest is more than 10^<paramref name="decades"/> times the
-    /// smallest (non-finite values are ignored).</summary>
-    public static bool SpansMoreThan(IEnumerable<double> values, double decades)
+    /// <summary>Whether an axis of <paramref name="values"/> is drawn on a log scale under
+    /// <paramref name="policy"/>; the one decision of every run and sweep plot.</summary>
+    public static bool IsLog(LogPolicy policy, IEnumerable<double> values) => policy switch
     {
+        LogPolicy.Always => true,
+        LogPolicy.WhenWide => IsWide(values),
+        _ => false,
+    };
+
+    /// <summary>Whether the positive values span more than two decades: the largest is more than
+    /// <see cref="WideRatio"/> times the smallest. Zeros are ignored (a log axis leaves them out: bits and uploads
+    /// are 0 at iteration 0), as are non-finite values; a negative value keeps the axis linear, and so do fewer than
+    /// two positive values.</summary>
+    public static bool IsWide(IEnumerable<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
         var smallest = double.PositiveInfinity;
         var largest = 0.0;
         foreach (var value in values.Where(double.IsFinite))
         {
-            if (value <= 0)
+            if (value < 0)
             {
                 return false;
             }
 
-            smallest = Math.Min(smallest, value);
-            largest = Math.Max(largest, value);
+            if (value > 0)
+            {
+                smallest = Math.Min(smallest, value);
+                largest = Math.Max(largest, value);
+            }
         }
 
-        return largest > 0 && Math.Log10(largest) - Math.Log10(smallest) > decades;
+        return largest > 0 && largest > WideRatio * smallest;
     }
 
     /// <summary>Makes <paramref name="axis"/> label log10-transformed data; <paramref name="lowest"/> and
