@@ -164,7 +164,9 @@ run() {
   local rtt_s; rtt_s=$(awk -v d="$delay_us" 'BEGIN { printf "%.6f", 2 * d / 1e6 }')
   [ -n "$warm" ] || warm=$(awk -v b="$bps" -v r="$rtt_s" 'BEGIN { w = b / 8 * (0.15 + 4 * r);
     if (w < 65536) w = 65536; if (w > 16777216) w = 16777216; printf "%d", w }')
-  [ -x "$BUILD/tcpuploads" ] && [ -x "$BUILD/delayline" ] || build
+  # A checkout updated since the last build (a changed protocol between server and workers) must not run old binaries.
+  [ -x "$BUILD/tcpuploads" ] && [ -x "$BUILD/delayline" ] \
+    && [ "$BUILD/tcpuploads" -nt "$HERE/tcpuploads.c" ] && [ "$BUILD/delayline" -nt "$HERE/delayline.c" ] || build
 
   local prefix=${NETEM_PREFIX:-nx$$}
   local state; state=$(mktemp -d /tmp/netem-state.XXXXXX)

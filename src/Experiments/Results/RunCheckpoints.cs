@@ -40,7 +40,14 @@ public sealed class RunCheckpoints
     /// <summary>How many checkpoints were written.</summary>
     public int Written { get; private set; }
 
-    /// <summary>Writes a checkpoint if one is due (call it after each iteration).</summary>
+    /// <summary>Why the last checkpoint that could not be written failed, or null when none failed.</summary>
+    /// <remarks>A checkpoint is insurance: a failed one (a full disk for a moment, a folder briefly unwritable) must not
+    /// end a run that would finish, so <see cref="Observe"/> keeps the reason here and tries again an interval later;
+    /// only the final write can fail the run.</remarks>
+    public string? LastFailure { get; private set; }
+
+    /// <summary>Writes a checkpoint if one is due (call it after each iteration); a write that fails is kept in
+    /// <see cref="LastFailure"/>, never thrown.</summary>
     public void Observe()
     {
         if (_clock.Elapsed < _due || Interlocked.CompareExchange(ref _writing, 1, 0) != 0)
@@ -51,6 +58,11 @@ public sealed class RunCheckpoints
         try
         {
             Write(Unfinished);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LastFailure = ex.Message;
+            _due = _clock.Elapsed + _interval;
         }
         finally
         {

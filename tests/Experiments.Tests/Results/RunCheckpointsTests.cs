@@ -10,6 +10,26 @@ namespace Sasg.Experiments.Tests.Results;
 public sealed class RunCheckpointsTests
 {
     [Test]
+    public void Observe_WhenTheFolderCannotBeWritten_KeepsTheReason_AndTheRunGoesOn()
+    {
+        using var folder = new TemporaryDirectory();
+        var gone = Path.Combine(folder.Path, "gone");
+        var plan = TinyPlans.Stochastic("SGD");
+        var recorder = new RunRecorder(plan);
+        var checkpoints = new RunCheckpoints(gone, plan, recorder, "{}", TimeSpan.Zero);
+        File.WriteAllText(gone, "a file where the results folder was");
+
+        var results = ExperimentDriver.Run(plan, progress: _ => checkpoints.Observe(), recorder: recorder);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(results.Single().Iterations, Is.EqualTo(plan.Iterations), "the run finished");
+            Assert.That(checkpoints.LastFailure, Is.Not.Null);
+            Assert.That(checkpoints.Written, Is.Zero);
+        }
+    }
+
+    [Test]
     public void Observe_WhileTheRunGoes_LeavesAFolderSayingIncompleteAndHowFar()
     {
         using var folder = new TemporaryDirectory();

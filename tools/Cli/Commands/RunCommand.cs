@@ -133,6 +133,11 @@ internal static class RunCommand
             console.WriteLine($"plots: {plots.Written.Count} files in {plots.Directory}");
         }
 
+        if (checkpoints.LastFailure is { } lost)
+        {
+            error.WriteLine($"sasg: note: a checkpoint could not be written while the run went on ({lost}); the final results are whole");
+        }
+
         console.Write(SummaryTable.Of(results));
         foreach (var diverged in results.Where(r => r.Diverged))
         {
