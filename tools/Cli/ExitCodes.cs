@@ -7,12 +7,13 @@ internal static class ExitCodes
     /// <summary>0: the command did what was asked.</summary>
     public const int Ok = 0;
 
-    /// <summary>1: a bug or an unexpected failure inside Sasg (a native error, a full disk); the one-line message
+    /// <summary>1: a bug or an unexpected failure inside Sasg (a native error); the one-line message
     /// says what happened. <c>sweep --wait</c> also exits 1 when some cells did not finish.</summary>
     public const int InternalError = 1;
 
-    /// <summary>2: bad input: a broken scenario, results folder or command line, a missing file or dataset, an
-    /// impossible parameter; one line per problem names the file, the field and the fix.</summary>
+    /// <summary>2: bad input, or a machine problem only the user can fix: a broken scenario, results folder or command
+    /// line, a missing file or dataset, an impossible parameter, an unwritable results folder, a full disk; one line per
+    /// problem names the file, the field and the fix.</summary>
     public const int BadInput = 2;
 
     /// <summary>3: <c>validate-network</c> cannot emulate a network on this machine (not root, no network

@@ -57,6 +57,12 @@ public sealed class ReplayFolder
 
         var scenario = ScenarioLoader.Load(scenarioPath, requireData: false);
         var summary = RunSummary.Read(summaryPath);
+        if (summary?.Incomplete is { } why)
+        {
+            throw new InvalidDataException(
+                $"{summaryPath}: $.status: the run is incomplete ({why}); replay needs a run that finished: run the scenario again to its end.");
+        }
+
         var fromSummary = summary is { Methods.Count: > 0 };
         IReadOnlyCollection<string> labels = fromSummary
             ? [.. summary!.Methods.Select(m => m.Label)]

@@ -12,6 +12,10 @@ namespace Sasg.Experiments.Results;
 /// <param name="Methods">The methods, in the summary's order (empty when it lists none).</param>
 public sealed record RunSummary(string? Name, int? Workers, long? ModelBytes, IReadOnlyList<RunSummaryMethod> Methods)
 {
+    /// <summary>Why the run is incomplete (summary.json's <c>error</c> when its <c>status</c> is "incomplete": it failed,
+    /// was killed, or was still running), or null for a run that finished.</summary>
+    public string? Incomplete { get; init; }
+
     /// <summary>The largest summary.json read: a run's summary is a few kilobytes.</summary>
     public const long MaxFileBytes = 16L << 20;
 
@@ -61,7 +65,10 @@ public sealed record RunSummary(string? Name, int? Workers, long? ModelBytes, IR
         };
         var workers = Whole(path, summary, "workers", 1, int.MaxValue);
         var modelBytes = Whole(path, summary, "modelBytes", 1, long.MaxValue / 8);
-        return new RunSummary(name, (int?)workers, modelBytes, ReadMethods(path, summary["algorithms"]));
+        var incomplete = (summary["status"] as JValue)?.Value as string == "incomplete"
+            ? (summary["error"] as JValue)?.Value as string ?? "no reason recorded"
+            : null;
+        return new RunSummary(name, (int?)workers, modelBytes, ReadMethods(path, summary["algorithms"])) { Incomplete = incomplete };
     }
 
     private static List<RunSummaryMethod> ReadMethods(string path, JToken? algorithms)

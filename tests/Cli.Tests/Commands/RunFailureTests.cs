@@ -48,6 +48,30 @@ public sealed class RunFailureTests
         }
     }
 
+    [Test]
+    public void ReplayAndPlot_OfAFailedRunsFolder_SayItIsIncomplete_ReplayRefusesWithOneLine()
+    {
+        using var folder = new TemporaryDirectory();
+        var output = Path.Combine(folder.Path, "out");
+        var options = new RunOptions(output, 1, AllowOutside: false) { AfterIteration = p => ThrowAt(p, "LAG-WK", 7, new InvalidOperationException("boom")) };
+        RunCommand.Run(new TestConsole().Width(200), new StringWriter(), DatasetLocator.Default, Load(folder, Scenario), options);
+        var replayError = new StringWriter();
+        var plotError = new StringWriter();
+
+        var replay = SasgApp.Run(["replay", output], new TestConsole(), replayError, DatasetLocator.Default);
+        var plot = SasgApp.Run(["plot", output], new TestConsole(), plotError, DatasetLocator.Default);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(replay, Is.EqualTo(2));
+            Assert.That(replayError.ToString(), Is.EqualTo(
+                $"sasg: {Path.Combine(output, "summary.json")}: $.status: the run is incomplete (LAG-WK failed at iteration 7: boom); "
+                + "replay needs a run that finished: run the scenario again to its end.\n"));
+            Assert.That(plot, Is.Zero);
+            Assert.That(plotError.ToString(), Does.StartWith($"sasg: note: {output} holds an incomplete run (LAG-WK failed at iteration 7: boom)"));
+        }
+    }
+
     [TestCase(false)]
     [TestCase(true)]
     public void Run_WhenANativeErrorEndsAMethod_PrintsItsFirstLine_AndTheNativeStackOnlyWithVerbose(bool verbose)
@@ -92,7 +116,7 @@ public sealed class RunFailureTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(code, Is.EqualTo(1));
+            Assert.That(code, Is.EqualTo(2));
             Assert.That(error.ToString(), Is.EqualTo(
                 $"sasg: the disk is full ({full.Message}): LAG-WK failed at iteration 5; partial results (iterations before 5) are in {output}; "
                 + "free some space and run again\n"));
@@ -122,7 +146,7 @@ public sealed class RunFailureTests
 
             using (Assert.EnterMultipleScope())
             {
-                Assert.That(code, Is.EqualTo(1));
+                Assert.That(code, Is.EqualTo(2));
                 Assert.That(error.ToString(), Does.StartWith("sasg: the disk is full (").And.Contain($"partial results (iterations before ").And.Contain(mount));
                 Assert.That(error.ToString().TrimEnd().Split('\n'), Has.Length.EqualTo(1));
                 Assert.That((string?)JObject.Parse(File.ReadAllText(Path.Combine(mount, "summary.json")))["status"], Is.EqualTo("incomplete"));

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sasg.Experiments.Results;
 using Sasg.Experiments.Results.Plots;
 using Spectre.Console;
 
@@ -50,6 +51,11 @@ internal static class PlotCommand
         }
 
         console.WriteLine($"plots: {report.Written.Count} files in {report.Directory}");
+        if (RunSummary.Read(Path.Combine(results, "summary.json"))?.Incomplete is { } why)
+        {
+            error.WriteLine($"sasg: note: {results} holds an incomplete run ({why}); the plots show what it computed");
+        }
+
         return ExitCodes.Ok;
     }
 }

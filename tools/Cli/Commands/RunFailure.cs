@@ -8,7 +8,8 @@ namespace Sasg.Cli.Commands;
 internal static class RunFailure
 {
     /// <summary>Writes the partial results of the failed run into <paramref name="folder"/>, prints one line on
-    /// <paramref name="error"/> (the whole error after it when <paramref name="verbose"/>) and returns the exit code (1).</summary>
+    /// <paramref name="error"/> (the whole error after it when <paramref name="verbose"/>) and returns the exit code: 2 for a
+    /// full disk (the user's to fix), else 1.</summary>
     public static int Report(
         TextWriter error, RunFolder folder, RunCheckpoints checkpoints, RunRecorder recorder, RunTraces? traces, Exception failure, bool verbose)
     {
@@ -49,7 +50,8 @@ internal static class RunFailure
             error.WriteLine(failure.ToString());
         }
 
-        return ExitCodes.InternalError;
+        // A full disk is for the user to fix, as an unwritable folder is: exit 2, the same as when the folder is made ready.
+        return diskFull ? ExitCodes.BadInput : ExitCodes.InternalError;
     }
 
     // The traces up to the failure are kept, unless the disk is full: they are what fills it, and deleting their parts
