@@ -22,6 +22,18 @@ public sealed class ParseErrorReporterTests
     }
 
     [Test]
+    public void Sweep_AnOptionsValueThatLooksLikeAnOption_IsAValue()
+    {
+        var parseResult = new System.CommandLine.RootCommand { global::Sasg.Cli.Commands.SweepCommand.Create(new TestConsole(), new StringWriter(), DatasetLocator.Default) }
+            .Parse(["sweep", "s.json", "--engine", "slurm", "--sbatch-arg=--comment=x", "--sbatch-arg", "--account=y"]);
+        var error = new StringWriter();
+
+        var problems = ParseErrorReporter.Report(parseResult, error);
+
+        Assert.That(problems, Is.Zero, error.ToString());
+    }
+
+    [Test]
     public void Run_MisspeltOptionWithEqualsSign_IsNamedThoughTheParserTookItForTheScenario()
     {
         var (code, lines) = Sasg("run", "--ouput=x");

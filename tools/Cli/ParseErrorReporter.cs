@@ -47,10 +47,12 @@ internal static class ParseErrorReporter
     {
         var prefix = command.Count == 0 ? "sasg:" : $"sasg: {string.Join(' ', command)}:";
         var known = KnownOptions(parseResult.CommandResult).ToList();
+        var values = OptionValues(parseResult.CommandResult);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var token in parseResult.Tokens)
         {
-            if (token.Type != TokenType.Argument || !LooksLikeOption(token.Value))
+            // "--sbatch-arg=--comment=x" gives the option the value "--comment=x": a value, however it looks.
+            if (token.Type != TokenType.Argument || !LooksLikeOption(token.Value) || values.Contains(token))
             {
                 continue;
             }
@@ -91,6 +93,24 @@ internal static class ParseErrorReporter
         return suggestion is null
             ? $"{prefix} unknown command '{first.Value}' {help}"
             : $"{prefix} unknown command '{first.Value}'; did you mean '{suggestion}'? {help}";
+    }
+
+    // The tokens the parser bound to an option as its value, on the command and its parents.
+    private static HashSet<Token> OptionValues(CommandResult commandResult)
+    {
+        var values = new HashSet<Token>(ReferenceEqualityComparer.Instance);
+        for (SymbolResult? result = commandResult; result is not null; result = result.Parent)
+        {
+            if (result is CommandResult command)
+            {
+                foreach (var option in command.Children.OfType<OptionResult>())
+                {
+                    values.UnionWith(option.Tokens);
+                }
+            }
+        }
+
+        return values;
     }
 
     private static bool LooksLikeOption(string value) =>

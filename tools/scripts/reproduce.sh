@@ -10,6 +10,8 @@ if [ ${#names[@]} -eq 0 ]; then
   names=(default lag-synthetic-linear-uniform lag-synthetic-logistic lag-uci-linear lag-uci-logistic
          lag-uci-logistic-m18 sasg-mnist10k-fc sasg-fashion-mnist-fc noniid-mixed noniid-dirichlet)
 fi
+# The commit (and whether the tree had changes) of the one build every scenario below runs.
+built="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src tools || echo '+changes')"
 dotnet build tools/Cli -c Release -o "$out/.bin" >/dev/null
 mkdir -p "$out"
 failed=()
@@ -23,7 +25,7 @@ for name in "${names[@]}"; do
     failed+=("$name")
     continue
   fi
-  printf '## %s: %d s wall (git %s, load average %s)\n\n' "$name" "$SECONDS" "$(git rev-parse --short HEAD)" "$(uptime | sed 's/.*load average: //')"
+  printf '## %s: %d s wall (git %s, load average %s)\n\n' "$name" "$SECONDS" "$built" "$(uptime | sed 's/.*load average: //')"
   sed -n '/^| algorithm/,$p' "$out/$name/report.md"
   echo
 done

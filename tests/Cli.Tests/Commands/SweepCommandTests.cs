@@ -111,7 +111,7 @@ public sealed class SweepCommandTests
         var cells = Path.Combine(killed, "cells");
         var clock = Stopwatch.StartNew();
 
-        using (var child = StartSasg("sweep", path, "--dir", killed, "--parallel", "1"))
+        using (var child = SasgProcess.Start(true, "sweep", path, "--dir", killed, "--parallel", "1"))
         {
             while (DoneMarkers(cells).Length == 0 && !child.HasExited && clock.Elapsed < TimeSpan.FromSeconds(90))
             {
@@ -126,7 +126,7 @@ public sealed class SweepCommandTests
         var finished = DoneMarkers(cells).ToDictionary(m => m, m => (Marker: File.GetLastWriteTimeUtc(m), Metrics: File.GetLastWriteTimeUtc(Path.Combine(Path.GetDirectoryName(m)!, "metrics.csv"))));
         Assert.That(finished, Has.Count.InRange(1, 7), "killed mid-way");
         string resumedOutput;
-        using (var child = StartSasg("sweep", path, "--dir", killed, "--parallel", "2"))
+        using (var child = SasgProcess.Start(true, "sweep", path, "--dir", killed, "--parallel", "2"))
         {
             resumedOutput = child.StandardOutput.ReadToEnd();
             Assert.That(child.WaitForExit(120_000), Is.True, "the resumed sweep finishes");
@@ -169,23 +169,6 @@ public sealed class SweepCommandTests
     private static string[] DoneMarkers(string cells) =>
         Directory.Exists(cells) ? Directory.GetFiles(cells, "done", SearchOption.AllDirectories) : [];
 
-    // The Cli project's output (sasg.dll with its runtimeconfig) is copied next to this test assembly.
-    private static Process StartSasg(params string[] args)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sasg.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-    }
 
     private static string WriteScenario(TemporaryDirectory folder, int iterations, int[] workers, string name = "sweep.json", string? outputs = null) =>
         folder.WriteFile(name, Scenario(iterations, workers, outputs).ToString());

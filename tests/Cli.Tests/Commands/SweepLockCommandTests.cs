@@ -17,7 +17,7 @@ public sealed class SweepLockCommandTests
         var path = WriteScenario(folder, iterations: 3000);
         var dir = Path.Combine(folder.Path, "out");
         var clock = Stopwatch.StartNew();
-        using var child = StartSasg("sweep", path, "--dir", dir, "--parallel", "1");
+        using var child = SasgProcess.Start(false, "sweep", path, "--dir", dir, "--parallel", "1");
         while (!File.Exists(Path.Combine(dir, "manifest.json")) && !child.HasExited && clock.Elapsed < TimeSpan.FromSeconds(90))
         {
             Thread.Sleep(5);
@@ -69,22 +69,6 @@ public sealed class SweepLockCommandTests
         }
     }
 
-    private static Process StartSasg(params string[] args)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = false,
-            RedirectStandardError = false,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sasg.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-    }
 
     private static string WriteScenario(TemporaryDirectory folder, int iterations)
     {
