@@ -30,7 +30,7 @@ public static class ResultsPathRules
     /// path; unless <paramref name="allowOutside"/>, it must lie inside &lt;current folder&gt;/results once every
     /// symbolic link is resolved.</summary>
     /// <param name="scenario">The scenario.</param>
-    /// <param name="suffix">Appended to the folder's name ("-sweep" for a sweep's folder), or empty.</param>
+    /// <param name="suffix">Appended to the folder's name ("-heterogeneity" for that command's folder), or empty.</param>
     /// <param name="allowOutside">Whether the user allowed any folder.</param>
     /// <param name="otherwise">The end of the fix: how else the user may choose the folder, e.g. "or give --output".</param>
     /// <param name="currentDirectory">The folder relative paths start from (null: the current directory).</param>
@@ -62,6 +62,30 @@ public static class ResultsPathRules
             "$.outputs.directory",
             $"'{written}' {problem}; a scenario file may only name a folder under {ResultsFolder}/ of the current folder ({root})",
             $"write for example \"{ResultsFolder}/{example}\", {otherwise}"));
+    }
+
+    /// <summary>A folder a command derives from the scenario's folder (a sweep's <c>sweeps/&lt;name&gt;</c> beside it), as a
+    /// full path, checked as <see cref="ScenarioFolder"/> checks the scenario's own: inside &lt;current folder&gt;/results
+    /// once every symbolic link is resolved.</summary>
+    /// <exception cref="ScenarioException">The derived folder lies outside results/ (one problem at $.outputs.directory).</exception>
+    public static string DerivedFolder(Scenario scenario, string derived, string otherwise, string? currentDirectory = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(derived);
+        var current = Path.GetFullPath(currentDirectory ?? Directory.GetCurrentDirectory());
+        var full = Path.GetFullPath(derived, current);
+        var root = Path.Combine(current, ResultsFolder);
+        var problem = !Inside(full, root) ? $"leads outside {ResultsFolder}/" : RealPathProblem(full, root);
+        if (problem is null)
+        {
+            return full;
+        }
+
+        throw new ScenarioException(new ScenarioProblem(
+            scenario.File,
+            "$.outputs.directory",
+            $"the folder derived from '{scenario.Outputs.Directory}', {full}, {problem}; a scenario file may only name folders under {ResultsFolder}/ of the current folder ({root})",
+            $"write a folder below {ResultsFolder}/, for example \"{ResultsFolder}/{(IsPlainName(scenario.Name) ? scenario.Name : "my-run")}\", {otherwise}"));
     }
 
     /// <summary>Reports a <c>name</c> that is not plain (<see cref="IsPlainName"/>) to <paramref name="reader"/>.</summary>

@@ -97,6 +97,29 @@ public sealed class ResultsPathRulesTests
     }
 
     [Test]
+    public void DerivedFolder_ThroughALinkToElsewhere_OrBesideResults_IsRefused_AndBelowResultsIsTheFullPath()
+    {
+        using var current = new TemporaryDirectory();
+        using var elsewhere = new TemporaryDirectory();
+        Directory.CreateDirectory(Path.Combine(current.Path, "results"));
+        Directory.CreateSymbolicLink(Path.Combine(current.Path, "results", "sweeps"), elsewhere.Path);
+        var scenario = WithDirectory("results/t");
+
+        var linked = Assert.Throws<ScenarioException>(
+            () => ResultsPathRules.DerivedFolder(scenario, "results/sweeps/t", "or give --dir", current.Path));
+        var beside = Assert.Throws<ScenarioException>(
+            () => ResultsPathRules.DerivedFolder(scenario, "sweeps/results", "or give --dir", current.Path));
+        var below = ResultsPathRules.DerivedFolder(scenario, "results/other/t", "or give --dir", current.Path);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(linked!.Problems.Single().Problem, Does.Contain("leads outside results/ through a symbolic link"));
+            Assert.That(beside!.Problems.Single().JsonPath, Is.EqualTo("$.outputs.directory"));
+            Assert.That(below, Is.EqualTo(Path.Combine(current.Path, "results", "other", "t")));
+        }
+    }
+
+    [Test]
     public void ScenarioFolder_WithASuffix_ChecksTheFolderWithTheSuffix()
     {
         using var current = new TemporaryDirectory();

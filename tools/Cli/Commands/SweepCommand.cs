@@ -145,7 +145,10 @@ internal static class SweepCommand
         var earlier = false;
         // A scenario file's outputs.directory must stay under results/ (an explicit --dir may be anywhere).
         var folder = directory is null
-            ? SweepDirectories.Default(ResultsPathRules.ScenarioFolder(scenario, string.Empty, allowOutside: false, "or give --dir"), out earlier)
+            ? ResultsPathRules.DerivedFolder(
+                scenario,
+                SweepDirectories.Default(ResultsPathRules.ScenarioFolder(scenario, string.Empty, allowOutside: false, "or give --dir"), out earlier),
+                "or give --dir")
             : Path.GetFullPath(directory);
         console.WriteLine(earlier ? $"sweep folder: {folder} (the name earlier versions gave; resumed there)" : $"sweep folder: {folder}");
         return folder;
