@@ -43,8 +43,10 @@ internal static class FailureReport
         _ => null,
     };
 
-    private static string FirstLine(string message)
+    /// <summary>The first line of <paramref name="message"/>, trimmed: what an error says, without what follows.</summary>
+    public static string FirstLine(string message)
     {
+        ArgumentNullException.ThrowIfNull(message);
         var end = message.IndexOfAny(['\r', '\n']);
         return (end < 0 ? message : message[..end]).Trim();
     }

@@ -30,7 +30,7 @@ internal static class RunFailure
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            kept = $"the partial results could not be written to {folder.Directory} either ({FirstLine(ex.Message)})";
+            kept = $"the partial results could not be written to {folder.Directory} either ({FailureReport.FirstLine(ex.Message)})";
         }
 
         try
@@ -39,7 +39,7 @@ internal static class RunFailure
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            kept += $"; its temporary files could not be removed ({FirstLine(ex.Message)})";
+            kept += $"; its temporary files could not be removed ({FailureReport.FirstLine(ex.Message)})";
         }
 
         error.WriteLine(diskFull
@@ -77,11 +77,5 @@ internal static class RunFailure
         {
             // Complete deleted the parts; the folder keeps no trace rather than a broken one.
         }
-    }
-
-    private static string FirstLine(string message)
-    {
-        var end = message.AsSpan().IndexOfAny('\r', '\n');
-        return (end < 0 ? message : message[..end]).Trim();
     }
 }
