@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Newtonsoft.Json.Linq;
 using Sasg.Learning.Data;
 using Sasg.TestSupport;
 using Spectre.Console.Testing;
@@ -14,7 +13,7 @@ public sealed class SweepLockCommandTests
     public void Sweep_IntoAFolderAnotherProcessSweeps_ExitsTwoNamingIt_ThenTakesItsLockOverOnceItIsKilled()
     {
         using var folder = new TemporaryDirectory();
-        var path = WriteScenario(folder, iterations: 3000);
+        var path = SweepScenarioFile.Write(folder, iterations: 3000);
         var dir = Path.Combine(folder.Path, "out");
         var clock = Stopwatch.StartNew();
         using var child = SasgProcess.Start(false, "sweep", path, "--dir", dir, "--parallel", "1");
@@ -52,7 +51,7 @@ public sealed class SweepLockCommandTests
     public void Status_OfAnUnfinishedLocalSweep_SaysToRunItAgain_NotToResubmit()
     {
         using var folder = new TemporaryDirectory();
-        var path = WriteScenario(folder, iterations: 5);
+        var path = SweepScenarioFile.Write(folder, iterations: 5);
         var dir = Path.Combine(folder.Path, "out");
         Assert.That(SasgApp.Run(["sweep", path, "--dir", dir], new TestConsole(), new StringWriter(), DatasetLocator.Default), Is.Zero);
         File.Delete(Directory.GetFiles(Path.Combine(dir, "cells"), "done", SearchOption.AllDirectories)[0]);
@@ -70,14 +69,4 @@ public sealed class SweepLockCommandTests
     }
 
 
-    private static string WriteScenario(TemporaryDirectory folder, int iterations)
-    {
-        var json = JObject.Parse(File.ReadAllText(RepositoryPaths.InRoot("scenarios", "default.json")));
-        json.Remove("$schema");
-        json.Remove("stop");
-        json["training"]!["iterations"] = iterations;
-        json["outputs"] = new JObject { ["trace"] = false, ["plots"] = false };
-        json["sweep"] = new JObject { ["network.uplink"] = new JArray("10Mbps", "1Gbps") };
-        return folder.WriteFile("sweep.json", json.ToString());
-    }
 }

@@ -1,4 +1,3 @@
-using Newtonsoft.Json.Linq;
 using Sasg.Learning.Data;
 using Sasg.TestSupport;
 using Spectre.Console.Testing;
@@ -14,7 +13,7 @@ public sealed class SweepSlurmCommandTests
     public void Sweep_WithAnUnknownEngine_ExitsTwoWithOneLine()
     {
         using var folder = new TemporaryDirectory();
-        var path = WriteScenario(folder, iterations: 5);
+        var path = SweepScenarioFile.Write(folder, iterations: 5);
 
         var (exitCode, error) = Sasg("sweep", path, "--engine", "nosuch");
 
@@ -30,7 +29,7 @@ public sealed class SweepSlurmCommandTests
     public void Sweep_LocalWithASlurmOption_ExitsTwoNamingIt()
     {
         using var folder = new TemporaryDirectory();
-        var path = WriteScenario(folder, iterations: 5);
+        var path = SweepScenarioFile.Write(folder, iterations: 5);
 
         var (exitCode, error) = Sasg("sweep", path, "--partition", "short");
 
@@ -45,7 +44,7 @@ public sealed class SweepSlurmCommandTests
     public void Sweep_SlurmWithoutSbatchOnPath_ExitsTwoWithOneLine()
     {
         using var folder = new TemporaryDirectory();
-        var path = WriteScenario(folder, iterations: 5);
+        var path = SweepScenarioFile.Write(folder, iterations: 5);
         var empty = Directory.CreateDirectory(Path.Combine(folder.Path, "empty-bin")).FullName;
 
         var (exitCode, error) = WithPath(empty, () => Sasg("sweep", path, "--engine", "slurm", "--dir", Path.Combine(folder.Path, "out")));
@@ -64,7 +63,7 @@ public sealed class SweepSlurmCommandTests
     public void Sweep_IntoADirThatCannotBeWritten_ExitsTwoWithOneLine(string engine)
     {
         using var folder = new TemporaryDirectory();
-        var path = WriteScenario(folder, iterations: 5);
+        var path = SweepScenarioFile.Write(folder, iterations: 5);
         // Root may write anywhere, but nobody can create a folder below a regular file.
         var blocked = Path.Combine(folder.WriteFile("a-file", "x"), "sweep");
 
@@ -83,8 +82,8 @@ public sealed class SweepSlurmCommandTests
     {
         using var folder = new TemporaryDirectory();
         var output = Path.Combine(folder.Path, "out");
-        var first = WriteScenario(folder, iterations: 5, name: "first.json");
-        var second = WriteScenario(folder, iterations: 6, name: "second.json");
+        var first = SweepScenarioFile.Write(folder, iterations: 5, name: "first.json");
+        var second = SweepScenarioFile.Write(folder, iterations: 6, name: "second.json");
         Assert.That(Sasg("sweep", first, "--dir", output).ExitCode, Is.Zero);
 
         var (exitCode, error) = WithFakeSbatch(folder, () => Sasg("sweep", second, "--engine", "slurm", "--dir", output));
@@ -118,7 +117,7 @@ public sealed class SweepSlurmCommandTests
     public void Collect_OfASweepWithCellsNotDone_ExitsTwoNamingTheCount()
     {
         using var folder = new TemporaryDirectory();
-        var path = WriteScenario(folder, iterations: 5);
+        var path = SweepScenarioFile.Write(folder, iterations: 5);
         var output = Path.Combine(folder.Path, "out");
         Assert.That(Sasg("sweep", path, "--dir", output).ExitCode, Is.Zero);
         Directory.Delete(Directory.GetDirectories(Path.Combine(output, "cells"))[0], recursive: true);
@@ -136,7 +135,7 @@ public sealed class SweepSlurmCommandTests
     public void Collect_OfALocalSweep_RewritesTheSameCsv()
     {
         using var folder = new TemporaryDirectory();
-        var path = WriteScenario(folder, iterations: 5);
+        var path = SweepScenarioFile.Write(folder, iterations: 5);
         var output = Path.Combine(folder.Path, "out");
         Assert.That(Sasg("sweep", path, "--dir", output).ExitCode, Is.Zero);
         var csv = File.ReadAllBytes(Path.Combine(output, "sweep.csv"));
@@ -155,7 +154,7 @@ public sealed class SweepSlurmCommandTests
     public void RunCell_OfATaskThatWasNeverPlanned_ExitsTwo()
     {
         using var folder = new TemporaryDirectory();
-        var path = WriteScenario(folder, iterations: 5);
+        var path = SweepScenarioFile.Write(folder, iterations: 5);
         var output = Path.Combine(folder.Path, "out");
         Assert.That(Sasg("sweep", path, "--dir", output).ExitCode, Is.Zero);
 
@@ -201,16 +200,5 @@ public sealed class SweepSlurmCommandTests
         }
 
         return WithPath(bin + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"), action);
-    }
-
-    private static string WriteScenario(TemporaryDirectory folder, int iterations, string name = "sweep.json")
-    {
-        var json = JObject.Parse(File.ReadAllText(RepositoryPaths.InRoot("scenarios", "default.json")));
-        json.Remove("$schema");
-        json.Remove("stop");
-        json["training"]!["iterations"] = iterations;
-        json["outputs"] = new JObject { ["trace"] = false, ["plots"] = false };
-        json["sweep"] = new JObject { ["network.uplink"] = new JArray("10Mbps", "1Gbps") };
-        return folder.WriteFile(name, json.ToString());
     }
 }
