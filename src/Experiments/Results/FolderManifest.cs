@@ -41,6 +41,22 @@ internal static class FolderManifest
         AtomicFile.WriteAllText(Path.Combine(directory, FileName), text.ToString());
     }
 
+    /// <summary>Adds <paramref name="files"/> (paths in or below <paramref name="directory"/>) that Sasg writes to the
+    /// manifest of <paramref name="directory"/>, keeping what it lists; for files written after a run, such as the plots
+    /// of <c>sasg plot</c>, so that the next run into the folder deletes them too.</summary>
+    public static void Add(string directory, IEnumerable<string> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var full = Path.GetFullPath(directory);
+        var added = files.Select(f => RelativeEntry(full, f)).Where(IsSasgFile);
+        Write(full, Read(full).Concat(added));
+    }
+
+    /// <summary>The manifest entry of <paramref name="file"/>: its path relative to <paramref name="directory"/> with
+    /// '/' separators.</summary>
+    public static string RelativeEntry(string directory, string file) =>
+        Path.GetRelativePath(directory, Path.GetFullPath(file)).Replace(Path.DirectorySeparatorChar, '/');
+
     /// <summary>Whether <paramref name="entry"/> is the relative path of a file Sasg writes in a results folder: one of
     /// <see cref="ResultsFolder.FileNames"/> or <see cref="TraceNames"/>, or a plot in plots/.</summary>
     public static bool IsSasgFile(string entry) =>

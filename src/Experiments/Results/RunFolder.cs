@@ -5,12 +5,9 @@ namespace Sasg.Experiments.Results;
 /// Sasg did not write stay. The new manifest lists every file this run writes.</summary>
 public sealed class RunFolder
 {
-    private readonly List<string> _entries;
-
-    private RunFolder(string directory, List<string> entries)
+    private RunFolder(string directory)
     {
         Directory = directory;
-        _entries = entries;
     }
 
     /// <summary>The folder's full path.</summary>
@@ -39,26 +36,13 @@ public sealed class RunFolder
                     + "would be taken for this run's trace: move it away, or give another folder with --output");
             }
 
-            var entries = ResultsFolder.FileNames.Concat(trace ? FolderManifest.TraceNames : []).ToList();
-            FolderManifest.Write(full, entries);
-            return new RunFolder(full, entries);
+            FolderManifest.Write(full, ResultsFolder.FileNames.Concat(trace ? FolderManifest.TraceNames : []));
+            return new RunFolder(full);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new ResultsFolderException($"{full}: cannot write the results folder ({Reason(full, ex)}); give a folder you can write with --output", ex);
         }
-    }
-
-    /// <summary>Adds files this run wrote besides the results (its plots) to the manifest.</summary>
-    public void Record(IEnumerable<string> files)
-    {
-        ArgumentNullException.ThrowIfNull(files);
-        var added = files
-            .Select(f => Path.GetRelativePath(Directory, Path.GetFullPath(f)).Replace(Path.DirectorySeparatorChar, '/'))
-            .Where(FolderManifest.IsSasgFile)
-            .ToList();
-        _entries.AddRange(added);
-        FolderManifest.Write(Directory, _entries);
     }
 
     /// <summary>Deletes this process's temporary files in the folder (after a failure).</summary>

@@ -48,6 +48,8 @@ public sealed class PlotCommandTests
         var plots = Path.Combine(output.Path, "plots");
         var drawnByRun = Directory.Exists(plots) ? Directory.GetFiles(plots).Length : 0;
         Directory.Delete(plots, recursive: true);
+        var manifest = Path.Combine(output.Path, ".sasg-files");
+        File.WriteAllLines(manifest, File.ReadAllLines(manifest).Where(line => !line.StartsWith("plots/", StringComparison.Ordinal)));
         var console = new TestConsole().Width(200);
         var error = new StringWriter();
 
@@ -61,6 +63,10 @@ public sealed class PlotCommandTests
             Assert.That(error.ToString(), Is.Empty);
             Assert.That(console.Output, Does.Contain($"plots: {drawnByRun} files in {plots}"));
             Assert.That(console.Output, Does.Contain("skipped accuracy-vs-*: test_accuracy is NaN"));
+            Assert.That(
+                File.ReadAllLines(manifest),
+                Does.Contain("plots/loss-vs-uploads.png").And.Contain("metrics.csv"),
+                "the plots sasg plot drew are listed, so the next run into the folder deletes them");
             foreach (var file in new[]
             {
                 "loss-vs-uploads.png", "loss-vs-bits.svg", "objective-error-vs-seconds.png", "objective-error-vs-iterations.svg",

@@ -133,14 +133,15 @@ public sealed class RunFolderTests
     }
 
     [Test]
-    public void Record_AddsPlotsToTheManifest_AndIgnoresFilesOutsideTheFolder()
+    public void ManifestAdd_AddsPlotsToTheRunsList_AndIgnoresFilesOutsideTheFolder()
     {
         using var folder = new TemporaryDirectory();
-        var run = RunFolder.Prepare(folder.Path, trace: false);
+        RunFolder.Prepare(folder.Path, trace: false);
 
-        run.Record([Path.Combine(folder.Path, "plots", "loss-vs-seconds.png"), "/etc/passwd"]);
+        FolderManifest.Add(folder.Path, [Path.Combine(folder.Path, "plots", "loss-vs-seconds.png"), "/etc/passwd"]);
 
-        Assert.That(File.ReadAllLines(Path.Combine(folder.Path, ".sasg-files")), Does.Contain("plots/loss-vs-seconds.png").And.Not.Contain("/etc/passwd").And.Not.Contain("../../etc/passwd"));
+        var manifest = File.ReadAllLines(Path.Combine(folder.Path, ".sasg-files"));
+        Assert.That(manifest, Does.Contain("plots/loss-vs-seconds.png").And.Contain("metrics.csv").And.Not.Contain("/etc/passwd").And.Not.Contain("../../etc/passwd"));
     }
 
     private static List<string> Files(string folder) =>

@@ -129,7 +129,6 @@ internal static class RunCommand
         if (scenario.Outputs.Plots)
         {
             var plots = PlotWriter.WriteAll(folder.Directory);
-            folder.Record(plots.Written);
             console.WriteLine($"plots: {plots.Written.Count} files in {plots.Directory}");
         }
 

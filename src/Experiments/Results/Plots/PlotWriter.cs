@@ -15,7 +15,8 @@ public static class PlotWriter
     /// <summary>The plots folder's name inside a results folder.</summary>
     public const string FolderName = "plots";
 
-    /// <summary>Writes every plot that the files in <paramref name="resultsDirectory"/> allow.</summary>
+    /// <summary>Writes every plot that the files in <paramref name="resultsDirectory"/> allow, and lists them in the
+    /// folder's manifest (<see cref="FolderManifest"/>), so that the next run into the folder deletes them.</summary>
     /// <exception cref="DirectoryNotFoundException">The results folder does not exist.</exception>
     /// <exception cref="InvalidDataException">metrics.csv, decisions.csv, summary.json or a trace CSV is malformed.</exception>
     public static PlotReport WriteAll(string resultsDirectory)
@@ -52,6 +53,7 @@ public static class PlotWriter
             ?? decisions?.Select(d => d.Algorithm).Distinct(StringComparer.Ordinal).ToList()
             ?? [];
         WriteTimelines(name, labels, results, plots, written, skipped);
+        FolderManifest.Add(results, written);
         return new PlotReport(plots, written, skipped);
     }
 
