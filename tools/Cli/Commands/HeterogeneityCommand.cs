@@ -303,7 +303,7 @@ internal static class HeterogeneityCommand
             : "the bound holds on every row inside the theorem";
         var range = measured.Count == 0 ? "no ratio" : Text($"C_LAG / C_GD {measured.Min():0.####}..{measured.Max():0.####}");
         var outside = rows.Select(check).FirstOrDefault(c => !c.IsInside);
-        var why = outside is null ? string.Empty : $"\n  outside: {outside.Failure};\n  would satisfy: {outside.Fix}";
+        var why = outside is null ? string.Empty : $"\n  first outside row: {outside.Failure};\n  would satisfy: {outside.Fix}";
         return $"{method}: {plain}\n  {string.Join(", ", counts)} of {rows.Count} rows; {range}{why}";
     }
 
