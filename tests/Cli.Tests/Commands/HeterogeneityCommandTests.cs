@@ -65,11 +65,7 @@ public sealed class HeterogeneityCommandTests
     public void Heterogeneity_WithBases_PrintsOneRowPerValueAndSeed_AndWritesTheCsvAndPlot()
     {
         using var folder = new TemporaryDirectory();
-        var json = JObject.Parse(File.ReadAllText(RepositoryPaths.InRoot("scenarios", "lag-synthetic-linear-increasing.json")));
-        json.Remove("$schema");
-        json["stop"] = JObject.Parse("""{ "objectiveError": 1e-4 }""");
-        json["training"]!["iterations"] = 300;
-        var path = folder.WriteFile("tiny.json", json.ToString());
+        var path = TinyIncreasing(folder, 300);
         var console = new TestConsole().Width(200);
         var error = new StringWriter();
 
@@ -91,11 +87,7 @@ public sealed class HeterogeneityCommandTests
     public void Heterogeneity_WithinTheTheorem_StatesTheStepAndWeights_AndJudgesInsideTheConditions()
     {
         using var folder = new TemporaryDirectory();
-        var json = JObject.Parse(File.ReadAllText(RepositoryPaths.InRoot("scenarios", "lag-synthetic-linear-increasing.json")));
-        json.Remove("$schema");
-        json["stop"] = JObject.Parse("""{ "objectiveError": 1e-4 }""");
-        json["training"]!["iterations"] = 600;
-        var path = folder.WriteFile("tiny.json", json.ToString());
+        var path = TinyIncreasing(folder, 600);
         var console = new TestConsole().Width(200);
         var error = new StringWriter();
 
@@ -142,5 +134,15 @@ public sealed class HeterogeneityCommandTests
             Assert.That(exitCode, Is.EqualTo(2));
             Assert.That(error.ToString(), Does.Contain("not both"));
         }
+    }
+
+    // The increasing synthetic scenario with a loose target (|f - f*| < 1e-4) and the given budget, written to folder.
+    private static string TinyIncreasing(TemporaryDirectory folder, int iterations)
+    {
+        var json = JObject.Parse(File.ReadAllText(RepositoryPaths.InRoot("scenarios", "lag-synthetic-linear-increasing.json")));
+        json.Remove("$schema");
+        json["stop"] = JObject.Parse("""{ "objectiveError": 1e-4 }""");
+        json["training"]!["iterations"] = iterations;
+        return folder.WriteFile("tiny.json", json.ToString());
     }
 }

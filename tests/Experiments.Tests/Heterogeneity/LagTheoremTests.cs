@@ -6,34 +6,15 @@ public sealed class LagTheoremTests
 {
     private static readonly double[] Uniform = [4, 4, 4];
 
-    [Test]
-    public void Check_WeightsSummingToOne_IsOutsideNamingTheSumAndAFix()
+    [TestCase(0.1, "sum xi = 1 is not below 1", "xi_d = 0.05 (sum 0.5) with alpha <= 0.5/L = 4.1667e-2",
+        TestName = "Check_WeightsSummingToOne_IsOutsideNamingTheSumAndAFix")]
+    [TestCase(0.05, "alpha L = 1 exceeds 1 - sum xi = 0.5", "alpha <= (1 - sum xi)/L = 4.1667e-2",
+        TestName = "Check_AStepAboveOneMinusTheSumOverL_IsOutsideNamingTheLargestStep")]
+    public void Check_AtOneOverL_IsOutside(double xi, string failure, string fix)
     {
-        var score = HeterogeneityScore.Compute(Uniform, 12, 1.0 / 12, HeterogeneityScore.UniformXi(10, 0.1));
+        var check = LagTheorem.Check(HeterogeneityScore.Compute(Uniform, 12, 1.0 / 12, HeterogeneityScore.UniformXi(10, xi)));
 
-        var check = LagTheorem.Check(score);
-
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(check.IsInside, Is.False);
-            Assert.That(check.Failure, Is.EqualTo("sum xi = 1 is not below 1"));
-            Assert.That(check.Fix, Is.EqualTo("xi_d = 0.05 (sum 0.5) with alpha <= 0.5/L = 4.1667e-2"));
-        }
-    }
-
-    [Test]
-    public void Check_AStepAboveOneMinusTheSumOverL_IsOutsideNamingTheLargestStep()
-    {
-        var score = HeterogeneityScore.Compute(Uniform, 12, 1.0 / 12, HeterogeneityScore.UniformXi(10, 0.05));
-
-        var check = LagTheorem.Check(score);
-
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(check.IsInside, Is.False);
-            Assert.That(check.Failure, Is.EqualTo("alpha L = 1 exceeds 1 - sum xi = 0.5"));
-            Assert.That(check.Fix, Is.EqualTo("alpha <= (1 - sum xi)/L = 4.1667e-2"));
-        }
+        Assert.That(check, Is.EqualTo(new TheoremCheck(false, failure, fix)));
     }
 
     [Test]
