@@ -1,17 +1,18 @@
 namespace Sasg.Experiments.Heterogeneity;
 
-/// <summary>How a measured ratio C_LAG / C_GD compares with the predicted bound 1 - DeltaC.</summary>
+/// <summary>What a measured ratio C_LAG / C_GD says about the predicted bound 1 - DeltaC.</summary>
 public enum BoundVerdict
 {
-    /// <summary>The ratio is more than <see cref="BoundVerdicts.Tolerance"/> above the bound: the prediction failed.</summary>
+    /// <summary>Inside the theorem's conditions and the ratio is more than <see cref="BoundVerdicts.Tolerance"/> above
+    /// the bound: the prediction failed.</summary>
     Violated,
 
-    /// <summary>The ratio is at or below the bound and within <see cref="BoundVerdicts.TightFraction"/> of it.</summary>
-    Tight,
+    /// <summary>Inside the theorem's conditions and the ratio is at or below the bound.</summary>
+    Holds,
 
-    /// <summary>The ratio is below the bound by more than <see cref="BoundVerdicts.TightFraction"/> of it.</summary>
-    Loose,
+    /// <summary>The run's step or weights do not meet the theorem's conditions: no bound applies, no verdict.</summary>
+    Outside,
 
-    /// <summary>GD or the LAG method did not reach the target within the iteration budget, so there is no ratio.</summary>
+    /// <summary>Inside the conditions, but GD or the LAG method missed the target within the budget: no ratio.</summary>
     NotReached,
 }

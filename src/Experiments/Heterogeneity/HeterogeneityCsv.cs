@@ -10,7 +10,9 @@ namespace Sasg.Experiments.Heterogeneity;
 /// <c>comm_save</c> (the code's variant at the script thresholds), <c>uploads_gd</c>, <c>uploads_lag_wk</c>,
 /// <c>uploads_lag_ps</c> (uploads to the target; empty when missed), <c>ratio_lag_wk</c>, <c>ratio_lag_ps</c>
 /// (C_LAG / C_GD; empty when missed), <c>saving_lag_wk</c>, <c>saving_lag_ps</c> (1 - ratio), <c>verdict_lag_wk</c>,
-/// <c>verdict_lag_ps</c> (violated, tight, loose, not reached). Numbers are invariant culture, round-trip format.</remarks>
+/// <c>verdict_lag_ps</c> (violated, holds, outside, not reached), <c>alpha_l</c> (alpha L of the runs),
+/// <c>xi_sum_lag_wk</c>, <c>xi_sum_lag_ps</c> (sum of each method's weights), <c>delta_c_lag_ps</c> (paper form at
+/// LAG-PS's weights, its bound's DeltaC). Numbers are invariant culture, round-trip format.</remarks>
 public static class HeterogeneityCsv
 {
     /// <summary>The header line's columns.</summary>
@@ -18,7 +20,7 @@ public static class HeterogeneityCsv
     [
         "axis", "value", "seed", "workers", "delta_c", "bound", "comm_save", "uploads_gd", "uploads_lag_wk",
         "uploads_lag_ps", "ratio_lag_wk", "ratio_lag_ps", "saving_lag_wk", "saving_lag_ps", "verdict_lag_wk",
-        "verdict_lag_ps",
+        "verdict_lag_ps", "alpha_l", "xi_sum_lag_wk", "xi_sum_lag_ps", "delta_c_lag_ps",
     ];
 
     /// <summary>The CSV text for <paramref name="points"/> of a sweep over <paramref name="axis"/>.</summary>
@@ -48,6 +50,10 @@ public static class HeterogeneityCsv
                     Number(1 - row.LagPsRatio),
                     BoundVerdicts.Text(row.LagWkVerdict),
                     BoundVerdicts.Text(row.LagPsVerdict),
+                    Number(row.Prediction.LagWk.StepSize * row.Prediction.LagWk.TotalSmoothness),
+                    Number(row.Prediction.LagWk.Xi.Sum()),
+                    Number(row.Prediction.LagPs.Xi.Sum()),
+                    Number(row.Prediction.LagPs.PaperSaving),
                 ];
                 text.Append(string.Join(',', fields)).Append('\n');
             }

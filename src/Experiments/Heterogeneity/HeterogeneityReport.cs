@@ -12,9 +12,9 @@ namespace Sasg.Experiments.Heterogeneity;
 /// Chen et al., LAG (NeurIPS 2018), Thm 2 as reconstructed in docs/heterogeneity.md:
 /// C_LAG(eps) &lt;= (1 - DeltaC) C_GD(eps). The scenario's algorithms are replaced by GD, LAG-WK and LAG-PS (LAG-WK and
 /// LAG-PS keep the scenario's <c>window</c> and <c>xi</c> when it has them); each seed runs them to the scenario's
-/// stop target. DeltaC uses LAG-WK's weights (default xi_d = 1/D), and both LAG ratios are judged against its bound
-/// (<see cref="BoundVerdicts"/>). With those weights and alpha = 1/L, DeltaC is 0 unless some worker has
-/// M L_m / L &lt;= sqrt(xi_1); the bound is then just C_LAG &lt;= C_GD.
+/// stop target. LAG-WK's ratio is judged against the bound at its weights (default xi_d = 1/D)
+/// (<see cref="BoundVerdicts"/>); LAG-PS's against the bound at its own weights. A run whose step or weights do not meet
+/// the theorem's conditions (<see cref="LagTheorem"/>) gets no verdict ("outside").
 /// </remarks>
 public static class HeterogeneityReport
 {
@@ -23,10 +23,16 @@ public static class HeterogeneityReport
     /// <param name="seeds">The seeds; at least one.</param>
     /// <param name="locator">Finds installed datasets (default: <see cref="DatasetLocator.Default"/>).</param>
     /// <param name="progress">Told the seed before each seed's three runs, or null.</param>
+    /// <param name="withinTheorem">Run LAG-WK and LAG-PS with <see cref="LagTheorem.WithinXi"/> and all three methods
+    /// with the largest step inside the conditions, (1 - sum xi) / L, instead of the scenario's.</param>
     /// <exception cref="ScenarioException">The model is not linear or logistic (<c>$.model.kind</c>), the scenario
     /// has no stop target (<c>$.stop</c>), or a derived scenario is invalid.</exception>
     public static HeterogeneityOutcome Run(
-        Scenario scenario, IReadOnlyList<long> seeds, DatasetLocator? locator = null, Action<long>? progress = null)
+        Scenario scenario,
+        IReadOnlyList<long> seeds,
+        DatasetLocator? locator = null,
+        Action<long>? progress = null,
+        bool withinTheorem = false)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(seeds);
@@ -54,8 +60,14 @@ public static class HeterogeneityReport
         foreach (var seed in seeds)
         {
             progress?.Invoke(seed);
-            var cell = HeterogeneityScenarios.ForSeed(scenario, seed);
+            var cell = HeterogeneityScenarios.ForSeed(scenario, seed, withinTheorem);
             var plan = ScenarioPlanner.Plan(cell, locator);
+            if (withinTheorem)
+            {
+                var (_, total) = Smoothness(cell, plan);
+                plan = plan with { StepSize = LagTheorem.LargestStep(total, HeterogeneityScenarios.Xi(cell, "LAG-WK")) };
+            }
+
             first ??= plan;
             var prediction = Predict(cell, plan);
             var results = ExperimentDriver.Run(plan);
@@ -76,7 +88,7 @@ public static class HeterogeneityReport
     internal static HeterogeneityPrediction Predict(Scenario scenario, RunPlan plan)
     {
         var logistic = scenario.Model.Kind == ModelKind.Logistic;
-        var (perWorker, total) = SmoothnessConstants.Compute(plan.WorkerData, logistic ? scenario.Model.Lambda : null);
+        var (perWorker, total) = Smoothness(scenario, plan);
         var lagWk = HeterogeneityScenarios.Xi(scenario, "LAG-WK");
         var window = lagWk.Count;
         return new HeterogeneityPrediction(
@@ -85,6 +97,9 @@ public static class HeterogeneityReport
                 perWorker, total, 1 / total, logistic ? HeterogeneityScore.LogisticScriptXi(window) : HeterogeneityScore.LinearScriptXi(window)),
             HeterogeneityScore.Compute(perWorker, total, plan.StepSize, HeterogeneityScenarios.Xi(scenario, "LAG-PS")));
     }
+
+    private static (IReadOnlyList<double> PerWorker, double Total) Smoothness(Scenario scenario, RunPlan plan) =>
+        SmoothnessConstants.Compute(plan.WorkerData, scenario.Model.Kind == ModelKind.Logistic ? scenario.Model.Lambda : null);
 
     private static UploadsToTarget Measure(RunPlan plan, AlgorithmResult result)
     {

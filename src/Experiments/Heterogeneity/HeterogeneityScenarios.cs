@@ -22,16 +22,24 @@ internal static class HeterogeneityScenarios
         "write \"kind\": \"linear\" or \"logistic\"");
 
     /// <summary><paramref name="scenario"/> with seed <paramref name="seed"/>, GD, LAG-WK and LAG-PS (keeping the
-    /// scenario's window and xi for the two LAG methods), no sweep and no trace.</summary>
-    public static Scenario ForSeed(Scenario scenario, long seed) => Reparse(scenario, root =>
+    /// scenario's window and xi for the two LAG methods, or, <paramref name="withinTheorem"/>, both with LAG-WK's
+    /// window and <see cref="LagTheorem.WithinXi"/>), no sweep and no trace.</summary>
+    public static Scenario ForSeed(Scenario scenario, long seed, bool withinTheorem = false) => Reparse(scenario, root =>
     {
+        var window = Xi(scenario, "LAG-WK").Count;
         root["seed"] = seed;
         root.Remove("sweep");
         var outputs = root["outputs"] as JObject ?? [];
         outputs["trace"] = false;
         outputs["plots"] = false;
         root["outputs"] = outputs;
-        root["algorithms"] = new JArray(Methods.Select(name => Method(scenario, root, name)));
+        root["algorithms"] = new JArray(Methods.Select(name => withinTheorem && name != "GD"
+            ? new JObject
+            {
+                ["name"] = name,
+                ["parameters"] = new JObject { ["window"] = window, ["xi"] = LagTheorem.WithinXi(window)[0] },
+            }
+            : Method(scenario, root, name)));
     });
 
     /// <summary><paramref name="scenario"/> with <c>data.base</c> = <paramref name="value"/> (lag-synthetic only).</summary>

@@ -15,9 +15,9 @@ public sealed record HeterogeneitySeedResult(
     /// <summary>Measured C_LAG-PS / C_GD, NaN when either missed the target.</summary>
     public double LagPsRatio => LagPs.RatioTo(Gd);
 
-    /// <summary>LAG-WK's ratio against the bound (<see cref="BoundVerdicts"/>).</summary>
-    public BoundVerdict LagWkVerdict => BoundVerdicts.Judge(LagWkRatio, Prediction.Bound);
+    /// <summary>LAG-WK's ratio against the bound at its own weights, or outside (<see cref="BoundVerdicts"/>).</summary>
+    public BoundVerdict LagWkVerdict => BoundVerdicts.Judge(LagWkRatio, Prediction.LagWk.Bound, Prediction.LagWkCheck);
 
-    /// <summary>LAG-PS's ratio against the same bound (<see cref="BoundVerdicts"/>).</summary>
-    public BoundVerdict LagPsVerdict => BoundVerdicts.Judge(LagPsRatio, Prediction.Bound);
+    /// <summary>LAG-PS's ratio against the bound at its own weights, or outside (<see cref="BoundVerdicts"/>).</summary>
+    public BoundVerdict LagPsVerdict => BoundVerdicts.Judge(LagPsRatio, Prediction.LagPs.Bound, Prediction.LagPsCheck);
 }

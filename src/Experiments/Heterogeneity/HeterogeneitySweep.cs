@@ -15,6 +15,7 @@ public static class HeterogeneitySweep
     /// <param name="seeds">The seeds run at every value.</param>
     /// <param name="locator">Finds installed datasets (default: <see cref="DatasetLocator.Default"/>).</param>
     /// <param name="progress">Told the value and the seed before each seed's runs, or null.</param>
+    /// <param name="withinTheorem">Run every value inside the theorem's conditions (<see cref="HeterogeneityReport.Run"/>).</param>
     /// <exception cref="ScenarioException">The scenario, or the scenario at one of the values, cannot be used; the
     /// message names the field.</exception>
     public static IReadOnlyList<HeterogeneitySweepPoint> Run(
@@ -23,13 +24,14 @@ public static class HeterogeneitySweep
         IReadOnlyList<double> values,
         IReadOnlyList<long> seeds,
         DatasetLocator? locator = null,
-        Action<double, long>? progress = null)
+        Action<double, long>? progress = null,
+        bool withinTheorem = false)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(values);
         if (axis == HeterogeneityAxis.None)
         {
-            return [new HeterogeneitySweepPoint(double.NaN, HeterogeneityReport.Run(scenario, seeds, locator, s => progress?.Invoke(double.NaN, s)))];
+            return [new HeterogeneitySweepPoint(double.NaN, HeterogeneityReport.Run(scenario, seeds, locator, s => progress?.Invoke(double.NaN, s), withinTheorem))];
         }
 
         if (values.Count == 0)
@@ -40,7 +42,7 @@ public static class HeterogeneitySweep
         // Every value is checked before the first (slow) run, so a typo in the last value fails at once.
         var cells = values.Select(v => (Value: v, Scenario: At(scenario, axis, v))).ToList();
         return cells
-            .Select(c => new HeterogeneitySweepPoint(c.Value, HeterogeneityReport.Run(c.Scenario, seeds, locator, s => progress?.Invoke(c.Value, s))))
+            .Select(c => new HeterogeneitySweepPoint(c.Value, HeterogeneityReport.Run(c.Scenario, seeds, locator, s => progress?.Invoke(c.Value, s), withinTheorem)))
             .ToList();
     }
 

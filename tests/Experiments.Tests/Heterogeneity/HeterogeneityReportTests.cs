@@ -20,7 +20,8 @@ public sealed class HeterogeneityReportTests
             Assert.That(outcome.Seeds.Select(s => s.Gd.Uploads!.Value % 9), Is.All.Zero, "GD uploads M per iteration");
             Assert.That(outcome.Seeds.Select(s => s.LagWkRatio), Is.All.LessThan(1));
             Assert.That(outcome.Seeds.Select(s => s.Prediction.Saving), Is.All.Zero, "xi_d = 1/D: no worker has M H(m) <= 0.316");
-            Assert.That(outcome.Seeds.Select(s => s.LagWkVerdict), Is.All.EqualTo(BoundVerdict.Loose));
+            Assert.That(
+                outcome.Seeds.Select(s => s.LagWkVerdict), Is.All.EqualTo(BoundVerdict.Outside), "alpha = 1/L with sum xi = 1 is outside");
             Assert.That(outcome.Target, Is.EqualTo("|f - f*| < 0.0001"));
         }
     }
@@ -74,6 +75,43 @@ public sealed class HeterogeneityReportTests
     }
 
     [Test]
+    public void ForSeed_WithinTheTheorem_GivesBothLagMethodsTheWithinWeightsOverTheScenariosWindow()
+    {
+        var json = TinyHeterogeneity.Json();
+        json["algorithms"] = JArray.Parse("""[ { "name": "LAG-WK", "parameters": { "xi": 0.4, "window": 5, "codeFaithful": true } } ]""");
+
+        var cell = HeterogeneityScenarios.ForSeed(TinyHeterogeneity.Scenario(json), 3, withinTheorem: true);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(HeterogeneityScenarios.Xi(cell, "LAG-WK"), Is.EqualTo(Enumerable.Repeat(0.1, 5)));
+            Assert.That(HeterogeneityScenarios.Xi(cell, "LAG-PS"), Is.EqualTo(Enumerable.Repeat(0.1, 5)));
+            Assert.That(cell.Algorithms[1].Parameters.Keys, Is.EquivalentTo(new[] { "xi", "window" }));
+        }
+    }
+
+    [Test]
+    public void Run_WithinTheTheorem_RunsAllThreeAtTheLargestStepWithTheWithinWeightsAndJudgesEveryRow()
+    {
+        var json = TinyHeterogeneity.Json();
+        json["training"]!["iterations"] = 600;
+
+        var outcome = HeterogeneityReport.Run(TinyHeterogeneity.Scenario(json), [1], withinTheorem: true);
+
+        var row = outcome.Seeds[0];
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(row.Prediction.LagWk.StepSize * row.Prediction.LagWk.TotalSmoothness, Is.EqualTo(0.5).Within(1e-12));
+            Assert.That(row.Prediction.LagWk.Xi, Is.EqualTo(Enumerable.Repeat(0.05, 10)));
+            Assert.That(row.Prediction.LagPs.Xi, Is.EqualTo(Enumerable.Repeat(0.05, 10)));
+            Assert.That(row.Prediction.LagWkCheck.IsInside && row.Prediction.LagPsCheck.IsInside, Is.True);
+            Assert.That(row.Prediction.Saving, Is.GreaterThan(0), "base 1.3: worker 0 has M H(m) = 0.392 <= 0.447");
+            Assert.That(row.Gd.Uploads, Is.Not.Null, "GD reaches 1e-4 within 600 iterations at alpha = 1/(2L)");
+            Assert.That(new[] { row.LagWkVerdict, row.LagPsVerdict }, Is.All.AnyOf(BoundVerdict.Holds, BoundVerdict.Violated));
+        }
+    }
+
+    [Test]
     public void Run_WithLagWkXiPointFour_PredictsTheWorkedExamplesSaving()
     {
         var json = TinyHeterogeneity.Json();
@@ -86,8 +124,8 @@ public sealed class HeterogeneityReportTests
         {
             Assert.That(outcome.Prediction.Saving, Is.EqualTo(7.0 / 54).Within(1e-12));
             Assert.That(outcome.Prediction.Script.CodeSaving, Is.EqualTo(11.0 / 54).Within(1e-12));
-            Assert.That(outcome.Seeds[0].LagWkVerdict, Is.EqualTo(BoundVerdict.NotReached), "one iteration cannot reach 1e-4");
-            Assert.That(outcome.Seeds[0].LagWkRatio, Is.NaN);
+            Assert.That(outcome.Seeds[0].LagWkVerdict, Is.EqualTo(BoundVerdict.Outside), "sum xi = 4 is outside");
+            Assert.That(outcome.Seeds[0].LagWkRatio, Is.NaN, "one iteration cannot reach 1e-4");
         }
     }
 }

@@ -8,9 +8,9 @@ using Spectre.Console;
 
 namespace Sasg.Cli.Commands;
 
-/// <summary><c>sasg heterogeneity [scenario] [--seeds 1,2,3] [--bases ...] [--workers ...] [--output DIR]</c>: LAG's
-/// predicted saving DeltaC from the workers' smoothness against the measured C_LAG / C_GD of LAG-WK and LAG-PS, per
-/// seed, with a verdict on the bound (docs/heterogeneity.md).</summary>
+/// <summary><c>sasg heterogeneity [scenario] [--seeds 1,2,3] [--bases ...] [--workers ...] [--within-theorem]
+/// [--output DIR]</c>: LAG's predicted saving DeltaC from the workers' smoothness against the measured C_LAG / C_GD of
+/// LAG-WK and LAG-PS, per seed, with a verdict (holds, violated, or outside the theorem) (docs/heterogeneity.md).</summary>
 internal static class HeterogeneityCommand
 {
     /// <summary>Builds the command.</summary>
@@ -24,6 +24,10 @@ internal static class HeterogeneityCommand
         var seeds = new Option<string>("--seeds") { Description = "Comma-separated seeds.", DefaultValueFactory = _ => "1,2,3" };
         var bases = new Option<string?>("--bases") { Description = "Sweep data.base (lag-synthetic), e.g. 1.0,1.1,1.2,1.3,1.4,1.5." };
         var workers = new Option<string?>("--workers") { Description = "Sweep the number of workers M, e.g. 3,6,9." };
+        var within = new Option<bool>("--within-theorem")
+        {
+            Description = "Run inside the theorem's conditions: LAG xi_d = 0.5/D, step (1 - sum xi)/L for all three methods.",
+        };
         var output = new Option<string?>("--output", "-o")
         {
             Description = "Where heterogeneity.csv (and a sweep's plot) go (default: outputs.directory + -heterogeneity).",
@@ -31,7 +35,7 @@ internal static class HeterogeneityCommand
         var command = new Command(
             "heterogeneity", "LAG's heterogeneity score and predicted saving against measured LAG-WK/LAG-PS uploads to target.")
         {
-            scenario, seeds, bases, workers, output,
+            scenario, seeds, bases, workers, within, output,
         };
         command.SetAction(parseResult => Run(
             console,
@@ -41,12 +45,21 @@ internal static class HeterogeneityCommand
             parseResult.GetValue(seeds)!,
             parseResult.GetValue(bases),
             parseResult.GetValue(workers),
+            parseResult.GetValue(within),
             parseResult.GetValue(output)));
         return command;
     }
 
     private static int Run(
-        IAnsiConsole console, TextWriter error, DatasetLocator locator, string? path, string seedText, string? bases, string? workers, string? output)
+        IAnsiConsole console,
+        TextWriter error,
+        DatasetLocator locator,
+        string? path,
+        string seedText,
+        string? bases,
+        string? workers,
+        bool withinTheorem,
+        string? output)
     {
         if (bases is not null && workers is not null)
         {
@@ -81,10 +94,17 @@ internal static class HeterogeneityCommand
         console.MarkupLine($"[bold]{Markup.Escape(loaded.Name)}[/]: GD, LAG-WK, LAG-PS to the stop target");
         console.WriteLine($"seeds {string.Join(',', seedList)}"
             + (axis == HeterogeneityAxis.None ? string.Empty : $"; {HeterogeneityCsv.AxisName(axis)} {valueText}"));
+        if (withinTheorem)
+        {
+            console.WriteLine(Text($"--within-theorem: LAG-WK and LAG-PS xi_d = {LagTheorem.WithinXiSum}/D (sum {LagTheorem.WithinXiSum});"));
+            console.WriteLine(Text($"  GD, LAG-WK and LAG-PS step alpha = (1 - {LagTheorem.WithinXiSum})/L"));
+        }
+
         var points = HeterogeneitySweep.Run(loaded, axis, values, seedList, locator, (value, seed) => console.WriteLine(
             axis == HeterogeneityAxis.None
                 ? $"  running seed {seed}"
-                : string.Create(CultureInfo.InvariantCulture, $"  running {HeterogeneityCsv.AxisName(axis)} {value:G4}, seed {seed}")));
+                : string.Create(CultureInfo.InvariantCulture, $"  running {HeterogeneityCsv.AxisName(axis)} {value:G4}, seed {seed}")),
+            withinTheorem);
 
         if (axis == HeterogeneityAxis.None)
         {
@@ -173,8 +193,7 @@ internal static class HeterogeneityCommand
         }
 
         console.Write(seeds);
-        console.WriteLine(Summary("LAG-WK", outcome.Seeds, s => s.LagWkRatio, s => s.LagWkVerdict));
-        console.WriteLine(Summary("LAG-PS", outcome.Seeds, s => s.LagPsRatio, s => s.LagPsVerdict));
+        WriteSummaries(console, outcome.Seeds);
     }
 
     private static void WriteSweep(IAnsiConsole console, HeterogeneityAxis axis, IReadOnlyList<HeterogeneitySweepPoint> points)
@@ -207,8 +226,7 @@ internal static class HeterogeneityCommand
         console.Write(table);
         var rows = points.SelectMany(p => p.Outcome.Seeds).ToList();
         console.WriteLine("DeltaC: paper form, LAG-WK's xi; bound = 1 - DeltaC (docs/heterogeneity.md)");
-        console.WriteLine(Summary("LAG-WK", rows, s => s.LagWkRatio, s => s.LagWkVerdict));
-        console.WriteLine(Summary("LAG-PS", rows, s => s.LagPsRatio, s => s.LagPsVerdict));
+        WriteSummaries(console, rows);
     }
 
     // Lines stay within 80 columns: redirected output is wrapped there.
@@ -229,29 +247,64 @@ internal static class HeterogeneityCommand
             yield return "  the bound is just C_LAG <= C_GD.";
         }
 
-        var script = prediction.Script;
+        foreach (var line in ConditionLines("LAG-WK", wk, prediction.LagWkCheck))
+        {
+            yield return line;
+        }
+
         var ps = prediction.LagPs;
-        yield return Text($"references (not the bound): at the authors' script thresholds, xi_d = {Xi(script)}:");
+        yield return Text($"LAG-PS: D = {ps.Window}, xi_d = {Xi(ps)}: DeltaC = {ps.PaperSaving:0.####}, bound {ps.Bound:0.####}");
+        foreach (var line in ConditionLines("LAG-PS", ps, prediction.LagPsCheck))
+        {
+            yield return line;
+        }
+
+        var script = prediction.Script;
+        yield return Text($"reference (not a bound): at the authors' script thresholds, xi_d = {Xi(script)}:");
         yield return Text($"  comm_save (code form) = {script.CodeSaving:0.####}, paper form = {script.PaperSaving:0.####}");
-        var outside = ps.Xi.Sum() >= 1 ? ": outside the theorem" : string.Empty;
-        yield return Text($"  paper form at LAG-PS's xi_d = {Xi(ps)}: {ps.PaperSaving:0.####} (sum xi = {ps.Xi.Sum():0.##}{outside})");
-        yield return "LAG-PS's ratio is judged against LAG-WK's bound.";
+    }
+
+    private static IEnumerable<string> ConditionLines(string method, HeterogeneityScore score, TheoremCheck check)
+    {
+        var sum = score.Xi.Sum();
+        var alphaL = score.StepSize * score.TotalSmoothness;
+        if (check.IsInside)
+        {
+            yield return Text($"  {method} inside the theorem: sum xi = {sum:0.####} < 1, alpha L = {alphaL:0.####} <= {1 - sum:0.####}");
+            yield break;
+        }
+
+        yield return $"  {method} OUTSIDE the theorem, no bound applies:";
+        yield return $"    {check.Failure}; would satisfy:";
+        yield return $"    {check.Fix}";
+    }
+
+    private static void WriteSummaries(IAnsiConsole console, IReadOnlyList<HeterogeneitySeedResult> rows)
+    {
+        console.WriteLine(Summary("LAG-WK", rows, s => s.LagWkRatio, s => s.LagWkVerdict, s => s.Prediction.LagWkCheck));
+        console.WriteLine(Summary("LAG-PS", rows, s => s.LagPsRatio, s => s.LagPsVerdict, s => s.Prediction.LagPsCheck));
     }
 
     private static string Summary(
-        string method, IReadOnlyList<HeterogeneitySeedResult> rows, Func<HeterogeneitySeedResult, double> ratio, Func<HeterogeneitySeedResult, BoundVerdict> verdict)
+        string method,
+        IReadOnlyList<HeterogeneitySeedResult> rows,
+        Func<HeterogeneitySeedResult, double> ratio,
+        Func<HeterogeneitySeedResult, BoundVerdict> verdict,
+        Func<HeterogeneitySeedResult, TheoremCheck> check)
     {
         var counts = rows.GroupBy(verdict).OrderBy(g => g.Key).Select(g => $"{BoundVerdicts.Text(g.Key)} {g.Count()}");
         var measured = rows.Select(ratio).Where(double.IsFinite).ToList();
         var verdicts = rows.Select(verdict).ToList();
         var plain =
-            verdicts.Contains(BoundVerdict.Violated) ? "the bound is VIOLATED"
+            verdicts.Contains(BoundVerdict.Violated) ? "the bound is VIOLATED inside the theorem's conditions"
+            : verdicts.TrueForAll(v => v == BoundVerdict.Outside) ? "outside the theorem: no bound applies, no verdict"
             : verdicts.Contains(BoundVerdict.NotReached) ? "a run missed the target (raise iterations)"
-            : verdicts.TrueForAll(v => v == BoundVerdict.Tight) ? "the bound is tight"
-            : verdicts.TrueForAll(v => v == BoundVerdict.Loose) ? "the bound holds but is loose"
-            : "the bound holds; tight on some rows, loose on others";
+            : verdicts.TrueForAll(v => v == BoundVerdict.Holds) ? "the bound holds"
+            : "the bound holds on every row inside the theorem";
         var range = measured.Count == 0 ? "no ratio" : Text($"C_LAG / C_GD {measured.Min():0.####}..{measured.Max():0.####}");
-        return $"{method}: {plain}\n  {string.Join(", ", counts)} of {rows.Count} rows; {range}";
+        var outside = rows.Select(check).FirstOrDefault(c => !c.IsInside);
+        var why = outside is null ? string.Empty : $"\n  first outside row: {outside.Failure};\n  would satisfy: {outside.Fix}";
+        return $"{method}: {plain}\n  {string.Join(", ", counts)} of {rows.Count} rows; {range}{why}";
     }
 
     // A path below the working folder is shown relative to it, so that the line fits in 80 columns.
