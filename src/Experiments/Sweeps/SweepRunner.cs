@@ -106,7 +106,11 @@ public static class SweepRunner
         Parallel.ForEach(
             pending,
             new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism },
-            cell => cellFinished?.Invoke(OnCore(cores, () => SweepCells.Replay(folder, cell, plan, source, "sweep"))));
+            cell =>
+            {
+                var report = OnCore(cores, () => SweepCells.Replay(folder, cell, plan, source, "sweep"));
+                cellFinished?.Invoke(report);
+            });
         return (trained, trained + pending.Count);
     }
 
