@@ -22,14 +22,7 @@ public static class ResultsFolder
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(results);
-        results = results.Select(r => ControlMessages.Recount(r, plan.Network)).ToList();
-        WriteFiles(
-            new ResultsFiles(directory, AtomicFile.WriteAllText, null),
-            plan,
-            results,
-            Text(SummaryObject(plan, results)),
-            ReportTable.Markdown(plan, results),
-            resolvedScenarioJson);
+        WriteFinished(new ResultsFiles(directory, AtomicFile.WriteAllText, null), plan, results, resolvedScenarioJson);
     }
 
     /// <summary>Writes the same files as <see cref="Write"/> for a sweep cell, whose done marker (written after them,
@@ -37,17 +30,8 @@ public static class ResultsFolder
     /// decisions.csv is a hard link to <paramref name="decisionsFile"/> when one is given (the cell replayed that
     /// file's decisions, so the bytes are the same; a copy where the file system has no hard links).</summary>
     internal static void WriteCell(
-        string directory, RunPlan plan, IReadOnlyList<AlgorithmResult> results, string resolvedScenarioJson, string? decisionsFile)
-    {
-        results = results.Select(r => ControlMessages.Recount(r, plan.Network)).ToList();
-        WriteFiles(
-            new ResultsFiles(directory, File.WriteAllText, decisionsFile),
-            plan,
-            results,
-            Text(SummaryObject(plan, results)),
-            ReportTable.Markdown(plan, results),
-            resolvedScenarioJson);
-    }
+        string directory, RunPlan plan, IReadOnlyList<AlgorithmResult> results, string resolvedScenarioJson, string? decisionsFile) =>
+        WriteFinished(new ResultsFiles(directory, File.WriteAllText, decisionsFile), plan, results, resolvedScenarioJson);
 
     /// <summary>Writes the files of a run that stopped before it finished: every evaluation point and decision of
     /// <paramref name="results"/> (what each method had completed, <see cref="RunRecorder.Snapshot"/>), and a
@@ -90,6 +74,12 @@ public static class ResultsFolder
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(results);
         return Text(SummaryObject(plan, results));
+    }
+
+    private static void WriteFinished(ResultsFiles files, RunPlan plan, IReadOnlyList<AlgorithmResult> results, string? resolvedScenarioJson)
+    {
+        results = results.Select(r => ControlMessages.Recount(r, plan.Network)).ToList();
+        WriteFiles(files, plan, results, Text(SummaryObject(plan, results)), ReportTable.Markdown(plan, results), resolvedScenarioJson);
     }
 
     private static void WriteFiles(
