@@ -5,6 +5,8 @@ namespace Sasg.Experiments.Results;
 /// <summary>The two file-system calls .NET does not offer: a hard link, and flushing a folder's entries to disk.</summary>
 internal static partial class NativeFiles
 {
+    private const int InvalidArgument = 22;
+
     /// <summary>Makes <paramref name="link"/> a second name of the file <paramref name="existing"/> (same folder tree,
     /// same bytes, nothing copied); false when the system or the file system has no hard links.</summary>
     public static bool TryHardLink(string existing, string link) =>
@@ -29,7 +31,8 @@ internal static partial class NativeFiles
         var synced = Sync(descriptor);
         var error = Marshal.GetLastPInvokeError();
         _ = Close(descriptor);
-        if (synced != 0)
+        // EINVAL: a file system that cannot flush a folder (some network and FUSE ones); nothing more can be done.
+        if (synced != 0 && error != InvalidArgument)
         {
             throw new IOException($"Cannot flush the folder {directory} (errno {error}).");
         }
