@@ -22,9 +22,16 @@ public static class ResultsFolder
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(results);
-        results = results.Select(r => ControlMessages.Recount(r, plan.Network)).ToList();
-        WriteFiles(directory, plan, results, Text(SummaryObject(plan, results)), ReportTable.Markdown(plan, results), resolvedScenarioJson);
+        WriteFinished(new ResultsFiles(directory, AtomicFile.WriteAllText, null), plan, results, resolvedScenarioJson);
     }
+
+    /// <summary>Writes the same files as <see cref="Write"/> for a sweep cell, whose done marker (written after them,
+    /// and flushed) is what makes the cell count: each file is written in place and not flushed on its own, and
+    /// decisions.csv is a hard link to <paramref name="decisionsFile"/> when one is given (the cell replayed that
+    /// file's decisions, so the bytes are the same; a copy where the file system has no hard links).</summary>
+    internal static void WriteCell(
+        string directory, RunPlan plan, IReadOnlyList<AlgorithmResult> results, string resolvedScenarioJson, string? decisionsFile) =>
+        WriteFinished(new ResultsFiles(directory, File.WriteAllText, decisionsFile), plan, results, resolvedScenarioJson);
 
     /// <summary>Writes the files of a run that stopped before it finished: every evaluation point and decision of
     /// <paramref name="results"/> (what each method had completed, <see cref="RunRecorder.Snapshot"/>), and a
@@ -58,7 +65,7 @@ public static class ResultsFolder
         var title = report.IndexOf("\n\n", StringComparison.Ordinal) + 2;
         var counts = string.Join(", ", completed.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Label} {c.Iterations}")));
         report = report[..title] + $"**Incomplete**: {error} Iterations completed: {counts}.\n\n" + report[title..];
-        WriteFiles(directory, plan, results, Text(summary), report, resolvedScenarioJson);
+        WriteFiles(new ResultsFiles(directory, AtomicFile.WriteAllText, null), plan, results, Text(summary), report, resolvedScenarioJson);
     }
 
     /// <summary>summary.json: the run and, per method, its totals, stop reason and to-target figures.</summary>
@@ -69,18 +76,47 @@ public static class ResultsFolder
         return Text(SummaryObject(plan, results));
     }
 
-    private static void WriteFiles(
-        string directory, RunPlan plan, IReadOnlyList<AlgorithmResult> results, string summary, string report, string? resolvedScenarioJson)
+    private static void WriteFinished(ResultsFiles files, RunPlan plan, IReadOnlyList<AlgorithmResult> results, string? resolvedScenarioJson)
     {
-        Directory.CreateDirectory(directory);
-        AtomicFile.WriteAllText(Path.Combine(directory, "metrics.csv"), CsvTables.Metrics(results.SelectMany(r => r.Metrics)));
-        AtomicFile.WriteAllText(Path.Combine(directory, "decisions.csv"), CsvTables.Decisions(results.SelectMany(r => r.Decisions)));
-        AtomicFile.WriteAllText(Path.Combine(directory, "partition.csv"), PartitionTable.Csv(plan));
-        AtomicFile.WriteAllText(Path.Combine(directory, "summary.json"), summary);
-        AtomicFile.WriteAllText(Path.Combine(directory, "report.md"), report);
+        results = results.Select(r => ControlMessages.Recount(r, plan.Network)).ToList();
+        WriteFiles(files, plan, results, Text(SummaryObject(plan, results)), ReportTable.Markdown(plan, results), resolvedScenarioJson);
+    }
+
+    private static void WriteFiles(
+        ResultsFiles files, RunPlan plan, IReadOnlyList<AlgorithmResult> results, string summary, string report, string? resolvedScenarioJson)
+    {
+        Directory.CreateDirectory(files.Directory);
+        files.Write("metrics.csv", CsvTables.Metrics(results.SelectMany(r => r.Metrics)));
+        if (files.DecisionsFile is null)
+        {
+            files.Write("decisions.csv", CsvTables.Decisions(results.SelectMany(r => r.Decisions)));
+        }
+        else
+        {
+            files.Link("decisions.csv", files.DecisionsFile);
+        }
+
+        files.Write("partition.csv", PartitionTable.Csv(plan));
+        files.Write("summary.json", summary);
+        files.Write("report.md", report);
         if (resolvedScenarioJson is not null)
         {
-            AtomicFile.WriteAllText(Path.Combine(directory, "scenario.json"), resolvedScenarioJson);
+            files.Write("scenario.json", resolvedScenarioJson);
+        }
+    }
+
+    // Where and how a results folder's files are written; DecisionsFile, when set, is linked as decisions.csv.
+    private sealed record ResultsFiles(string Directory, Action<string, string> WriteText, string? DecisionsFile)
+    {
+        public void Write(string name, string content) => WriteText(Path.Combine(Directory, name), content);
+
+        public void Link(string name, string existing)
+        {
+            var path = Path.Combine(Directory, name);
+            if (!NativeFiles.TryHardLink(existing, path))
+            {
+                File.Copy(existing, path, overwrite: true);
+            }
         }
     }
 

@@ -8,6 +8,10 @@ namespace Sasg.Experiments.Scenarios;
 /// axis fastest, each cell parsed and validated as a scenario of its own.</summary>
 internal static class ScenarioSweeper
 {
+    /// <summary>The most cells a sweep traces by default: beyond it, a cell writes no trace unless the scenario sets
+    /// <c>outputs.trace</c> (a trace costs more than the replay itself, and thousands of them fill a disk).</summary>
+    public const int TracedCellLimit = 100;
+
     public static IEnumerable<Scenario> Expand(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
@@ -25,6 +29,7 @@ internal static class ScenarioSweeper
         {
             var root = (JObject)scenario.Source.DeepClone();
             root.Remove("sweep");
+            DefaultTrace(root, sweep);
             for (var a = 0; a < paths.Length; a++)
             {
                 paths[a].Apply(root, sweep.Axes[a].Values[choice[a]]);
@@ -56,6 +61,22 @@ internal static class ScenarioSweeper
         }
 
         return Describe(sweep, paths, cells);
+    }
+
+    // Beyond TracedCellLimit cells, traces are off unless the scenario says otherwise (an axis over outputs.trace,
+    // applied after this, wins too).
+    private static void DefaultTrace(JObject root, ScenarioSweep sweep)
+    {
+        if (sweep.CellCount <= TracedCellLimit)
+        {
+            return;
+        }
+
+        root["outputs"] ??= new JObject();
+        if (root["outputs"] is JObject outputs && !outputs.ContainsKey("trace"))
+        {
+            outputs["trace"] = false;
+        }
     }
 
     private static List<Scenario> Describe(ScenarioSweep sweep, SweepPath[] paths, List<(Scenario Scenario, int[] Choice)> cells)

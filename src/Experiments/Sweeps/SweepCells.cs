@@ -13,23 +13,23 @@ namespace Sasg.Experiments.Sweeps;
 internal static class SweepCells
 {
     /// <summary>Trains <paramref name="cell"/> with <paramref name="plan"/>, persists it (done marker last) and returns
-    /// its results, whose decisions the other cells of its learning group replay.</summary>
+    /// what the other cells of its learning group replay.</summary>
     /// <exception cref="SweepFolderException">Another live process holds the cell's lock.</exception>
-    public static IReadOnlyList<AlgorithmResult> Train(SweepFolder folder, Scenario cell, RunPlan plan, string role, out SweepCellReport report)
+    public static SweepGroupSource Train(SweepFolder folder, Scenario cell, RunPlan plan, string role, out SweepCellReport report)
     {
         using var writing = folder.LockCell(cell, role);
         folder.DiscardIncomplete(cell);
         var clock = Stopwatch.StartNew();
         var results = WithTraces(folder.CellDirectory(cell), cell.Outputs.Trace, traceFor => ExperimentDriver.Run(plan, traceFor));
-        folder.Complete(cell, plan, results, replayed: false);
+        folder.Complete(cell, plan, results, decisionsFile: null);
         report = new SweepCellReport(cell.Cell!.Index, cell.Cell.Id, cell.Cell.Label, false, clock.Elapsed);
-        return results;
+        return SweepGroupSource.Of(results, folder.CellDirectory(cell));
     }
 
-    /// <summary>Replays <paramref name="source"/> (the results of a finished cell of the same learning group, whose
-    /// plan is <paramref name="groupPlan"/>) through <paramref name="cell"/>'s network and persists the cell.</summary>
+    /// <summary>Replays <paramref name="source"/> (a finished cell of the same learning group, whose plan is
+    /// <paramref name="groupPlan"/>) through <paramref name="cell"/>'s network and persists the cell.</summary>
     /// <exception cref="SweepFolderException">Another live process holds the cell's lock.</exception>
-    public static SweepCellReport Replay(SweepFolder folder, Scenario cell, RunPlan groupPlan, IReadOnlyList<AlgorithmResult> source, string role)
+    public static SweepCellReport Replay(SweepFolder folder, Scenario cell, RunPlan groupPlan, SweepGroupSource source, string role)
     {
         using var writing = folder.LockCell(cell, role);
         folder.DiscardIncomplete(cell);
@@ -39,8 +39,8 @@ internal static class SweepCells
         var results = WithTraces(
             folder.CellDirectory(cell),
             cell.Outputs.Trace,
-            traceFor => source.Select(r => SweepRunner.Replayed(r, cellPlan, traceFor?.Invoke(r.Label))).ToList());
-        folder.Complete(cell, cellPlan, results, replayed: true);
+            traceFor => source.Results.Select(r => SweepRunner.Replayed(r, source.LogOf(r.Label), cellPlan, traceFor?.Invoke(r.Label))).ToList());
+        folder.Complete(cell, cellPlan, results, source.DecisionsFile);
         return new SweepCellReport(cell.Cell!.Index, cell.Cell.Id, cell.Cell.Label, true, clock.Elapsed);
     }
 

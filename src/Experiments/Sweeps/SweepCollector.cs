@@ -5,11 +5,11 @@ using Sasg.Experiments.Scenarios;
 
 namespace Sasg.Experiments.Sweeps;
 
-/// <summary>Writes a sweep's combined CSV (the header, then every cell's <c>sweep-rows.csv</c> in cell order) and its
-/// plots. The same code serves the local engine and <c>sasg sweep collect</c>, so both give the same bytes.</summary>
+/// <summary>Writes a sweep's combined CSV (the header, then every cell's <c>sweep-rows.csv</c> in cell order), the same
+/// table as <c>sweep.parquet</c>, and its plots. The same code serves the local engine and <c>sasg sweep collect</c>, so both give the same bytes.</summary>
 public static class SweepCollector
 {
-    /// <summary>Writes <c>sweep.csv</c> and (when the scenario asks for plots) <c>plots/</c> in the sweep folder
+    /// <summary>Writes <c>sweep.csv</c>, <c>sweep.parquet</c> and (when the scenario asks for plots) <c>plots/</c> in the sweep folder
     /// <paramref name="directory"/>, whose every cell must be done; returns the CSV's path. The cells are read from the
     /// manifest, so the scenario is parsed but never expanded (fast on sweeps of many thousand cells).</summary>
     /// <param name="directory">The sweep folder.</param>
@@ -46,6 +46,7 @@ public static class SweepCollector
         }
 
         AtomicFile.WriteAllText(csvPath, csv.ToString());
+        SweepParquet.Write(Path.Combine(folder.Directory, "sweep.parquet"), csv.ToString(), scenario.Sweep.Axes);
         if (plots && scenario.Outputs.Plots)
         {
             SweepPlots.Write(Path.Combine(folder.Directory, "plots"), scenario.Sweep, cells, csv.ToString());

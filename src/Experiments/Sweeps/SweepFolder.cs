@@ -242,15 +242,21 @@ internal sealed class SweepFolder : IDisposable
 
     public bool IsDone(string id) => File.Exists(Path.Combine(CellDirectory(id), DoneMarker));
 
-    /// <summary>Writes the cell's results folder and its rows of the combined CSV, then the done marker.</summary>
-    public void Complete(Scenario cell, RunPlan plan, IReadOnlyList<AlgorithmResult> results, bool replayed)
+    /// <summary>Writes the cell's results folder and its rows of the combined CSV, then the done marker; a replayed
+    /// cell links <paramref name="decisionsFile"/> (its group's finished cell's decisions.csv) as its own.</summary>
+    /// <remarks>Only the marker and the cell's folder are flushed to disk: the files before them are written in
+    /// place, since a cell without its marker is discarded whole. A process killed at any moment thus leaves the cell
+    /// done or discarded on the next start.</remarks>
+    public void Complete(Scenario cell, RunPlan plan, IReadOnlyList<AlgorithmResult> results, string? decisionsFile)
     {
         var directory = CellDirectory(cell);
-        ResultsFolder.Write(directory, plan, results, cell.ToResolvedJson());
-        AtomicFile.WriteAllText(Path.Combine(directory, CellRows), SweepCsv.Rows(cell, plan, results));
+        ResultsFolder.WriteCell(directory, plan, results, cell.ToResolvedJson(), decisionsFile);
+        File.WriteAllText(Path.Combine(directory, CellRows), SweepCsv.Rows(cell, plan, results));
+        var how = decisionsFile is null ? "trained" : "replayed";
         AtomicFile.WriteAllText(
             Path.Combine(directory, DoneMarker),
-            string.Create(CultureInfo.InvariantCulture, $"{cell.Cell!.Id} {cell.Cell.Label} {(replayed ? "replayed" : "trained")}\n"));
+            string.Create(CultureInfo.InvariantCulture, $"{cell.Cell!.Id} {cell.Cell.Label} {how}\n"));
+        NativeFiles.SyncDirectory(directory);
     }
 
     /// <summary>The cell's rows of the combined CSV, as it wrote them.</summary>

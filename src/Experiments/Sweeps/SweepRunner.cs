@@ -8,7 +8,8 @@ namespace Sasg.Experiments.Sweeps;
 
 /// <summary>Runs every cell of a scenario's sweep into a sweep folder, resumably: cells that learn identically (they
 /// differ only in <c>network.*</c> fields) share one training run, whose recorded decisions are replayed through each
-/// other cell's network; learning groups run in parallel; each finished cell is persisted at once.</summary>
+/// other cell's network; learning groups run in parallel, and so do the replayed cells of each, over the cores;
+/// each finished cell is persisted at once.</summary>
 /// <remarks>Layout, resume rules and the combined CSV are described in docs/sweeps.md. Every cell is deterministic:
 /// the results do not depend on the parallelism or on how often the sweep was interrupted and resumed.</remarks>
 public static class SweepRunner
@@ -43,6 +44,7 @@ public static class SweepRunner
         var alreadyDone = cells.Count(folder.IsDone);
         var trainings = 0;
         var run = 0;
+        using var cores = new SemaphoreSlim(options.Parallelism);
         try
         {
             Parallel.ForEach(
@@ -50,7 +52,7 @@ public static class SweepRunner
                 new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism },
                 group =>
                 {
-                    var (trained, finished) = RunGroup(folder, group, options, cellFinished);
+                    var (trained, finished) = RunGroup(folder, group, options, cores, cellFinished);
                     Interlocked.Add(ref trainings, trained);
                     Interlocked.Add(ref run, finished);
                 });
@@ -73,8 +75,10 @@ public static class SweepRunner
             .Select(g => (IReadOnlyList<Scenario>)g.ToList())
             .ToList();
 
+    // A group's training, then its network-only cells in parallel, each computing while it holds one of the cores
+    // shared by all groups (so a sweep of one group uses every core, and one of many groups no more than its share).
     private static (int Trained, int Finished) RunGroup(
-        SweepFolder folder, IReadOnlyList<Scenario> group, SweepOptions options, Action<SweepCellReport>? cellFinished)
+        SweepFolder folder, IReadOnlyList<Scenario> group, SweepOptions options, SemaphoreSlim cores, Action<SweepCellReport>? cellFinished)
     {
         var pending = group.Where(c => !folder.IsDone(c)).ToList();
         if (pending.Count == 0)
@@ -83,40 +87,56 @@ public static class SweepRunner
         }
 
         var plan = ScenarioPlanner.Plan(pending[0], options.Locator);
-        IReadOnlyList<AlgorithmResult> source;
+        SweepGroupSource source;
         var trained = 0;
         if (group.FirstOrDefault(folder.IsDone) is { } done)
         {
             // A resumed group: the decisions of a finished cell stand in for the training run.
-            source = CellResultsReader.Read(folder.CellDirectory(done));
+            source = OnCore(cores, () => SweepGroupSource.Read(folder.CellDirectory(done)));
         }
         else
         {
-            source = SweepCells.Train(folder, pending[0], plan, "sweep", out var report);
+            SweepCellReport report = null!;
+            source = OnCore(cores, () => SweepCells.Train(folder, pending[0], plan, "sweep", out report));
             cellFinished?.Invoke(report);
             pending.RemoveAt(0);
             trained = 1;
         }
 
-        foreach (var cell in pending)
-        {
-            var report = SweepCells.Replay(folder, cell, plan, source, "sweep");
-            cellFinished?.Invoke(report);
-        }
-
+        Parallel.ForEach(
+            pending,
+            new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism },
+            cell =>
+            {
+                var report = OnCore(cores, () => SweepCells.Replay(folder, cell, plan, source, "sweep"));
+                cellFinished?.Invoke(report);
+            });
         return (trained, trained + pending.Count);
     }
 
-    /// <summary><paramref name="result"/> with its times taken from replaying its decisions on <paramref name="plan"/>'s
-    /// network: the metrics row at iteration k gets the end of iteration k - 1 (0 at k = 0).</summary>
-    internal static AlgorithmResult Replayed(AlgorithmResult result, RunPlan plan, ITraceSink? trace = null)
+    private static T OnCore<T>(SemaphoreSlim cores, Func<T> work)
     {
-        if (result.Decisions.Count == 0)
+        cores.Wait();
+        try
+        {
+            return work();
+        }
+        finally
+        {
+            cores.Release();
+        }
+    }
+
+    /// <summary><paramref name="result"/> with its times taken from replaying <paramref name="log"/> (its decisions;
+    /// null when it has none) on <paramref name="plan"/>'s network: the metrics row at iteration k gets the end of
+    /// iteration k - 1 (0 at k = 0).</summary>
+    internal static AlgorithmResult Replayed(AlgorithmResult result, DecisionLog? log, RunPlan plan, ITraceSink? trace = null)
+    {
+        if (log is null)
         {
             return result with { SimulatedSeconds = 0, Metrics = result.Metrics.Select(m => m with { SimulatedSeconds = 0 }).ToList() };
         }
 
-        var log = DecisionLog.From(result.Label, result.Decisions);
         var ends = ReplayRunner.IterationEnds(log, plan.Topology, plan.Network, plan.CreateCompute(), trace);
         var metrics = result.Metrics
             .Select(m => m with { SimulatedSeconds = m.Iteration == 0 ? 0 : ends[m.Iteration - 1].TotalSeconds })

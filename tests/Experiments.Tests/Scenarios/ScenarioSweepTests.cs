@@ -35,6 +35,25 @@ public sealed class ScenarioSweepTests
         }
     }
 
+    [TestCase(100, null, true)]
+    [TestCase(101, null, false)]
+    [TestCase(101, true, true)]
+    [TestCase(100, false, false)]
+    public void Expand_TracesAreOffByDefaultBeyond100Cells_AndAnExplicitSettingWins(int cells, bool? trace, bool traced)
+    {
+        var json = ScenarioText.Minimal();
+        if (trace is { } given)
+        {
+            json["outputs"] = new JObject { ["trace"] = given };
+        }
+
+        json["sweep"] = new JObject { ["network.latency"] = new JArray(Enumerable.Range(1, cells).Select(us => (object)$"{us}us").ToArray()) };
+
+        var expanded = ScenarioText.Parse(json).Expand().ToList();
+
+        Assert.That(expanded.Select(c => c.Outputs.Trace).ToList(), Has.Count.EqualTo(cells).And.All.EqualTo(traced));
+    }
+
     [Test]
     public void Expand_SameScenarioTwice_GivesTheSameDistinctIds()
     {

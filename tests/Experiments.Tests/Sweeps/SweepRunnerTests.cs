@@ -97,16 +97,45 @@ public sealed class SweepRunnerTests
     }
 
     [Test]
-    public void Run_WithAnotherParallelism_GivesAByteIdenticalSweepCsv()
+    public void Run_WithAnotherParallelism_GivesByteIdenticalFiles()
     {
         using var one = new TemporaryDirectory();
         using var two = new TemporaryDirectory();
         var scenario = TinySweep.Scenario();
 
-        var serial = SweepRunner.Run(scenario, one.Path, new SweepOptions { Parallelism = 1 });
-        var parallel = SweepRunner.Run(scenario, two.Path, new SweepOptions { Parallelism = 4 });
+        SweepRunner.Run(scenario, one.Path, new SweepOptions { Parallelism = 1 });
+        SweepRunner.Run(scenario, two.Path, new SweepOptions { Parallelism = 4 });
 
-        Assert.That(File.ReadAllBytes(parallel.CsvPath), Is.EqualTo(File.ReadAllBytes(serial.CsvPath)));
+        var files = FilesOf(one.Path);
+        Assert.That(FilesOf(two.Path), Is.EqualTo(files));
+        Assert.That(files, Does.Contain("sweep.csv").And.Contain("sweep.parquet").And.Contain(Path.Combine("cells", scenario.Expand().Last().Cell!.Id, "metrics.csv")));
+        using (Assert.EnterMultipleScope())
+        {
+            foreach (var file in files)
+            {
+                Assert.That(File.ReadAllBytes(Path.Combine(two.Path, file)), Is.EqualTo(File.ReadAllBytes(Path.Combine(one.Path, file))), file);
+            }
+        }
+    }
+
+    [Test]
+    public void Run_ReplayedCells_LinkTheDecisionsCsvOfTheirGroupsTraining()
+    {
+        Assume.That(OperatingSystem.IsLinux(), "hard links are made through libc");
+        using var folder = new TemporaryDirectory();
+        var scenario = TinySweep.Scenario();
+        SweepRunner.Run(scenario, folder.Path, new SweepOptions { Parallelism = 2 });
+        var cells = scenario.Expand().ToList();
+        var trained = cells[0];
+        var replayed = cells.Where(c => c.Data.Workers == trained.Data.Workers).Skip(1).ToList();
+        var before = new FileInfo(Path.Combine(CellDirectory(folder, replayed[0].Cell!.Id), "decisions.csv")).Length;
+
+        // One file under several names: a change through the trained cell's name shows through every replayed one.
+        File.AppendAllText(Path.Combine(CellDirectory(folder, trained.Cell!.Id), "decisions.csv"), "x");
+
+        Assert.That(
+            replayed.Select(c => new FileInfo(Path.Combine(CellDirectory(folder, c.Cell!.Id), "decisions.csv")).Length).ToList(),
+            Has.Count.EqualTo(3).And.All.EqualTo(before + 1));
     }
 
     [Test]
@@ -248,6 +277,11 @@ public sealed class SweepRunnerTests
                 + "simulated_seconds,final_train_loss,final_test_accuracy,final_objective_error,stop_reason,"
                 + "iteration_to_target,uploads_to_target,paper_bits_to_target,seconds_to_target"));
     }
+
+    private static List<string> FilesOf(string directory) =>
+        [.. Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(directory, f))
+            .Order(StringComparer.Ordinal)];
 
     private static string CellDirectory(TemporaryDirectory folder, string id) => Path.Combine(folder.Path, "cells", id);
 

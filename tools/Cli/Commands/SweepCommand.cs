@@ -23,7 +23,7 @@ internal static class SweepCommand
         };
         var parallel = new Option<int>("--parallel")
         {
-            Description = "Local engine: how many learning groups train at once (default: one per core).",
+            Description = "Local engine: how many cells compute at once, trainings and replays (default: one per core).",
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
         var engine = new Option<string>("--engine")

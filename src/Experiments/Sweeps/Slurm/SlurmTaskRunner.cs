@@ -40,7 +40,7 @@ public static class SlurmTaskRunner
                 continue;
             }
 
-            IReadOnlyList<AlgorithmResult>? source = null;
+            SweepGroupSource? source = null;
             if (!plan.Training)
             {
                 if (groupOf[group.Key].FirstOrDefault(folder.IsDone) is not { } done)
@@ -55,7 +55,7 @@ public static class SlurmTaskRunner
 
                 try
                 {
-                    source = CellResultsReader.Read(folder.CellDirectory(done));
+                    source = SweepGroupSource.Read(folder.CellDirectory(done));
                 }
                 catch (Exception ex) when (ex is IOException or InvalidDataException or FormatException or Newtonsoft.Json.JsonException)
                 {
@@ -86,7 +86,7 @@ public static class SlurmTaskRunner
         TextWriter log,
         string logPath,
         Func<RunPlan> plan,
-        ref IReadOnlyList<AlgorithmResult>? source)
+        ref SweepGroupSource? source)
     {
         var info = cell.Cell!;
         slurm.ClearFailure(info.Id);
