@@ -6,14 +6,14 @@ using Sasg.Experiments.Driver;
 namespace Sasg.Experiments.Results;
 
 /// <summary>Writes a run's results folder; every file is written atomically.</summary>
-/// <remarks>Files: metrics.csv, decisions.csv, partition.csv, summary.json, report.md and scenario.json (when given);
+/// <remarks>Files: metrics.csv, decisions.csv and/or decisions.parquet (<see cref="DecisionFiles"/>), partition.csv, summary.json, report.md and scenario.json (when given);
 /// the traces are written by the caller while the run goes (trace.csv and trace.json, see <see cref="RunTraces"/>).
 /// <see cref="WriteIncomplete"/> writes the same files for a run that stopped before it finished.</remarks>
 public static class ResultsFolder
 {
-    /// <summary>The files <see cref="Write"/> writes, in that order.</summary>
+    /// <summary>The files <see cref="Write"/> may write, in that order.</summary>
     public static IReadOnlyList<string> FileNames { get; } =
-        ["metrics.csv", "decisions.csv", "partition.csv", "summary.json", "report.md", "scenario.json"];
+        ["metrics.csv", "decisions.csv", "decisions.parquet", "partition.csv", "summary.json", "report.md", "scenario.json"];
 
     /// <summary>Writes the files for <paramref name="results"/> into <paramref name="directory"/>.</summary>
     /// <remarks>Requests and skip notices are counted from the decisions on <paramref name="plan"/>'s network, so a
@@ -74,7 +74,7 @@ public static class ResultsFolder
     {
         Directory.CreateDirectory(directory);
         AtomicFile.WriteAllText(Path.Combine(directory, "metrics.csv"), CsvTables.Metrics(results.SelectMany(r => r.Metrics)));
-        AtomicFile.WriteAllText(Path.Combine(directory, "decisions.csv"), CsvTables.Decisions(results.SelectMany(r => r.Decisions)));
+        DecisionFiles.Write(directory, plan, results, resolvedScenarioJson);
         AtomicFile.WriteAllText(Path.Combine(directory, "partition.csv"), PartitionTable.Csv(plan));
         AtomicFile.WriteAllText(Path.Combine(directory, "summary.json"), summary);
         AtomicFile.WriteAllText(Path.Combine(directory, "report.md"), report);
