@@ -1,6 +1,6 @@
 using System.Globalization;
-using Parquet.Schema;
 using Parquet;
+using Parquet.Schema;
 using Sasg.Experiments.Results;
 using Sasg.Experiments.Scenarios;
 using Sasg.Learning.Data;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Parquet.Schema;
 using Parquet;
+using Parquet.Schema;
 
 namespace Sasg.Experiments.Replay;
 

@@ -1,8 +1,8 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Sasg.Experiments.Driver;
-using Sasg.Experiments.Results.Plots;
 using Sasg.Experiments.Results;
+using Sasg.Experiments.Results.Plots;
 
 namespace Sasg.Experiments.Sweeps;
 
