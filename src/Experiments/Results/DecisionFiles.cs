@@ -50,7 +50,10 @@ public static class DecisionFiles
             });
         }
 
-        File.Delete(csv ? parquetPath : csvPath);
+        if (!(csv && parquet))
+        {
+            File.Delete(csv ? parquetPath : csvPath);
+        }
     }
 
     /// <summary>Every decision of the results folder <paramref name="directory"/>, from decisions.csv or, when it has

@@ -22,6 +22,21 @@ public sealed class DecisionFilesTests
         Assert.That(DecisionFiles.Choose(plan), Is.EqualTo((csv, parquet)));
     }
 
+    [TestCase(DecisionsFormat.Csv, true, false)]
+    [TestCase(DecisionsFormat.Parquet, false, true)]
+    [TestCase(DecisionsFormat.Both, true, true)]
+    public void Write_WritesTheChosenFiles(DecisionsFormat format, bool csv, bool parquet)
+    {
+        using var folder = new TemporaryDirectory();
+        var plan = TinyPlans.Stochastic("SGD") with { Decisions = format, Iterations = 3 };
+
+        DecisionFiles.Write(folder.Path, plan, ExperimentDriver.Run(plan), scenarioJson: null);
+
+        Assert.That(
+            (File.Exists(Path.Combine(folder.Path, "decisions.csv")), File.Exists(Path.Combine(folder.Path, "decisions.parquet"))),
+            Is.EqualTo((csv, parquet)));
+    }
+
     [Test]
     public void Write_Parquet_RemovesAnEarlierCsv_AndReadGivesTheSameRows()
     {
