@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Replay throughput, side by side: N networks replayed by N processes of `sasg replay` (one network each, as before
-# batch replay) and by one `sasg replay --uplink ... --output` (all N in one process, in parallel over the cores).
+# Replay throughput, side by side: 50 networks replayed by 50 processes of `sasg replay` (one network each, as before
+# batch replay) and N networks by one `sasg replay --uplink ... --output` (one process, in parallel over the cores).
 #   tools/scripts/replay-throughput.sh <sasg> <results> [N] [old-sasg]
 # <results> is a results folder, e.g. from `sasg run tools/scripts/replay-throughput.json --output <results>`
-# (100 workers x 1,000 iterations, 3 methods, decisions.csv and decisions.parquet). [old-sasg], when given, runs the
-# per-network loop with that binary too (today's code). Wall-clock seconds include every process's start-up.
+# (100 workers x 1,000 iterations, 3 methods; decisions.csv, which the code before decisions.parquet reads too).
+# [old-sasg], when given, runs the per-network loop with that binary too (the code before batch replay).
+# Wall-clock seconds include every process's start-up.
 set -euo pipefail
 sasg="$1"; results="$2"; n="${3:-200}"; old="${4:-}"
 uplinks="$(seq 1 "$n" | awk '{ printf "%s%dMbps", (NR > 1 ? "," : ""), $1 * 5 }')"
