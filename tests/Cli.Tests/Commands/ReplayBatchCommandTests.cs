@@ -79,7 +79,7 @@ public sealed class ReplayBatchCommandTests
 
         var result = ReplayCommandTests.Replay(folder.Path, "--grid", grid, "--output", Path.Combine(output.Path, "out"));
 
-        AssertOneLine(result, expected);
+        ReplayCommandTests.AssertOneLine(result, expected);
         Assert.That(Directory.Exists(Path.Combine(output.Path, "out")), Is.False);
     }
 
@@ -88,7 +88,7 @@ public sealed class ReplayBatchCommandTests
     {
         using var folder = ReplayCommandTests.Copy();
 
-        AssertOneLine(ReplayCommandTests.Replay(folder.Path, "--uplink", "1Mbps,2Mbps"), "--output: 2 networks need a folder");
+        ReplayCommandTests.AssertOneLine(ReplayCommandTests.Replay(folder.Path, "--uplink", "1Mbps,2Mbps"), "--output: 2 networks need a folder");
     }
 
     [TestCase(false)]
@@ -101,7 +101,7 @@ public sealed class ReplayBatchCommandTests
         WriteParquet(folder.Path, other.Path);
         string[] options = batch ? ["--uplink", "1Mbps,2Mbps", "--output", Path.Combine(other.Path, "out")] : [];
 
-        AssertOneLine(ReplayCommandTests.Replay(folder.Path, options), "decisions.parquet: metadata 'sasg.scenario_sha256': the file was written by another run");
+        ReplayCommandTests.AssertOneLine(ReplayCommandTests.Replay(folder.Path, options), "decisions.parquet: metadata 'sasg.scenario_sha256': the file was written by another run");
     }
 
     [Test]
@@ -110,7 +110,7 @@ public sealed class ReplayBatchCommandTests
         using var folder = ReplayCommandTests.Copy();
         File.WriteAllBytes(Path.Combine(folder.Path, DecisionsParquet.FileName), [.. Enumerable.Range(0, 300).Select(i => (byte)(i * 7))]);
 
-        AssertOneLine(ReplayCommandTests.Replay(folder.Path), "decisions.parquet: not a readable Parquet file");
+        ReplayCommandTests.AssertOneLine(ReplayCommandTests.Replay(folder.Path), "decisions.parquet: not a readable Parquet file");
     }
 
     // decisions.parquet from the folder's decisions.csv, stamped with the scenario.json of scenarioFrom.
@@ -122,16 +122,6 @@ public sealed class ReplayBatchCommandTests
         foreach (var row in rows)
         {
             writer.Add(row);
-        }
-    }
-
-    private static void AssertOneLine((int Code, string Error) result, string expected)
-    {
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(result.Code, Is.EqualTo(2), result.Error);
-            Assert.That(result.Error.TrimEnd('\n').Split('\n'), Has.Length.EqualTo(1), result.Error);
-            Assert.That(result.Error, Does.StartWith("sasg: ").And.Contain(expected));
         }
     }
 }
