@@ -84,4 +84,7 @@ public sealed record RunPlan
 
     /// <summary>The partition report as CSV, written with the results (empty when not applicable).</summary>
     public string PartitionCsv { get; init; } = string.Empty;
+
+    /// <summary>Which decision files the results folder gets (<c>outputs.decisions</c>).</summary>
+    public Scenarios.DecisionsFormat Decisions { get; init; }
 }

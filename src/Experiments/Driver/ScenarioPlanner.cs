@@ -85,6 +85,7 @@ public static class ScenarioPlanner
             CostPerSample = scenario.Compute.CostPerSample,
             Encoding = scenario.Network.Encoding,
             PartitionCsv = partitionCsv,
+            Decisions = scenario.Outputs.Decisions,
         };
     }
 

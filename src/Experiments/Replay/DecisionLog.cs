@@ -1,6 +1,5 @@
 using System.Globalization;
 using Sasg.Experiments.Driver;
-using Sasg.NetSim.Kernel;
 using Sasg.NetSim.Network;
 
 namespace Sasg.Experiments.Replay;
@@ -32,60 +31,46 @@ public sealed class DecisionLog
     public int Uploads { get; private init; }
 
     /// <summary>The log of one method from the rows a run recorded, which must be in the order a run writes them:
-    /// iterations in order, workers 0 to M - 1 in each.</summary>
+    /// iterations in order, workers 0 to M - 1 in each; rows of other methods are passed over. A sweep builds it once
+    /// from a run's results and replays it on many networks.</summary>
     /// <exception cref="InvalidDataException">A row has a value out of range, is out of place, or the last iteration
     /// is cut short; the message names <paramref name="source"/>, the row and the fix.</exception>
     public static DecisionLog From(string algorithm, IEnumerable<DecisionRow> rows, string source = "decisions")
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var sequence = new DecisionSequence();
-        var mine = new List<DecisionRow>();
+        var builder = new DecisionLogBuilder(labels: null, labelsSource: source);
         var index = 0;
         foreach (var row in rows)
         {
             index++;
-            if (row.Algorithm != algorithm)
-            {
-                continue;
-            }
-
-            if ((DecisionsCsv.Check(row) ?? sequence.Next(algorithm, row.Iteration, row.Worker)) is { } problem)
+            if (row.Algorithm == algorithm
+                && builder.Add(algorithm, row.Iteration, row.Worker, DecisionKinds.Parse(row.Decision), row.Decision, row.Bytes, row.ComputeNanoseconds, row.Requested) is { } problem)
             {
                 throw new InvalidDataException($"{source}: row {index.ToString(CultureInfo.InvariantCulture)}: {problem}; {DecisionsCsv.Fix}.");
             }
-
-            mine.Add(row);
         }
 
-        if (mine.Count == 0)
+        if (builder.Count == 0)
         {
             throw new InvalidDataException($"{source}: no decisions for algorithm '{DecisionsCsv.Shorten(algorithm)}'; {DecisionsCsv.Fix}.");
         }
 
-        if (sequence.Finish() is { } end)
+        if (builder.Finish() is { } end)
         {
             throw new InvalidDataException($"{source}: {end}; {DecisionsCsv.Fix}.");
         }
 
-        // The sequence guarantees iterations x workers == mine.Count, so this allocates no more than the rows read.
-        var workers = sequence.Workers;
-        var rounds = new WorkerAction[mine.Count / workers][];
-        var uploads = 0;
+        return builder.Logs()[0];
+    }
+
+    /// <summary>The log of <paramref name="algorithm"/> from its actions, iteration after iteration of
+    /// <paramref name="workers"/> each (a whole number of iterations, checked by the reader).</summary>
+    internal static DecisionLog Of(string algorithm, List<WorkerAction> actions, int workers, int uploads)
+    {
+        var rounds = new WorkerAction[workers == 0 ? 0 : actions.Count / workers][];
         for (var k = 0; k < rounds.Length; k++)
         {
-            var round = rounds[k] = new WorkerAction[workers];
-            for (var w = 0; w < workers; w++)
-            {
-                var row = mine[(k * workers) + w];
-                var compute = SimTime.FromNanoseconds(row.ComputeNanoseconds);
-                round[w] = row.Decision switch
-                {
-                    "upload" => WorkerAction.Upload(DataSize.FromBytes(row.Bytes), compute, row.Requested),
-                    "skip" => WorkerAction.Skip(compute),
-                    _ => WorkerAction.Idle,
-                };
-                uploads += row.Decision == "upload" ? 1 : 0;
-            }
+            rounds[k] = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(actions).Slice(k * workers, workers).ToArray();
         }
 
         return new DecisionLog(algorithm, rounds) { Uploads = uploads };

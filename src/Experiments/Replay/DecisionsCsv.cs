@@ -5,10 +5,11 @@ namespace Sasg.Experiments.Replay;
 
 /// <summary>Reads and checks a decisions.csv that a run wrote (columns: algorithm, iteration, worker, decision, bytes,
 /// compute_ns, requested).</summary>
-/// <remarks>Every row is checked as it is read: whole numbers in range (no negative iteration, worker, bytes or
-/// compute time), a known decision, no bytes or compute time that replay would ignore, and each method's rows in
-/// iteration order with workers 0 to M - 1 in each (<see cref="DecisionSequence"/>). The first problem is an
-/// <see cref="InvalidDataException"/> whose message is one line naming the file, the line, the column and the fix.</remarks>
+/// <remarks>One pass over the file, each line parsed as a span in place: whole numbers in range (no negative
+/// iteration, worker, bytes or compute time), a known decision, no bytes or compute time that replay would ignore,
+/// and each method's rows in iteration order with workers 0 to M - 1 in each (<see cref="DecisionSequence"/>). The
+/// first problem is an <see cref="InvalidDataException"/> whose message is one line naming the file, the line, the
+/// column and the fix.</remarks>
 public static class DecisionsCsv
 {
     /// <summary>The largest byte count of one upload: its bits must fit a 64-bit count.</summary>
@@ -19,150 +20,98 @@ public static class DecisionsCsv
 
     private const string Header = "algorithm,iteration,worker,decision,bytes,compute_ns,requested";
 
-    private static readonly string[] Columns = Header.Split(',');
-
     /// <summary>Every row of <paramref name="path"/>, checked.</summary>
     /// <param name="path">The file.</param>
     /// <param name="labels">When given, the methods the run had: a row of another method is an error.</param>
     /// <param name="labelsSource">The file <paramref name="labels"/> come from, for messages.</param>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
     /// <exception cref="InvalidDataException">The file is not a well-formed decisions.csv; the message names the line.</exception>
-    public static IReadOnlyList<DecisionRow> Read(string path, IReadOnlyCollection<string>? labels = null, string labelsSource = "the run")
+    public static IReadOnlyList<DecisionRow> Read(string path, IReadOnlyCollection<string>? labels = null, string labelsSource = "the run") =>
+        Fill(path, new DecisionLogBuilder(labels, labelsSource, keepRows: true)).Rows;
+
+    /// <summary>Each method's decision log from <paramref name="path"/>, checked, in order of first appearance; the
+    /// rows go straight into per-method arrays.</summary>
+    /// <inheritdoc cref="Read" path="/param"/>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    /// <exception cref="InvalidDataException">The file is not a well-formed decisions.csv; the message names the line.</exception>
+    public static IReadOnlyList<DecisionLog> ReadLogs(string path, IReadOnlyCollection<string>? labels = null, string labelsSource = "the run") =>
+        Fill(path, new DecisionLogBuilder(labels, labelsSource)).Logs();
+
+    private static DecisionLogBuilder Fill(string path, DecisionLogBuilder builder)
     {
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"{path}: no such file; give the decisions.csv of a results folder.", path);
         }
 
-        var rows = new List<DecisionRow>();
-        var sequence = new DecisionSequence();
-        using var reader = new StreamReader(path);
-        var header = reader.ReadLine();
-        if (header != Header)
+        using var reader = new SpanLineReader(new StreamReader(path));
+        if (!reader.TryRead(out var header) || !header.SequenceEqual(Header))
         {
-            var found = header is null ? "the file is empty" : "the first line is not the header";
+            var found = reader.Number == 0 ? "the file is empty" : "the first line is not the header";
             throw new InvalidDataException($"{path}: line 1: expected the header '{Header}' ({found}); {Fix}.");
         }
 
-        var number = 1;
-        while (reader.ReadLine() is { } line)
+        while (reader.TryRead(out var line))
         {
-            number++;
-            if (line.Length == 0)
+            if (line.Length != 0 && Take(line, builder) is { } problem)
             {
-                continue;
+                throw new InvalidDataException($"{path}: line {reader.Number.ToString(CultureInfo.InvariantCulture)}: {problem}; {Fix}.");
             }
-
-            var row = Parse(line, out var problem);
-            if (row is not null && labels is not null && sequence.IsNew(row.Algorithm) && !labels.Contains(row.Algorithm))
-            {
-                problem = $"column 'algorithm': '{Shorten(row.Algorithm)}' is not a method of this run ({labelsSource} lists {Shorten(string.Join(", ", labels))})";
-            }
-
-            problem ??= sequence.Next(row!.Algorithm, row.Iteration, row.Worker);
-            if (problem is not null)
-            {
-                throw new InvalidDataException($"{path}: line {number.ToString(CultureInfo.InvariantCulture)}: {problem}; {Fix}.");
-            }
-
-            rows.Add(row!);
         }
 
-        if (sequence.Finish() is { } end)
+        if (builder.Finish() is { } end)
         {
-            throw new InvalidDataException($"{path}: line {number.ToString(CultureInfo.InvariantCulture)}: {end}; {Fix}.");
+            throw new InvalidDataException($"{path}: line {reader.Number.ToString(CultureInfo.InvariantCulture)}: {end}; {Fix}.");
         }
 
-        return rows;
+        return builder;
     }
 
-    /// <summary>What is wrong with the values of <paramref name="row"/> taken alone, or null.</summary>
-    internal static string? Check(DecisionRow row)
+    // One line into the builder; what is wrong with it, or null.
+    private static string? Take(ReadOnlySpan<char> line, DecisionLogBuilder builder)
     {
-        if (row.Iteration < 0)
+        var label = SplitLabel(line, builder, out var rest);
+        Span<Range> ranges = stackalloc Range[7];
+        if (label is null || 1 + rest.Split(ranges, ',') != DecisionValues.Columns.Count)
         {
-            return Range(1, row.Iteration, "0 or more");
+            // Split stops at the ranges it has room for; count the commas to name the true number of fields.
+            var fields = label is null ? 0 : line.StartsWith('"') ? 2 + rest.Count(',') : line.Count(',') + 1;
+            return $"{fields.ToString(CultureInfo.InvariantCulture)} fields where {DecisionValues.Columns.Count.ToString(CultureInfo.InvariantCulture)} were expected ({Header})";
         }
 
-        if (row.Worker < 0)
+        var iteration = rest[ranges[0]];
+        var worker = rest[ranges[1]];
+        var decision = rest[ranges[2]];
+        var bytes = rest[ranges[3]];
+        var compute = rest[ranges[4]];
+        var requested = rest[ranges[5]];
+        if (!int.TryParse(iteration, NumberStyles.Integer, CultureInfo.InvariantCulture, out var k))
         {
-            return Range(2, row.Worker, "0 or more");
+            return DecisionValues.NotWhole(1, iteration);
         }
 
-        if (row.Decision is not ("upload" or "skip" or "not-requested"))
+        if (!int.TryParse(worker, NumberStyles.Integer, CultureInfo.InvariantCulture, out var w))
         {
-            return $"column 'decision': '{Shorten(row.Decision)}' is not upload, skip or not-requested";
+            return DecisionValues.NotWhole(2, worker);
         }
 
-        if (row.Bytes is < 0 or > MaxBytes)
+        if (!long.TryParse(bytes, NumberStyles.Integer, CultureInfo.InvariantCulture, out var size))
         {
-            return Range(4, row.Bytes, $"from 0 to {MaxBytes.ToString(CultureInfo.InvariantCulture)}");
+            return DecisionValues.NotWhole(4, bytes);
         }
 
-        if (row.Bytes != 0 && row.Decision != "upload")
+        if (!long.TryParse(compute, NumberStyles.Integer, CultureInfo.InvariantCulture, out var nanoseconds))
         {
-            return $"column 'bytes': {row.Bytes.ToString(CultureInfo.InvariantCulture)} bytes for a '{Shorten(row.Decision)}' decision, which sends nothing (0 expected)";
+            return DecisionValues.NotWhole(5, compute);
         }
 
-        if (row.ComputeNanoseconds < 0)
+        if (!bool.TryParse(requested, out var asked))
         {
-            return Range(5, row.ComputeNanoseconds, "0 or more");
+            return $"column 'requested': '{Shorten(requested.ToString())}' is not true or false";
         }
 
-        return row.ComputeNanoseconds != 0 && row.Decision == "not-requested"
-            ? $"column 'compute_ns': {row.ComputeNanoseconds.ToString(CultureInfo.InvariantCulture)} for a 'not-requested' decision, which computes nothing (0 expected)"
-            : null;
+        return builder.Add(label!, k, w, DecisionKinds.Parse(decision), decision, size, nanoseconds, asked);
     }
-
-    private static DecisionRow? Parse(string line, out string? problem)
-    {
-        var fields = SplitLabel(line);
-        if (fields.Length != Columns.Length)
-        {
-            problem = $"{fields.Length.ToString(CultureInfo.InvariantCulture)} fields where {Columns.Length.ToString(CultureInfo.InvariantCulture)} were expected ({Header})";
-            return null;
-        }
-
-        if (!int.TryParse(fields[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var iteration))
-        {
-            problem = NotWhole(1, fields[1]);
-            return null;
-        }
-
-        if (!int.TryParse(fields[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var worker))
-        {
-            problem = NotWhole(2, fields[2]);
-            return null;
-        }
-
-        if (!long.TryParse(fields[4], NumberStyles.Integer, CultureInfo.InvariantCulture, out var bytes))
-        {
-            problem = NotWhole(4, fields[4]);
-            return null;
-        }
-
-        if (!long.TryParse(fields[5], NumberStyles.Integer, CultureInfo.InvariantCulture, out var compute))
-        {
-            problem = NotWhole(5, fields[5]);
-            return null;
-        }
-
-        if (!bool.TryParse(fields[6], out var requested))
-        {
-            problem = $"column 'requested': '{Shorten(fields[6])}' is not true or false";
-            return null;
-        }
-
-        var row = new DecisionRow(fields[0], iteration, worker, fields[3], bytes, compute, requested);
-        problem = Check(row);
-        return row;
-    }
-
-    private static string NotWhole(int column, string text) =>
-        $"column '{Columns[column]}': '{Shorten(text)}' is not a whole number (or is out of range)";
-
-    private static string Range(int column, long value, string range) =>
-        $"column '{Columns[column]}': {value.ToString(CultureInfo.InvariantCulture)} is out of range (write {range})";
 
     /// <summary><paramref name="text"/> cut to 40 characters, control characters shown as '?': a damaged field
     /// named in a message keeps it one short line.</summary>
@@ -172,21 +121,27 @@ public static class DecisionsCsv
         return string.Concat(shown.Select(c => char.IsControl(c) ? '?' : c));
     }
 
-    // The label may be quoted by the CSV writer when it holds a comma; the other fields never are.
-    private static string[] SplitLabel(string line)
+    // The label (null when a quoted label has no end) and the rest of the line after its comma. The label may be
+    // quoted by the CSV writer when it holds a comma; the other fields never are.
+    private static string? SplitLabel(ReadOnlySpan<char> line, DecisionLogBuilder builder, out ReadOnlySpan<char> rest)
     {
         if (!line.StartsWith('"'))
         {
-            return line.Split(',');
+            var comma = line.IndexOf(',');
+            var text = comma < 0 ? line : line[..comma];
+            rest = comma < 0 ? [] : line[(comma + 1)..];
+            return builder.KnownLabel(text) ?? text.ToString();
         }
 
-        var close = line.IndexOf("\",", 1, StringComparison.Ordinal);
+        var close = line[1..].IndexOf("\",", StringComparison.Ordinal);
         if (close < 0)
         {
-            return [];
+            rest = [];
+            return null;
         }
 
-        var label = line[1..close].Replace("\"\"", "\"", StringComparison.Ordinal);
-        return [label, .. line[(close + 2)..].Split(',')];
+        var label = line.Slice(1, close).ToString().Replace("\"\"", "\"", StringComparison.Ordinal);
+        rest = line[(close + 3)..];
+        return builder.KnownLabel(label) ?? label;
     }
 }

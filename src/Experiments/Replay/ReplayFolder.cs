@@ -7,9 +7,9 @@ using Sasg.NetSim.Network;
 
 namespace Sasg.Experiments.Replay;
 
-/// <summary>A results folder's replay inputs (scenario.json, summary.json, decisions.csv), each checked and checked
-/// against the others before anything is sized from them.</summary>
-/// <remarks>decisions.csv fixes M (its rows are checked as they are read, <see cref="DecisionsCsv"/>); summary.json's
+/// <summary>A results folder's replay inputs (scenario.json, summary.json, decisions.parquet or else decisions.csv),
+/// each checked and checked against the others before anything is sized from them.</summary>
+/// <remarks>The decisions fix M (its rows are checked as they are read, <see cref="DecisionsCsv"/>); summary.json's
 /// <c>workers</c> must equal it and each method's <c>iterations</c> its decisions' iterations, so no number in one file
 /// can size the network beyond what the decisions hold. A missing summary.json costs the recorded column and a
 /// re-plan from the data.</remarks>
@@ -31,24 +31,27 @@ public sealed class ReplayFolder
     /// <summary>The run's summary, or null when the folder has no summary.json.</summary>
     public RunSummary? Summary { get; }
 
-    /// <summary>The path of decisions.csv, for messages.</summary>
+    /// <summary>The path of the decisions read (decisions.parquet when the folder has one, else decisions.csv), for
+    /// messages.</summary>
     public string DecisionsPath { get; }
 
     /// <summary>M, the number of workers in every iteration of the decisions.</summary>
     public int Workers => _logs[0].Workers;
 
-    /// <summary>Each method's decisions, in the order of decisions.csv.</summary>
+    /// <summary>Each method's decisions, in the order of the decisions file.</summary>
     public IReadOnlyList<DecisionLog> Logs => _logs;
 
     /// <summary>Reads and checks the replay inputs of <paramref name="folder"/>.</summary>
-    /// <exception cref="FileNotFoundException">scenario.json or decisions.csv is missing.</exception>
+    /// <exception cref="FileNotFoundException">scenario.json, or both decision files, are missing.</exception>
     /// <exception cref="ScenarioException">scenario.json is not a valid scenario.</exception>
-    /// <exception cref="InvalidDataException">summary.json or decisions.csv is damaged or they disagree; the message is
-    /// one line naming the file, the line or JSON path and the fix.</exception>
+    /// <exception cref="InvalidDataException">summary.json or the decisions file is damaged, decisions.parquet is another
+    /// run's, or they disagree; the message is one line naming the file, the line, row or JSON path and the fix.</exception>
     public static ReplayFolder Load(string folder)
     {
         var scenarioPath = Path.Combine(folder, "scenario.json");
-        var decisionsPath = Path.Combine(folder, "decisions.csv");
+        var parquetPath = Path.Combine(folder, DecisionsParquet.FileName);
+        var parquet = File.Exists(parquetPath);
+        var decisionsPath = parquet ? parquetPath : Path.Combine(folder, "decisions.csv");
         var summaryPath = Path.Combine(folder, "summary.json");
         if (!File.Exists(scenarioPath))
         {
@@ -67,14 +70,16 @@ public sealed class ReplayFolder
         IReadOnlyCollection<string> labels = fromSummary
             ? [.. summary!.Methods.Select(m => m.Label)]
             : [.. scenario.Algorithms.Select(a => a.Label)];
-        var rows = DecisionsCsv.Read(decisionsPath, labels, fromSummary ? summaryPath : scenarioPath);
-        if (rows.Count == 0)
+        var labelsSource = fromSummary ? summaryPath : scenarioPath;
+        var logs = parquet
+            ? DecisionsParquet.ReadLogs(decisionsPath, labels, labelsSource, scenarioPath)
+            : DecisionsCsv.ReadLogs(decisionsPath, labels, labelsSource);
+        if (logs.Count == 0)
         {
-            throw new InvalidDataException($"{decisionsPath}: line 2: no decision rows after the header; {DecisionsCsv.Fix}.");
+            var where = parquet ? "no decision rows" : "line 2: no decision rows after the header";
+            throw new InvalidDataException($"{decisionsPath}: {where}; {DecisionsCsv.Fix}.");
         }
 
-        var logs = rows.Select(r => r.Algorithm).Distinct(StringComparer.Ordinal)
-            .Select(label => DecisionLog.From(label, rows, decisionsPath)).ToList();
         var replay = new ReplayFolder(scenario, summary, logs, decisionsPath);
         replay.CheckSummary(summaryPath);
         return replay;

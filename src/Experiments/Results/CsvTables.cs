@@ -57,7 +57,7 @@ public static class CsvTables
 
     private static string Whole(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Write<T>(IEnumerable<T> rows, string[] header, Action<CsvWriter, T> row)
+    internal static string Write<T>(IEnumerable<T> rows, string[] header, Action<CsvWriter, T> row)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = CsvWriter.Create(text, Options, false))

@@ -6,14 +6,14 @@ using Sasg.Experiments.Driver;
 namespace Sasg.Experiments.Results;
 
 /// <summary>Writes a run's results folder; every file is written atomically.</summary>
-/// <remarks>Files: metrics.csv, decisions.csv, partition.csv, summary.json, report.md and scenario.json (when given);
+/// <remarks>Files: metrics.csv, decisions.csv and/or decisions.parquet (<see cref="DecisionFiles"/>), partition.csv, summary.json, report.md and scenario.json (when given);
 /// the traces are written by the caller while the run goes (trace.csv and trace.json, see <see cref="RunTraces"/>).
 /// <see cref="WriteIncomplete"/> writes the same files for a run that stopped before it finished.</remarks>
 public static class ResultsFolder
 {
-    /// <summary>The files <see cref="Write"/> writes, in that order.</summary>
+    /// <summary>The files <see cref="Write"/> may write, in that order.</summary>
     public static IReadOnlyList<string> FileNames { get; } =
-        ["metrics.csv", "decisions.csv", "partition.csv", "summary.json", "report.md", "scenario.json"];
+        ["metrics.csv", "decisions.csv", "decisions.parquet", "partition.csv", "summary.json", "report.md", "scenario.json"];
 
     /// <summary>Writes the files for <paramref name="results"/> into <paramref name="directory"/>.</summary>
     /// <remarks>Requests and skip notices are counted from the decisions on <paramref name="plan"/>'s network, so a
@@ -27,8 +27,9 @@ public static class ResultsFolder
 
     /// <summary>Writes the same files as <see cref="Write"/> for a sweep cell, whose done marker (written after them,
     /// and flushed) is what makes the cell count: each file is written in place and not flushed on its own, and
-    /// decisions.csv is a hard link to <paramref name="decisionsFile"/> when one is given (the cell replayed that
-    /// file's decisions, so the bytes are the same; a copy where the file system has no hard links).</summary>
+    /// decisions.csv is a hard link to <paramref name="decisionsFile"/> when one is given and the cell writes
+    /// decisions.csv only (the cell replayed that file's decisions, so the bytes are the same; a copy where the file
+    /// system has no hard links). A cell that writes decisions.parquet writes its own, which names its scenario.json.</summary>
     internal static void WriteCell(
         string directory, RunPlan plan, IReadOnlyList<AlgorithmResult> results, string resolvedScenarioJson, string? decisionsFile) =>
         WriteFinished(new ResultsFiles(directory, File.WriteAllText, decisionsFile), plan, results, resolvedScenarioJson);
@@ -87,13 +88,14 @@ public static class ResultsFolder
     {
         Directory.CreateDirectory(files.Directory);
         files.Write("metrics.csv", CsvTables.Metrics(results.SelectMany(r => r.Metrics)));
-        if (files.DecisionsFile is null)
+        if (files.DecisionsFile is { } source && DecisionFiles.Choose(plan) == (true, false) && File.Exists(source))
         {
-            files.Write("decisions.csv", CsvTables.Decisions(results.SelectMany(r => r.Decisions)));
+            files.Link("decisions.csv", source);
         }
         else
         {
-            files.Link("decisions.csv", files.DecisionsFile);
+            // A decisions.parquet records its run's scenario.json (DecisionsParquet.ScenarioKey), so a cell writes its own.
+            DecisionFiles.Write(files.Directory, plan, results, resolvedScenarioJson);
         }
 
         files.Write("partition.csv", PartitionTable.Csv(plan));

@@ -58,7 +58,7 @@ public static class ScenarioLoader
         }
 
         var dataObject = r.Object(root, "data", required: true, example: "{ \"source\": \"lag-synthetic\", \"workers\": 9 }");
-        var data = dataObject is null ? null : ScenarioDataParser.Parse(r, dataObject);
+        var data = dataObject is null ? null : ScenarioDataParser.Parse(r, (JObject)dataObject);
         int? workers = data?.Workers;
         if (ScenarioJsonNumber.WholeNumber(dataObject?["workers"]) is { } w and >= 1 and <= ScenarioLimits.MaxWorkers)
         {
@@ -66,11 +66,11 @@ public static class ScenarioLoader
         }
 
         var modelObject = r.Object(root, "model", required: true, example: "{ \"kind\": \"linear\" }");
-        var model = modelObject is null ? null : ScenarioModelParser.Parse(r, modelObject, data);
+        var model = modelObject is null ? null : ScenarioModelParser.Parse(r, (JObject)modelObject, data);
         var trainingObject = r.Object(root, "training", required: true, example: "{ \"iterations\": 1000, \"stepSize\": 0.1 }");
-        var training = trainingObject is null ? null : ScenarioTrainingParser.ParseTraining(r, trainingObject, model?.Kind);
+        var training = trainingObject is null ? null : ScenarioTrainingParser.ParseTraining(r, (JObject)trainingObject, model?.Kind);
         var stopObject = r.Object(root, "stop");
-        var stop = stopObject is null ? ScenarioStop.None : ScenarioTrainingParser.ParseStop(r, stopObject, model?.Kind, model?.Lambda);
+        var stop = stopObject is null ? ScenarioStop.None : ScenarioTrainingParser.ParseStop(r, (JObject)stopObject, model?.Kind, model?.Lambda);
         var evaluation = ScenarioTrainingParser.ParseEvaluation(r, r.Object(root, "evaluation"), training, data);
         var algorithms = ReadAlgorithms(r, root);
         var network = ScenarioNetworkParser.ParseNetwork(r, r.Object(root, "network"), workers);
@@ -267,10 +267,11 @@ public static class ScenarioLoader
             return new ScenarioOutputs($"results/{name}", true, true);
         }
 
-        r.Fields(outputs, ["directory", "trace", "plots"]);
+        r.Fields((JObject)outputs, ["directory", "trace", "plots", "decisions"]);
         return new ScenarioOutputs(
-            r.String(outputs, "directory", "\"results/my-run\"") ?? $"results/{name}",
-            r.Bool(outputs, "trace") ?? true,
-            r.Bool(outputs, "plots") ?? true);
+            r.String((JObject)outputs, "directory", "\"results/my-run\"") ?? $"results/{name}",
+            r.Bool((JObject)outputs, "trace") ?? true,
+            r.Bool((JObject)outputs, "plots") ?? true,
+            r.Word((JObject)outputs, "decisions", ScenarioWords.DecisionsFormats) ?? DecisionsFormat.Auto);
     }
 }

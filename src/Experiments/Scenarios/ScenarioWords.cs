@@ -77,6 +77,12 @@ internal static class ScenarioWords
     ];
 
     /// <summary>The names of the LAG UCI sets.</summary>
+    public static ScenarioWordList<DecisionsFormat> DecisionsFormats { get; } = new(
+        ("auto", DecisionsFormat.Auto),
+        ("csv", DecisionsFormat.Csv),
+        ("parquet", DecisionsFormat.Parquet),
+        ("both", DecisionsFormat.Both));
+
     public static IReadOnlyList<string> UciSets { get; } = [.. LagUci.RegressionSets, .. LagUci.LogisticSets];
 
     /// <summary>The dotted paths of the scalar fields a sweep may vary (besides algorithm parameters).</summary>

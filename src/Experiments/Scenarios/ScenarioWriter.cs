@@ -30,6 +30,11 @@ internal static class ScenarioWriter
             },
             ["outputs"] = new JObject { ["directory"] = s.Outputs.Directory, ["trace"] = s.Outputs.Trace, ["plots"] = s.Outputs.Plots },
         };
+        if (s.Outputs.Decisions != DecisionsFormat.Auto)
+        {
+            // Written only when chosen, so that the scenario.json of a run that keeps the default is as before.
+            ((JObject)root["outputs"]!)["decisions"] = ScenarioWords.DecisionsFormats.WordOf(s.Outputs.Decisions);
+        }
         if (s.Sweep is { } sweep)
         {
             root["sweep"] = new JObject(sweep.Axes.Select(a => new JProperty(a.Path, new JArray(a.Values.Select(v => v.DeepClone())))));

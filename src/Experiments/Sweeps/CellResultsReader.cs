@@ -1,7 +1,7 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Sasg.Experiments.Driver;
-using Sasg.Experiments.Replay;
+using Sasg.Experiments.Results;
 using Sasg.Experiments.Results.Plots;
 
 namespace Sasg.Experiments.Sweeps;
@@ -17,7 +17,8 @@ internal static class CellResultsReader
     {
         var summary = ReadJson(Path.Combine(directory, "summary.json"));
         var metrics = MetricsCsv.Read(Path.Combine(directory, "metrics.csv"));
-        var decisions = DecisionsCsv.Read(Path.Combine(directory, "decisions.csv"));
+        var decisions = DecisionFiles.Read(directory)
+            ?? throw new FileNotFoundException($"{directory}: no decisions.csv or decisions.parquet", Path.Combine(directory, "decisions.csv"));
         var results = new List<AlgorithmResult>();
         foreach (var algorithm in (JArray)summary["algorithms"]!)
         {

@@ -125,7 +125,7 @@ public sealed class ReplayCommandTests
         return (code, error.ToString());
     }
 
-    private static void AssertOneLine((int Code, string Error) result, string expected)
+    internal static void AssertOneLine((int Code, string Error) result, string expected)
     {
         using (Assert.EnterMultipleScope())
         {

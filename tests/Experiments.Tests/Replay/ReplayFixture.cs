@@ -27,4 +27,24 @@ internal static class ReplayFixture
         lines[number - 1] = text;
         File.WriteAllLines(path, lines);
     }
+
+    /// <summary>Writes the copy's decisions.csv as decisions.parquet (row groups of <paramref name="rowGroupRows"/>),
+    /// stamped with the scenario.json of <paramref name="scenarioFrom"/> (default: the copy's own), its rows first
+    /// changed by <paramref name="damage"/> when given; returns its path.</summary>
+    public static string WriteParquet(
+        string folder, int rowGroupRows = 5, string? scenarioFrom = null, Action<List<Sasg.Experiments.Driver.DecisionRow>>? damage = null)
+    {
+        var rows = Sasg.Experiments.Replay.DecisionsCsv.Read(Path.Combine(folder, "decisions.csv")).ToList();
+        damage?.Invoke(rows);
+        var scenario = File.ReadAllText(Path.Combine(scenarioFrom ?? folder, "scenario.json"));
+        var path = Path.Combine(folder, Sasg.Experiments.Replay.DecisionsParquet.FileName);
+        using var stream = File.Create(path);
+        using var writer = new Sasg.Experiments.Replay.DecisionsParquetWriter(stream, scenario, rowGroupRows);
+        foreach (var row in rows)
+        {
+            writer.Add(row);
+        }
+
+        return path;
+    }
 }

@@ -24,7 +24,7 @@ public sealed class RunFolderTests
         {
             Assert.That(Files(folder.Path), Is.EquivalentTo(new[] { ".sasg-files", "notes.txt", "plots/mine.png" }));
             Assert.That(File.ReadAllLines(Path.Combine(folder.Path, ".sasg-files")).Skip(1),
-                Is.EqualTo(new[] { "metrics.csv", "decisions.csv", "partition.csv", "summary.json", "report.md", "scenario.json" }));
+                Is.EqualTo(new[] { "metrics.csv", "decisions.csv", "decisions.parquet", "partition.csv", "summary.json", "report.md", "scenario.json" }));
         }
     }
 

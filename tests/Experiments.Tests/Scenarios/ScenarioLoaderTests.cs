@@ -202,4 +202,33 @@ public sealed class ScenarioLoaderTests
             Assert.That(resolved["training"]!["stepSize"]!.Value<string>(), Is.EqualTo("1/L"));
         }
     }
+
+    [TestCase("auto", DecisionsFormat.Auto)]
+    [TestCase("csv", DecisionsFormat.Csv)]
+    [TestCase("parquet", DecisionsFormat.Parquet)]
+    [TestCase("both", DecisionsFormat.Both)]
+    public void Parse_OutputsDecisions_ReadsTheFormat_AndTheWrittenScenarioKeepsIt(string word, DecisionsFormat format)
+    {
+        var json = ScenarioText.Minimal();
+        json["outputs"] = new JObject { ["decisions"] = word };
+
+        var scenario = ScenarioText.Parse(json);
+        var written = ScenarioText.Parse(ScenarioWriter.Write(scenario));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(scenario.Outputs.Decisions, Is.EqualTo(format));
+            Assert.That(written.Outputs.Decisions, Is.EqualTo(format));
+            Assert.That(ScenarioWriter.Write(scenario)["outputs"]!["decisions"], format == DecisionsFormat.Auto ? Is.Null : Is.Not.Null);
+        }
+    }
+
+    [Test]
+    public void Parse_AnUnknownDecisionsFormat_NamesTheField()
+    {
+        var json = ScenarioText.Minimal();
+        json["outputs"] = new JObject { ["decisions"] = "xml" };
+
+        Assert.That(ScenarioText.Problems(json), Has.One.StartsWith("s.json: $.outputs.decisions: "));
+    }
 }

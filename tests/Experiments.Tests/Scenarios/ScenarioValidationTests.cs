@@ -25,7 +25,7 @@ public sealed class ScenarioValidationTests
 
         Assert.That(
             ScenarioText.Problems(json),
-            Is.EqualTo(new[] { "s.json: $.outputs.colourScheme: unknown field 'colourScheme'; remove it; the fields here are directory, trace, plots" }));
+            Is.EqualTo(new[] { "s.json: $.outputs.colourScheme: unknown field 'colourScheme'; remove it; the fields here are directory, trace, plots, decisions" }));
     }
 
     [Test]

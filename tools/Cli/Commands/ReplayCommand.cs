@@ -3,67 +3,85 @@ using System.Globalization;
 using Sasg.Experiments.Replay;
 using Sasg.Experiments.Scenarios;
 using Sasg.Learning.Data;
-using Sasg.NetSim.Network;
 using Spectre.Console;
 
 namespace Sasg.Cli.Commands;
 
 /// <summary><c>sasg replay &lt;results&gt; [network overrides]</c>: pushes a run's recorded decisions through another
-/// network (M fixed) without recomputing a gradient, and prints the simulated time of each method there.</summary>
+/// network (M fixed) without recomputing a gradient, and prints the simulated time of each method there. Several
+/// values of an option (repeated or comma-separated; their cartesian product) or a <c>--grid</c> file replay the run
+/// through many networks at once, in parallel, into <c>--output</c>'s replays.csv and replays.parquet.</summary>
 internal static class ReplayCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create(IAnsiConsole console, TextWriter error, DatasetLocator locator)
     {
         var results = new Argument<string>("results") { Description = "A results folder written by 'sasg run'." };
-        var uplink = new Option<string?>("--uplink") { Description = "Every worker's uplink, e.g. 100Mbps." };
-        var downlink = new Option<string?>("--downlink") { Description = "Every worker's downlink, e.g. 1Gbps." };
-        var latency = new Option<string?>("--latency") { Description = "One-way latency, e.g. 5ms." };
-        var serverIngress = new Option<string?>("--server-ingress") { Description = "The server's ingress bandwidth." };
-        var ingress = new Option<string?>("--ingress") { Description = "sequential-push, sequential-pull, fair-share or unlimited." };
-        var mtu = new Option<string?>("--mtu") { Description = "Count TCP/IP framing on the wire at this MTU (576 to 65535), e.g. 1500, or payload-only for none (default: the run's; docs/fidelity.md)." };
-        var connection = new Option<string?>("--connection") { Description = "persistent (warm connections) or new (a new TCP connection per upload)." };
-        var command = new Command("replay", "Replay a run's decisions on another network (no gradients recomputed).")
+        var fields = new Dictionary<string, Option<string[]>>
         {
-            results, uplink, downlink, latency, serverIngress, ingress, mtu, connection,
+            ["uplink"] = new("--uplink") { Description = "Every worker's uplink, e.g. 100Mbps (several: 10Mbps,100Mbps)." },
+            ["downlink"] = new("--downlink") { Description = "Every worker's downlink, e.g. 1Gbps." },
+            ["latency"] = new("--latency") { Description = "One-way latency, e.g. 5ms (several: 1ms,5ms)." },
+            ["server-ingress"] = new("--server-ingress") { Description = "The server's ingress bandwidth." },
+            ["ingress"] = new("--ingress") { Description = "sequential-push, sequential-pull, fair-share or unlimited." },
+            ["mtu"] = new("--mtu") { Description = "Count TCP/IP framing on the wire at this MTU (576 to 65535), e.g. 1500, or payload-only for none (default: the run's; docs/fidelity.md)." },
+            ["connection"] = new("--connection") { Description = "persistent (warm connections) or new (a new TCP connection per upload)." },
         };
+        var grid = new Option<string?>("--grid") { Description = "A CSV of networks, one per line, columns from uplink, downlink, latency, server-ingress, ingress, mtu, connection (docs/cli.md)." };
+        var output = new Option<string?>("--output") { Description = "With several networks: the folder for replays.csv and replays.parquet." };
+        var threads = new Option<int>("--threads") { Description = "With several networks: how many replay at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var command = new Command("replay", "Replay a run's decisions on other networks (no gradients recomputed).") { results, grid, output, threads };
+        foreach (var option in fields.Values)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(parseResult =>
         {
             var folder = parseResult.GetValue(results)!;
-            if (!File.Exists(Path.Combine(folder, "scenario.json")) || !File.Exists(Path.Combine(folder, "decisions.csv")))
+            if (!File.Exists(Path.Combine(folder, "scenario.json"))
+                || !(File.Exists(Path.Combine(folder, "decisions.csv")) || File.Exists(Path.Combine(folder, DecisionsParquet.FileName))))
             {
-                error.WriteLine($"sasg: {folder}: needs scenario.json and decisions.csv; run 'sasg run <scenario> --output {folder}' first");
+                error.WriteLine($"sasg: {folder}: needs scenario.json and decisions.csv or decisions.parquet; run 'sasg run <scenario> --output {folder}' first");
                 return ExitCodes.BadInput;
             }
 
             try
             {
-                // Every option is checked before any file is read, so a typo costs nothing.
-                var overrides = new ReplayNetworkOverrides(
-                    Option(parseResult.GetValue(uplink), "--uplink", Units.ParseBandwidth),
-                    Option(parseResult.GetValue(downlink), "--downlink", Units.ParseBandwidth),
-                    Option(parseResult.GetValue(latency), "--latency", Units.ParseDuration),
-                    Option(parseResult.GetValue(serverIngress), "--server-ingress", Units.ParseBandwidth),
-                    Option(parseResult.GetValue(ingress), "--ingress", ParseIngress),
-                    Option(parseResult.GetValue(mtu), "--mtu", ParseMtu),
-                    Option(parseResult.GetValue(connection), "--connection", ParseConnection));
-                var replay = ReplayFolder.Load(folder);
-                var replayed = replay.Replay(overrides.Apply(replay.Scenario.Network), locator);
-                var table = new Table().AddColumn("algorithm").AddColumn(new TableColumn("uploads").RightAligned())
-                    .AddColumn(new TableColumn("recorded s").RightAligned()).AddColumn(new TableColumn("replayed s").RightAligned());
-                foreach (var method in replayed)
+                // Every option and the grid are checked before any results file is read, so a typo costs nothing.
+                var overrides = Combinations(fields.Select(f => (f.Key, parseResult.GetValue(f.Value) ?? [])));
+                if (parseResult.GetValue(grid) is { } gridPath)
                 {
-                    table.AddRow(
-                        Markup.Escape(method.Label),
-                        method.Uploads.ToString(CultureInfo.InvariantCulture),
-                        method.RecordedSeconds is { } seconds ? seconds.ToString("0.000000", CultureInfo.InvariantCulture) : "-",
-                        method.ReplayedSeconds.ToString("0.000000", CultureInfo.InvariantCulture));
+                    var rows = ReplayGrid.Read(gridPath);
+                    overrides = [.. overrides.SelectMany(o => rows.Select(o.Then))];
                 }
 
-                console.Write(table);
+                var target = parseResult.GetValue(output);
+                if (overrides.Count == 1 && target is null)
+                {
+                    return ReplayOne(console, folder, overrides[0], locator);
+                }
+
+                if (target is null)
+                {
+                    error.WriteLine($"sasg: --output: {overrides.Count.ToString(CultureInfo.InvariantCulture)} networks need a folder for their summary; give --output <folder>");
+                    return ExitCodes.BadInput;
+                }
+
+                var count = parseResult.GetValue(threads);
+                if (count < 1)
+                {
+                    throw new FormatException($"--threads {count.ToString(CultureInfo.InvariantCulture)}: write 1 or more");
+                }
+
+                var replay = ReplayFolder.Load(folder);
+                var networks = overrides.Select(o => o.Apply(replay.Scenario.Network)).ToList();
+                var replayed = BatchReplay.Run(replay, networks, locator, count);
+                BatchReplay.Write(target, [.. replay.Logs.Select(l => l.Algorithm)], networks, replayed);
+                console.WriteLine($"{networks.Count.ToString(CultureInfo.InvariantCulture)} networks replayed: {Path.Combine(target, BatchReplay.FileStem)}.csv and .parquet");
                 return ExitCodes.Ok;
             }
-            catch (Exception ex) when (ex is FormatException or InvalidDataException or FileNotFoundException)
+            catch (Exception ex) when (ex is FormatException or InvalidDataException or FileNotFoundException or ScenarioException)
             {
                 error.WriteLine($"sasg: {ex.Message}");
                 return ExitCodes.BadInput;
@@ -72,48 +90,54 @@ internal static class ReplayCommand
         return command;
     }
 
-    // The option's value, or null when absent; a bad value is a FormatException whose message names the option.
-    private static T? Option<T>(string? text, string name, Func<string, T> parse)
-        where T : struct
+    private static int ReplayOne(IAnsiConsole console, string folder, ReplayNetworkOverrides overrides, DatasetLocator locator)
     {
-        if (text is null)
+        var replay = ReplayFolder.Load(folder);
+        var replayed = replay.Replay(overrides.Apply(replay.Scenario.Network), locator);
+        var table = new Table().AddColumn("algorithm").AddColumn(new TableColumn("uploads").RightAligned())
+            .AddColumn(new TableColumn("recorded s").RightAligned()).AddColumn(new TableColumn("replayed s").RightAligned());
+        foreach (var method in replayed)
         {
-            return null;
+            table.AddRow(
+                Markup.Escape(method.Label),
+                method.Uploads.ToString(CultureInfo.InvariantCulture),
+                method.RecordedSeconds is { } seconds ? seconds.ToString("0.000000", CultureInfo.InvariantCulture) : "-",
+                method.ReplayedSeconds.ToString("0.000000", CultureInfo.InvariantCulture));
         }
 
+        console.Write(table);
+        return ExitCodes.Ok;
+    }
+
+    // The cartesian product of every option's values (repeated or comma-separated), last option fastest; a bad value
+    // is a FormatException whose message names the option.
+    private static List<ReplayNetworkOverrides> Combinations(IEnumerable<(string Name, string[] Values)> options)
+    {
+        List<ReplayNetworkOverrides> combinations = [ReplayNetworkOverrides.None];
+        foreach (var (name, values) in options)
+        {
+            var texts = values.SelectMany(v => v.Split(',')).ToList();
+            if (texts.Count == 0)
+            {
+                continue;
+            }
+
+            var parsed = texts.Select(text => Parse(name, text)).ToList();
+            combinations = [.. combinations.SelectMany(c => parsed.Select(c.Then))];
+        }
+
+        return combinations;
+    }
+
+    private static ReplayNetworkOverrides Parse(string name, string text)
+    {
         try
         {
-            return parse(text);
+            return ReplayNetworkFields.Set(ReplayNetworkOverrides.None, name, text);
         }
         catch (FormatException ex)
         {
-            throw new FormatException($"{name} {text}: {ex.Message}", ex);
+            throw new FormatException($"--{name} {text}: {ex.Message}", ex);
         }
     }
-
-    private static IngressPolicy ParseIngress(string text)
-    {
-        try
-        {
-            return NetworkNames.ParseIngressPolicy(text);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new FormatException("write sequential-push, sequential-pull, fair-share or unlimited", ex);
-        }
-    }
-
-    // payload-only is ReplayNetworkOverrides.PayloadOnly: the override that removes the run's framing.
-    private static int ParseMtu(string text) =>
-        text == "payload-only" ? ReplayNetworkOverrides.PayloadOnly
-        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size is >= 576 and <= 65535
-            ? size
-            : throw new FormatException("write an MTU from 576 to 65535 bytes, for example 1500, or payload-only");
-
-    private static bool ParseConnection(string text) => text switch
-    {
-        "persistent" => false,
-        "new" => true,
-        _ => throw new FormatException("write persistent (warm connections) or new (a new TCP connection per upload)"),
-    };
 }

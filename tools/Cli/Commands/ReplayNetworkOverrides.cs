@@ -18,6 +18,23 @@ internal sealed record ReplayNetworkOverrides(
     /// <summary>The <see cref="Mtu"/> that means no framing: payload bytes only (<c>--mtu payload-only</c>).</summary>
     public const int PayloadOnly = 0;
 
+    /// <summary>No field changed.</summary>
+    public static ReplayNetworkOverrides None { get; } = new(null, null, null, null, null, null, null);
+
+    /// <summary>These overrides with the fields <paramref name="later"/> gives replaced by its values.</summary>
+    public ReplayNetworkOverrides Then(ReplayNetworkOverrides later)
+    {
+        ArgumentNullException.ThrowIfNull(later);
+        return new(
+            later.Uplink ?? Uplink,
+            later.Downlink ?? Downlink,
+            later.Latency ?? Latency,
+            later.ServerIngress ?? ServerIngress,
+            later.Ingress ?? Ingress,
+            later.Mtu ?? Mtu,
+            later.NewConnectionPerUpload ?? NewConnectionPerUpload);
+    }
+
     /// <summary><paramref name="network"/> with the given fields changed.</summary>
     /// <exception cref="FormatException">--mtu or --connection is given for a network of worker trace file links.</exception>
     public ScenarioNetwork Apply(ScenarioNetwork network)

@@ -1,5 +1,4 @@
 using Sasg.Experiments.Driver;
-using Sasg.Experiments.Replay;
 using Sasg.NetSim.Trace;
 
 namespace Sasg.Experiments.Results.Plots;
@@ -45,8 +44,7 @@ public static class PlotWriter
             WriteMetricPlots(name, methods, plots, written, skipped);
         }
 
-        var decisionsPath = Path.Combine(results, "decisions.csv");
-        var decisions = File.Exists(decisionsPath) ? DecisionsCsv.Read(decisionsPath) : null;
+        var decisions = DecisionFiles.Read(results);
         WriteUploadsPlot(name, decisions, plots, written, skipped);
 
         var labels = methods?.Select(m => m.Label).ToList()

@@ -1,0 +1,127 @@
+using Sasg.Experiments.Replay;
+using Sasg.TestSupport;
+
+namespace Sasg.Cli.Tests.Commands;
+
+/// <summary>sasg replay through many networks (option values, --grid) into one summary, and replay from
+/// decisions.parquet.</summary>
+public sealed class ReplayBatchCommandTests
+{
+    [Test]
+    public void Replay_WithSeveralValues_WritesOneRowPerNetwork_InTheirProductOrder()
+    {
+        using var folder = ReplayCommandTests.Copy();
+        using var output = new TemporaryDirectory();
+
+        var result = ReplayCommandTests.Replay(folder.Path, "--uplink", "1Mbps,2Mbps", "--latency", "1ms", "--latency", "5ms", "--output", output.Path);
+
+        var lines = File.ReadAllLines(Path.Combine(output.Path, "replays.csv"));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Code, Is.Zero, result.Error);
+            Assert.That(lines.Skip(1).Select(l => string.Join(',', l.Split(',').Skip(1).Take(3).Where((_, i) => i != 1))),
+                Is.EqualTo(new[] { "1000000,1000000", "1000000,5000000", "2000000,1000000", "2000000,5000000" }));
+            Assert.That(File.Exists(Path.Combine(output.Path, "replays.parquet")), Is.True);
+        }
+    }
+
+    [Test]
+    public void Replay_OfAGrid_GivesTheRowsOfTheSameNetworksGivenAsOptions()
+    {
+        using var folder = ReplayCommandTests.Copy();
+        using var fromGrid = new TemporaryDirectory();
+        using var fromOptions = new TemporaryDirectory();
+        var grid = fromGrid.WriteFile("grid.csv", "uplink,ingress\n1Mbps,fair-share\n2Mbps,\n\n");
+
+        var gridResult = ReplayCommandTests.Replay(folder.Path, "--grid", grid, "--output", Path.Combine(fromGrid.Path, "out"));
+        ReplayCommandTests.Replay(folder.Path, "--uplink", "1Mbps", "--ingress", "fair-share", "--output", Path.Combine(fromOptions.Path, "a"));
+        ReplayCommandTests.Replay(folder.Path, "--uplink", "2Mbps", "--output", Path.Combine(fromOptions.Path, "b"));
+
+        var rows = File.ReadAllLines(Path.Combine(fromGrid.Path, "out", "replays.csv"));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(gridResult.Code, Is.Zero, gridResult.Error);
+            Assert.That(rows[1], Is.EqualTo(File.ReadAllLines(Path.Combine(fromOptions.Path, "a", "replays.csv"))[1]));
+            Assert.That(rows[2][1..], Is.EqualTo(File.ReadAllLines(Path.Combine(fromOptions.Path, "b", "replays.csv"))[1][1..]));
+        }
+    }
+
+    [Test]
+    public void Replay_FromParquet_WritesTheSameBytesAsFromCsv()
+    {
+        using var csv = ReplayCommandTests.Copy();
+        using var parquet = ReplayCommandTests.Copy();
+        WriteParquet(parquet.Path, parquet.Path);
+        File.Delete(Path.Combine(parquet.Path, "decisions.csv"));
+        using var output = new TemporaryDirectory();
+        string[] networks = ["--uplink", "1Mbps,3Mbps,10Mbps", "--ingress", "sequential-push,fair-share,unlimited"];
+
+        ReplayCommandTests.Replay(csv.Path, [.. networks, "--output", Path.Combine(output.Path, "csv")]);
+        var result = ReplayCommandTests.Replay(parquet.Path, [.. networks, "--output", Path.Combine(output.Path, "parquet")]);
+
+        Assert.That(result.Code, Is.Zero, result.Error);
+        Assert.That(
+            File.ReadAllBytes(Path.Combine(output.Path, "parquet", "replays.csv")),
+            Is.EqualTo(File.ReadAllBytes(Path.Combine(output.Path, "csv", "replays.csv"))));
+    }
+
+    [TestCase("", "grid.csv: line 1: the file is empty")]
+    [TestCase("uplink,latency\n", "grid.csv: line 2: no networks after the header")]
+    [TestCase("uplink,bandwidth\n1Mbps,2Mbps\n", "grid.csv: line 1: column 'bandwidth' is not a network field")]
+    [TestCase("uplink,latency\n1Mbps,1ms\n2Mbps\n", "grid.csv: line 3: 1 fields where the header has 2")]
+    [TestCase("uplink,latency\n1Mbps,1ms\n10Mbqs,1ms\n", "grid.csv: line 3: column 'uplink': '10Mbqs': bandwidth '10Mbqs' has the unknown unit")]
+    [TestCase("ingress\nbogus\n", "grid.csv: line 2: column 'ingress': 'bogus': write sequential-push")]
+    public void Replay_OfABadGrid_ExitsTwoWithOneLineNamingFileLineAndColumn(string content, string expected)
+    {
+        using var folder = ReplayCommandTests.Copy();
+        using var output = new TemporaryDirectory();
+        var grid = output.WriteFile("grid.csv", content);
+
+        var result = ReplayCommandTests.Replay(folder.Path, "--grid", grid, "--output", Path.Combine(output.Path, "out"));
+
+        ReplayCommandTests.AssertOneLine(result, expected);
+        Assert.That(Directory.Exists(Path.Combine(output.Path, "out")), Is.False);
+    }
+
+    [Test]
+    public void Replay_OfSeveralNetworksWithoutOutput_ExitsTwoAskingForIt()
+    {
+        using var folder = ReplayCommandTests.Copy();
+
+        ReplayCommandTests.AssertOneLine(ReplayCommandTests.Replay(folder.Path, "--uplink", "1Mbps,2Mbps"), "--output: 2 networks need a folder");
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public void Replay_OfAnotherRunsParquet_ExitsTwoWithOneLine(bool batch)
+    {
+        using var folder = ReplayCommandTests.Copy();
+        using var other = new TemporaryDirectory();
+        other.WriteFile("scenario.json", File.ReadAllText(Path.Combine(folder.Path, "scenario.json")) + " ");
+        WriteParquet(folder.Path, other.Path);
+        string[] options = batch ? ["--uplink", "1Mbps,2Mbps", "--output", Path.Combine(other.Path, "out")] : [];
+
+        ReplayCommandTests.AssertOneLine(ReplayCommandTests.Replay(folder.Path, options), "decisions.parquet: metadata 'sasg.scenario_sha256': the file was written by another run");
+    }
+
+    [Test]
+    public void Replay_OfACorruptParquet_ExitsTwoWithOneLine()
+    {
+        using var folder = ReplayCommandTests.Copy();
+        File.WriteAllBytes(Path.Combine(folder.Path, DecisionsParquet.FileName), [.. Enumerable.Range(0, 300).Select(i => (byte)(i * 7))]);
+
+        ReplayCommandTests.AssertOneLine(ReplayCommandTests.Replay(folder.Path), "decisions.parquet: not a readable Parquet file");
+    }
+
+    // decisions.parquet from the folder's decisions.csv, stamped with the scenario.json of scenarioFrom.
+    private static void WriteParquet(string folder, string scenarioFrom)
+    {
+        var rows = DecisionsCsv.Read(Path.Combine(folder, "decisions.csv"));
+        using var stream = File.Create(Path.Combine(folder, DecisionsParquet.FileName));
+        using var writer = new DecisionsParquetWriter(stream, File.ReadAllText(Path.Combine(scenarioFrom, "scenario.json")), rowGroupRows: 7);
+        foreach (var row in rows)
+        {
+            writer.Add(row);
+        }
+    }
+}
