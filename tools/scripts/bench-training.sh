@@ -31,10 +31,11 @@ new="$out/new-art/bin/Cli/release/sasg.dll"
 # The cuts: one method each, 1 iteration or 2 epochs.
 python3 tools/scripts/fashion-cuts.py "$out"
 
-# One run: run <dll> <scenario> <parallel> <folder>; leaves "seconds peak-KB" in $out/time.txt.
+# One run: run <dll> <scenario> <parallel> <folder>; leaves "wall-seconds peak-KB cpu-seconds" in $out/time.txt
+# (CPU = user + system: on a loaded machine it moves much less than the wall time).
 run() {
   rm -rf "$4"
-  /usr/bin/time -f "%e %M" -o "$out/time.txt" dotnet "$1" run "$out/$2.json" -j "$3" -o "$4" >/dev/null 2>"$out/run.log" \
+  /usr/bin/time -f "%e %M %U %S" -o "$out/time.txt" dotnet "$1" run "$out/$2.json" -j "$3" -o "$4" >/dev/null 2>"$out/run.log" \
     || { cat "$out/run.log" >&2; exit 1; }
 }
 
@@ -43,14 +44,15 @@ add() { sum[$1]=$(python3 -c "print(${sum[$1]:-0} + $2)"); }
 for ((r = 1; r <= repeat; r++)); do
   for side in old new; do
     dll=${!side}
-    run "$dll" sgd-1it 1 "$out/$side-sgd-1it" && read -r t1 m1 < "$out/time.txt"
-    run "$dll" sgd-2ep 1 "$out/$side-sgd-2ep" && read -r t2 _ < "$out/time.txt"
-    run "$dll" sasg-2ep 1 "$out/$side-sasg-2ep" && read -r t3 _ < "$out/time.txt"
-    add "$side.start" "$t1"; add "$side.mem1" "$m1"
+    run "$dll" sgd-1it 1 "$out/$side-sgd-1it" && read -r t1 m1 u1 s1 < "$out/time.txt"
+    run "$dll" sgd-2ep 1 "$out/$side-sgd-2ep" && read -r t2 _ u2 s2 < "$out/time.txt"
+    run "$dll" sasg-2ep 1 "$out/$side-sasg-2ep" && read -r t3 _ u3 s3 < "$out/time.txt"
+    add "$side.start" "$t1"; add "$side.mem1" "$m1"; add "$side.startcpu" "$u1 + $s1"
     add "$side.sgd" "($t2 - $t1) / 2"; add "$side.sasg" "($t3 - $t1) / 2"
+    add "$side.sgdcpu" "($u2 + $s2 - $u1 - $s1) / 2"; add "$side.sasgcpu" "($u3 + $s3 - $u1 - $s1) / 2"
     if [ "$full" = 1 ]; then
-      run "$dll" full 2 "$out/$side-full" && read -r t4 m4 < "$out/time.txt"
-      add "$side.full" "$t4"; add "$side.mem" "$m4"
+      run "$dll" full 2 "$out/$side-full" && read -r t4 m4 u4 s4 < "$out/time.txt"
+      add "$side.full" "$t4"; add "$side.mem" "$m4"; add "$side.fullcpu" "$u4 + $s4"
     fi
   done
 done
@@ -58,12 +60,16 @@ done
 echo "bench-training: new = $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src tools || echo '+changes'), old = $base ($(git rev-parse --short "$base")), $repeat round(s), load average $(uptime | sed 's/.*load average: //'), $(nproc) cores"
 row() { python3 -c "o=${sum[old.$1]}/$repeat; n=${sum[new.$1]}/$repeat; print(f'| {\"$2\":44} | {o * $3:9.2f} | {n * $3:9.2f} | {n / o:7.2f} |')"; }
 echo "| figure                                       |       old |       new | new/old |"
-echo "|----------------------------------------------|-----------|-----------|-------|"
-row start "start-up: 1-iteration SGD run (s)" 1
-row mem1 "peak memory of that run (MB)" 1/1024
-row sgd "SGD, -j 1 (s per epoch)" 1
-row sasg "SASG, -j 1 (s per epoch)" 1
+echo "|----------------------------------------------|-----------|-----------|---------|"
+row start "start-up: 1-iteration SGD run (s wall)" 1
+row startcpu "  the same, CPU s (user + system)" 1
+row mem1 "  peak memory of that run (MB)" 1/1024
+row sgd "SGD, -j 1 (s wall per epoch)" 1
+row sgdcpu "  the same, CPU s per epoch" 1
+row sasg "SASG, -j 1 (s wall per epoch)" 1
+row sasgcpu "  the same, CPU s per epoch" 1
 if [ "$full" = 1 ]; then
   row full "4 methods, 20 epochs, -j 2 (s wall)" 1
-  row mem "peak memory of that run (MB)" 1/1024
+  row fullcpu "  the same, CPU s" 1
+  row mem "  peak memory of that run (MB)" 1/1024
 fi

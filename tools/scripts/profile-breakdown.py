@@ -14,19 +14,24 @@ import json
 import sys
 
 # (category, patterns): a stretch of time goes to the first category one of whose patterns a frame of its stack
-# matches; a pattern is a tuple of fragments that must all be in the same frame.
+# matches; a pattern is a tuple of fragments that must all be in the same frame. A third item, when there is one, is a
+# pattern that another frame of the stack must match as well.
 CATEGORIES = [
     ("evaluation", [("AlgorithmRunner`1[", "].Evaluate(")]),
     ("gradient (libtorch forward + backward)", [("FlatModel`1[", "].ComputeGradient")]),
     ("parameter load into the model", [("ModelState`1[", "].Load(")]),
-    ("minibatch draw", [("ModelGradientSource`1[", "].NextBatch(")]),
+    ("minibatch draw", [("ModelGradientSource`1[", "].NextBatch("), ("MinibatchSampler.Next",), ("TorchSharp.DisposeScope",)]),
     ("encoding", [("Sasg.Learning.Encoding.", ".Encode")]),
     ("decoding", [("Sasg.Learning.Encoding.", ".Decode")]),
-    ("aggregation (receive, update)", [("DistributedAlgorithm`1[", "].Receive("), ("Payload`1[", "].CopyFrom("),
-                                       ("].Update()",), ("SynchronousTrainer`1[", "].FinishIteration(")]),
-    # What is left of a worker's step once the above is taken out: the algorithm's rule, whose frame the JIT often
-    # inlines into StepWorker (so the copy of a dense gradient into the upload shows under StepWorker).
-    ("worker rule (copy, top-k, error feedback, trigger)", [("].WorkerStep(",), ("SynchronousTrainer`1[", "].StepWorker(")]),
+    ("aggregation (receive, sum, update)", [("DistributedAlgorithm`1[", "].Receive("), ("Payload`1[", "].CopyFrom("),
+                                            ("Payload`1[", "].AddTo("), ("].Update()",), ("].WorkerDone(",),
+                                            ("SynchronousTrainer`1[", "].FinishIteration(")]),
+    # The algorithm's rule; the JIT often inlines its frames into the trainer's step or the round itself.
+    ("worker rule (top-k, error feedback, trigger)", [("].WorkerStep(",), ("SynchronousTrainer`1[", "].Step"),
+                                                      ("Sasg.Learning.Sparsification.",), ("ErrorFeedbackSparsifier",),
+                                                      ("VectorMath.SquaredDistance",), ("UploadIterates",)]),
+    # Memory copies whose own frame was inlined into the round (parameter loads, gradient copies into payloads).
+    ("copies inlined into the round", [("MemmoveInternal",)], ("ParameterServerRound.RunRound(",)),
     ("simulation (NetSim round)", [("ParameterServerRound.RunRound(",)]),
     ("decisions and metrics", [("AlgorithmRunner`1[", "].Loop(")]),
     ("start-up (data, tensors, model)", [("ScenarioPlanner.Plan(",), ("AlgorithmRunner`1[",), ("TorchSharp!",)]),
@@ -54,7 +59,9 @@ def main(path):
             key = tuple(stack)
             if key not in cache:
                 names = [frames[i] for i in stack]
-                category = next((c for c, needles in CATEGORIES if matches(names, needles)), "other")
+                category = next(
+                    (c[0] for c in CATEGORIES if matches(names, c[1]) and (len(c) < 3 or matches(names, [c[2]]))),
+                    "other")
                 cache[key] = (category, matches(names, [LOOP]))
             category, in_loop = cache[key]
             totals[category] += span
@@ -68,7 +75,7 @@ def main(path):
     whole = sum(totals.values())
     loop = sum(loop_totals.values())
     print(f"{'category':55} {'loop %':>7} {'run %':>7}")
-    for category, _ in CATEGORIES + [("other", [])]:
+    for category in [c[0] for c in CATEGORIES] + ["other"]:
         if totals[category] == 0:
             continue
         share_loop = 100 * loop_totals[category] / loop if loop else 0.0
