@@ -22,9 +22,13 @@ import os
 import sys
 import time
 
-import numpy as np
-import torch
-import torch.nn.functional as F
+# One thread, also for the BLAS that Debian's torch calls (OpenBLAS when libopenblas0 is installed): set before import.
+for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[variable] = "1"
+
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+import torch.nn.functional as F  # noqa: E402
 
 WORKERS = 10
 BATCH = 10

@@ -2,6 +2,7 @@ using Sasg.Learning.Algorithms;
 
 namespace Sasg.Learning.Tests.Algorithms;
 
+/// <summary>theta_hat kept in a ring of iterates, or per worker when the ring would be large.</summary>
 public sealed class UploadIteratesTests
 {
     [TestCase(4, 3)]
