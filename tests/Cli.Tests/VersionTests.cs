@@ -35,7 +35,8 @@ public sealed class VersionTests
     {
         var changelog = File.ReadAllText(RepositoryPaths.InRoot("CHANGELOG.md"));
 
-        var first = Regex.Match(changelog, @"^## (\S+)", RegexOptions.Multiline);
+        // An "Unreleased" section may come first: the first versioned heading is the current version.
+        var first = Regex.Match(changelog, @"^## (?!Unreleased\b)(\S+)", RegexOptions.Multiline);
 
         Assert.That(first.Groups[1].Value, Is.EqualTo(BuildInfo.Current.Version));
     }
