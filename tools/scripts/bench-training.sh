@@ -18,6 +18,9 @@ while [ $# -gt 0 ]; do
   esac
 done
 git rev-parse --verify --quiet "$base^{commit}" >/dev/null || { echo "bench-training.sh: '$base' is not a commit; give --base a branch, tag or commit" >&2; exit 2; }
+# What is measured, named before the builds (a branch may move while the bench runs).
+new_id="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src tools || echo '+changes')"
+old_id="$base ($(git rev-parse --short "$base"))"
 out="$(mkdir -p "${SASG_BENCH_DIR:-results/bench}" && cd "${SASG_BENCH_DIR:-results/bench}" && pwd)"
 
 # Two Release builds: the base from 'git archive' (its own folder and artifacts), the new one from this tree.
@@ -57,7 +60,7 @@ for ((r = 1; r <= repeat; r++)); do
   done
 done
 
-echo "bench-training: new = $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src tools || echo '+changes'), old = $base ($(git rev-parse --short "$base")), $repeat round(s), load average $(uptime | sed 's/.*load average: //'), $(nproc) cores"
+echo "bench-training: new = $new_id, old = $old_id, $repeat round(s), load average $(uptime | sed 's/.*load average: //'), $(nproc) cores"
 row() { python3 -c "o=${sum[old.$1]}/$repeat; n=${sum[new.$1]}/$repeat; print(f'| {\"$2\":44} | {o * $3:9.2f} | {n * $3:9.2f} | {n / o:7.2f} |')"; }
 echo "| figure                                       |       old |       new | new/old |"
 echo "|----------------------------------------------|-----------|-----------|---------|"
