@@ -12,7 +12,8 @@ namespace Sasg.Experiments.Driver;
 /// <summary>One method's run: real gradients decide every upload, NetSim's parameter-server round decides time.</summary>
 /// <remarks>Every evaluation point, decision and completed iteration goes into <c>record</c> as it happens, so that a
 /// checkpoint, or a run that fails, has what was computed up to then.</remarks>
-internal sealed class AlgorithmRunner<T>(RunPlan plan, AlgorithmSpec spec, ITraceSink? trace, Action<RunProgress>? progress, MethodRecord record)
+internal sealed class AlgorithmRunner<T>(
+    RunPlan plan, AlgorithmSpec spec, ITraceSink? trace, Action<RunProgress>? progress, MethodRecord record, RunTensors tensors)
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     // Parameters larger than this in magnitude mean the run has diverged even if the loss is still finite.
@@ -38,15 +39,12 @@ internal sealed class AlgorithmRunner<T>(RunPlan plan, AlgorithmSpec spec, ITrac
         using var model = created;
         var state = new ModelState<T>(model);
         var workers = plan.WorkerData.Count;
-        var data = plan.WorkerData.Select(d => new TensorData(d, dtype, model.Model.TargetKind)).ToList();
+        var (data, trainSet, testSet) = tensors.For(dtype, model.Model.TargetKind);
         var samplers = plan.BatchSize is { } batch
             ? data.Select((d, m) => new MinibatchSampler(d, batch, WorkerSeed(m))).ToList()
             : null;
         var sources = data.Select((d, m) => new ModelGradientSource<T>(state, d, samplers?[m])).ToList();
         _sources = sources;
-        using var trainSet = new TensorData(
-            plan.TrainEvaluationData ?? ExperimentDriver.Union(plan.WorkerData), dtype, model.Model.TargetKind);
-        using var testSet = plan.TestData is null ? null : new TensorData(plan.TestData, dtype, model.Model.TargetKind);
         try
         {
             var context = new AlgorithmContext(workers, plan.StepSize, model.Blocks, plan.Smoothness, plan.Seed);
@@ -64,7 +62,6 @@ internal sealed class AlgorithmRunner<T>(RunPlan plan, AlgorithmSpec spec, ITrac
         {
             sources.ForEach(s => s.Dispose());
             samplers?.ForEach(s => s.Dispose());
-            data.ForEach(d => d.Dispose());
         }
     }
 

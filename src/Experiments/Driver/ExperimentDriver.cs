@@ -17,8 +17,8 @@ public static class ExperimentDriver
     /// for this plan) receives every evaluation point and decision as it is computed, so that a caller can checkpoint
     /// the run and keep what was computed when it fails.</summary>
     /// <remarks>
-    /// Each method has its own model, data tensors and generators, so running several at once changes nothing in their
-    /// results. libtorch is held to one thread throughout (its process-wide setting): oneMKL's results depend on its
+    /// Each method has its own model and generators, and only reads the data tensors the methods share, so running
+    /// several at once changes nothing in their results. libtorch is held to one thread throughout (its process-wide setting): oneMKL's results depend on its
     /// thread count, so a fixed count keeps the bits the same whether methods run one after another or side by side,
     /// and the cores go to whole methods instead.
     /// </remarks>
@@ -39,6 +39,7 @@ public static class ExperimentDriver
         }
 
         torch.set_num_threads(1);
+        using var tensors = new RunTensors(plan);
         var specs = plan.Algorithms;
         var traces = specs.Select(spec => traceFor?.Invoke(spec.Label)).ToArray();
         var results = new AlgorithmResult[specs.Count];
@@ -46,7 +47,7 @@ public static class ExperimentDriver
         {
             for (var i = 0; i < specs.Count; i++)
             {
-                results[i] = RunOne(plan, i, traces[i], progress, recorder);
+                results[i] = RunOne(plan, i, traces[i], progress, recorder, tensors);
             }
 
             return results;
@@ -75,7 +76,7 @@ public static class ExperimentDriver
                 {
                     try
                     {
-                        results[i] = RunOne(plan, i, traces[i], Report, recorder);
+                        results[i] = RunOne(plan, i, traces[i], Report, recorder, tensors);
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {
@@ -93,14 +94,15 @@ public static class ExperimentDriver
         return results;
     }
 
-    private static AlgorithmResult RunOne(RunPlan plan, int index, ITraceSink? trace, Action<RunProgress>? progress, RunRecorder recorder)
+    private static AlgorithmResult RunOne(
+        RunPlan plan, int index, ITraceSink? trace, Action<RunProgress>? progress, RunRecorder recorder, RunTensors tensors)
     {
         var spec = plan.Algorithms[index];
         try
         {
             return plan.DoublePrecision
-                ? new AlgorithmRunner<double>(plan, spec, trace, progress, recorder[index]).Run()
-                : new AlgorithmRunner<float>(plan, spec, trace, progress, recorder[index]).Run();
+                ? new AlgorithmRunner<double>(plan, spec, trace, progress, recorder[index], tensors).Run()
+                : new AlgorithmRunner<float>(plan, spec, trace, progress, recorder[index], tensors).Run();
         }
         catch (Exception ex)
         {
@@ -140,13 +142,44 @@ public static class ExperimentDriver
         }
     }
 
-    /// <summary>The union of the workers' data, for the training-loss evaluation.</summary>
-    internal static Dataset Union(IReadOnlyList<Dataset> parts)
+    /// <summary>The union of the workers' data, for the training-loss evaluation: the first <paramref name="limit"/>
+    /// samples of the parts, in order (all of them by default).</summary>
+    internal static Dataset Union(IReadOnlyList<Dataset> parts, int limit = int.MaxValue)
     {
         var first = parts[0];
-        var features = parts.SelectMany(p => p.Features).ToArray();
-        var labels = first.Labels is null ? null : parts.SelectMany(p => p.Labels!).ToArray();
-        var targets = first.Targets is null ? null : parts.SelectMany(p => p.Targets!).ToArray();
-        return new Dataset("train", parts.Sum(p => p.Count), first.SampleShape, features, labels, first.ClassCount, targets);
+        if (parts.Any(p => p.FeatureCount != first.FeatureCount))
+        {
+            throw new ArgumentException("The parts of a union must have the same number of features.", nameof(parts));
+        }
+
+        var count = (int)Math.Min(limit, parts.Sum(p => (long)p.Count));
+        var width = first.FeatureCount;
+        var features = new double[checked(count * width)];
+        var labels = first.Labels is null ? null : new int[count];
+        var targets = first.Targets is null ? null : new double[count];
+        var at = 0;
+        foreach (var part in parts)
+        {
+            var n = Math.Min(part.Count, count - at);
+            if (n <= 0)
+            {
+                break;
+            }
+
+            part.Features.AsSpan(0, n * width).CopyTo(features.AsSpan(at * width));
+            if (labels is not null)
+            {
+                part.Labels!.AsSpan(0, n).CopyTo(labels.AsSpan(at));
+            }
+
+            if (targets is not null)
+            {
+                part.Targets!.AsSpan(0, n).CopyTo(targets.AsSpan(at));
+            }
+
+            at += n;
+        }
+
+        return new Dataset("train", count, first.SampleShape, features, labels, first.ClassCount, targets);
     }
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using Sasg.Learning.Encoding;
 
 namespace Sasg.Learning.Algorithms;
@@ -10,6 +11,10 @@ namespace Sasg.Learning.Algorithms;
 /// message (a fresh upload, or the stored one when it skipped). <see cref="MessageScale"/> is alpha for methods that
 /// send gradients (GD, LAG, LASG, SGD) and 1 for methods whose messages are already scaled (top-k with error feedback,
 /// SASG). Methods override only what differs; a new method never touches the others or the driver.
+/// <para>The sum is taken in worker order, 0 to M - 1, from zero. A driver that calls <see cref="WorkerDone"/> as
+/// each worker's part of the iteration ends lets the sum grow while the workers run (each message is added while it
+/// is still in cache, and a dense upload of a method that never reuses messages is added straight from its bytes);
+/// <see cref="Update"/> adds whatever is not in yet, in the same order, so the sum is bit for bit the same either way.</para>
 /// </remarks>
 /// <typeparam name="T">The model's element type.</typeparam>
 public abstract class DistributedAlgorithm<T>
@@ -18,6 +23,9 @@ public abstract class DistributedAlgorithm<T>
     private readonly Payload<T>[] _stored;
     private readonly bool[] _hasStored;
     private readonly T[] _step;
+
+    // _step holds the sum, in worker order, of the messages of workers 0 .. _summed - 1 for the current iteration.
+    private int _summed;
 
     /// <summary>Sets up state for <paramref name="workers"/> workers and parameters starting at <paramref name="initial"/>.</summary>
     protected DistributedAlgorithm(int workers, ReadOnlySpan<T> initial, double stepSize, int historyLength)
@@ -81,20 +89,69 @@ public abstract class DistributedAlgorithm<T>
     /// <param name="upload">The payload to fill when uploading.</param>
     public abstract WorkerDecision WorkerStep(int worker, IGradientSource<T> source, Payload<T> upload);
 
+    /// <summary>Whether the server may use a worker's stored message again in a later iteration (a worker that skips
+    /// or is not asked); false only for methods in which every worker uploads every iteration, whose messages the
+    /// server need not keep past the update.</summary>
+    protected virtual bool ReusesMessages => true;
+
     /// <summary>Server side: worker <paramref name="worker"/>'s decoded upload arrived; it replaces the stored message.</summary>
+    /// <remarks>A method that overrides this must also override <see cref="Receive(int, IWireEncoding, ReadOnlySpan{byte})"/>
+    /// (a test checks it), which is what the trainer calls.</remarks>
     public virtual void Receive(int worker, Payload<T> message)
     {
         ArgumentNullException.ThrowIfNull(message);
+        RequireNotSummed(worker);
         _stored[worker].CopyFrom(message);
         _hasStored[worker] = true;
         OnReceived(worker);
     }
 
+    /// <summary>Server side: worker <paramref name="worker"/>'s upload arrived as <paramref name="bytes"/> of
+    /// <paramref name="encoding"/>; it is decoded straight into the stored message (no intermediate copy), or, for a
+    /// method that never reuses messages and when every worker before it is summed, added to the update straight from
+    /// the bytes.</summary>
+    /// <exception cref="InvalidDataException">The bytes are not a valid message of <paramref name="encoding"/>.</exception>
+    public virtual void Receive(int worker, IWireEncoding encoding, ReadOnlySpan<byte> bytes)
+    {
+        ArgumentNullException.ThrowIfNull(encoding);
+        RequireNotSummed(worker);
+        if (!ReusesMessages && worker == _summed)
+        {
+            // The stored payload is only scratch here: nothing reads this message after the update.
+            encoding.DecodeAdd(bytes, _stored[worker], _step);
+            _hasStored[worker] = false;
+            _summed++;
+        }
+        else
+        {
+            encoding.Decode(bytes, _stored[worker]);
+            _hasStored[worker] = true;
+        }
+
+        OnReceived(worker);
+    }
+
+    /// <summary>Server side: worker <paramref name="worker"/>'s part of the iteration is over (its message, fresh or
+    /// stored, will not change before the update); adds it to the update now if every worker before it is in.</summary>
+    public void WorkerDone(int worker)
+    {
+        if (worker != _summed)
+        {
+            return;
+        }
+
+        if (_hasStored[worker])
+        {
+            _stored[worker].AddTo(_step, T.One);
+        }
+
+        _summed++;
+    }
+
     /// <summary>Server side: every worker of this iteration is done; applies the update and records the change.</summary>
     public virtual void Update()
     {
-        Array.Clear(_step);
-        for (var m = 0; m < Workers; m++)
+        for (var m = _summed; m < Workers; m++)
         {
             if (_hasStored[m])
             {
@@ -103,15 +160,43 @@ public abstract class DistributedAlgorithm<T>
         }
 
         var scale = MessageScale;
-        double change = 0;
-        for (var i = 0; i < _step.Length; i++)
+        var step = _step.AsSpan();
+        var theta = Theta.AsSpan();
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
         {
-            var delta = scale * _step[i];
-            Theta[i] -= delta;
+            // delta = scale * sum and theta -= delta, lane by lane: the same IEEE operations as the scalar loop.
+            var steps = MemoryMarshal.Cast<T, Vector<T>>(step);
+            var thetas = MemoryMarshal.Cast<T, Vector<T>>(theta);
+            var scales = new Vector<T>(scale);
+            for (var v = 0; v < steps.Length; v++)
+            {
+                var delta = scales * steps[v];
+                thetas[v] -= delta;
+                steps[v] = delta;
+            }
+
+            i = steps.Length * Vector<T>.Count;
+        }
+
+        for (; i < step.Length; i++)
+        {
+            var delta = scale * step[i];
+            theta[i] -= delta;
+            step[i] = delta;
+        }
+
+        // The squared change is summed in coordinate order, as it always was: the triggers of LAG, LASG and SASG read
+        // it, so its bits must not depend on the vector width.
+        double change = 0;
+        foreach (var delta in step)
+        {
             var d = double.CreateTruncating(delta);
             change += d * d;
         }
 
+        step.Clear();
+        _summed = 0;
         History.Push(change);
         Iteration++;
     }
@@ -142,6 +227,7 @@ public abstract class DistributedAlgorithm<T>
     /// (a code-faithful start from stored all-ones gradients, or a server that rebuilds a message itself).</summary>
     protected void Store(int worker, ReadOnlySpan<T> message)
     {
+        RequireNotSummed(worker);
         message.CopyTo(_stored[worker].SetDense());
         _hasStored[worker] = true;
     }
@@ -151,5 +237,14 @@ public abstract class DistributedAlgorithm<T>
     {
         ArgumentNullException.ThrowIfNull(upload);
         values.CopyTo(upload.SetDense());
+    }
+
+    private void RequireNotSummed(int worker)
+    {
+        if (worker < _summed)
+        {
+            throw new InvalidOperationException(
+                $"Worker {worker}'s message of iteration {Iteration} is already in the update; a worker sends at most one message per iteration.");
+        }
     }
 }

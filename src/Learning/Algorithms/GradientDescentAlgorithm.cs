@@ -40,6 +40,10 @@ public sealed class GradientDescentAlgorithm<T> : DistributedAlgorithm<T>
     /// <inheritdoc/>
     public override string Name => _name;
 
+    /// <summary>Every worker uploads every iteration, so no message is used twice, except the code-faithful start's
+    /// stored all-ones vector.</summary>
+    protected override bool ReusesMessages => _codeFaithful;
+
     /// <summary>Every worker, except at k = 0 of the code-faithful start.</summary>
     public override bool IsRequested(int worker) => !_codeFaithful || Iteration > 0;
 

@@ -27,6 +27,7 @@ public sealed class LaqAlgorithm<T> : DistributedAlgorithm<T>
     private readonly double[] _lastError;
     private readonly int[] _clock;
     private readonly T[] _innovation;
+    private readonly Payload<T> _decoded;
 
     /// <summary>Creates LAQ.</summary>
     /// <param name="workers">M.</param>
@@ -46,6 +47,7 @@ public sealed class LaqAlgorithm<T> : DistributedAlgorithm<T>
         _clockBound = clockBound;
         _workerQ = Enumerable.Range(0, workers).Select(_ => new T[Dimension]).ToArray();
         _serverQ = Enumerable.Range(0, workers).Select(_ => new T[Dimension]).ToArray();
+        _decoded = new Payload<T>(Dimension);
         _lastError = new double[workers];
         _clock = new int[workers];
         _innovation = new T[initial.Length];
@@ -106,6 +108,15 @@ public sealed class LaqAlgorithm<T> : DistributedAlgorithm<T>
         ArgumentNullException.ThrowIfNull(message);
         var q = _serverQ[worker];
         message.AddTo(q, T.One);
+        Store(worker, q);
+    }
+
+    /// <inheritdoc/>
+    public override void Receive(int worker, IWireEncoding encoding, ReadOnlySpan<byte> bytes)
+    {
+        ArgumentNullException.ThrowIfNull(encoding);
+        var q = _serverQ[worker];
+        encoding.DecodeAdd(bytes, _decoded, q);
         Store(worker, q);
     }
 

@@ -16,7 +16,7 @@ public sealed class LasgWk2Algorithm<T> : DistributedAlgorithm<T>
 {
     private readonly TriggerThreshold _threshold;
     private readonly int _delayBound;
-    private readonly T[][] _lastUploadIterate;
+    private readonly UploadIterates<T> _lastUploadIterate;
     private readonly int[] _delay;
     private readonly T[] _oldGradient;
 
@@ -28,10 +28,10 @@ public sealed class LasgWk2Algorithm<T> : DistributedAlgorithm<T>
         ArgumentOutOfRangeException.ThrowIfLessThan(delayBound, 1);
         _threshold = TriggerThreshold.Uniform(window, xi ?? 1.0 / window, stepSize, workers);
         _delayBound = delayBound;
-        var start = initial.ToArray();
-        _lastUploadIterate = Enumerable.Range(0, workers).Select(_ => (T[])start.Clone()).ToArray();
+        // A worker uploads at the latest when its counter reaches the bound: theta_hat is at most delayBound old.
+        _lastUploadIterate = new UploadIterates<T>(workers, initial, delayBound);
         _delay = new int[workers];
-        _oldGradient = new T[start.Length];
+        _oldGradient = new T[initial.Length];
     }
 
     /// <inheritdoc/>
@@ -41,14 +41,14 @@ public sealed class LasgWk2Algorithm<T> : DistributedAlgorithm<T>
     public override WorkerDecision WorkerStep(int worker, IGradientSource<T> source, Payload<T> upload)
     {
         ArgumentNullException.ThrowIfNull(source);
-        source.Gradient(_lastUploadIterate[worker], -1).CopyTo(_oldGradient);
+        source.Gradient(_lastUploadIterate.Of(worker), -1).CopyTo(_oldGradient);
         var gradient = source.Gradient(Theta, Iteration);
         _delay[worker]++;
         var innovation = VectorMath.SquaredDistance(gradient, _oldGradient);
         if (innovation >= _threshold.Evaluate(History) || _delay[worker] >= _delayBound)
         {
             _delay[worker] = 0;
-            Theta.CopyTo(_lastUploadIterate[worker], 0);
+            _lastUploadIterate.Uploaded(worker, Iteration, Theta);
             SetDense(upload, gradient);
             return WorkerDecision.Upload;
         }

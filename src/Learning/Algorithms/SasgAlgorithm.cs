@@ -20,7 +20,7 @@ public sealed class SasgAlgorithm<T> : DistributedAlgorithm<T>
     private readonly TriggerThreshold _threshold;
     private readonly int _maxDelay;
     private readonly int _warmUp;
-    private readonly T[][] _lastUploadIterate;
+    private readonly UploadIterates<T> _lastUploadIterate;
     private readonly int[] _delay;
     private readonly T[] _oldGradient;
 
@@ -50,10 +50,11 @@ public sealed class SasgAlgorithm<T> : DistributedAlgorithm<T>
         _sparsifier = new ErrorFeedbackSparsifier<T>(workers, initial.Length, blocks, fraction);
         _threshold = TriggerThreshold.Uniform(maxDelay - 1, stepSize / divisor, stepSize, workers);
         _maxDelay = maxDelay;
-        var start = initial.ToArray();
-        _lastUploadIterate = Enumerable.Range(0, workers).Select(_ => (T[])start.Clone()).ToArray();
+        // After an upload at most maxDelay skips follow (maxDelay + 1 after the warm-up, whose uploads leave the delay
+        // counter at 0), so theta_hat is read at most maxDelay + 2 iterations after it was stored.
+        _lastUploadIterate = new UploadIterates<T>(workers, initial, maxDelay + 2);
         _delay = new int[workers];
-        _oldGradient = new T[start.Length];
+        _oldGradient = new T[initial.Length];
     }
 
     /// <inheritdoc/>
@@ -77,7 +78,7 @@ public sealed class SasgAlgorithm<T> : DistributedAlgorithm<T>
         ArgumentNullException.ThrowIfNull(source);
         if (Iteration >= _warmUp)
         {
-            source.Gradient(_lastUploadIterate[worker], -1).CopyTo(_oldGradient);
+            source.Gradient(_lastUploadIterate.Of(worker), -1).CopyTo(_oldGradient);
             var fresh = source.Gradient(Theta, Iteration);
             var innovation = VectorMath.SquaredDistance(fresh, _oldGradient);
             if (!(innovation > _threshold.Evaluate(History)) && !(_delay[worker] > _maxDelay))
@@ -98,6 +99,6 @@ public sealed class SasgAlgorithm<T> : DistributedAlgorithm<T>
     private void Compress(int worker, ReadOnlySpan<T> gradient, Payload<T> upload)
     {
         _sparsifier.Compress(worker, T.CreateTruncating(StepSize), gradient, upload);
-        Theta.CopyTo(_lastUploadIterate[worker], 0);
+        _lastUploadIterate.Uploaded(worker, Iteration, Theta);
     }
 }

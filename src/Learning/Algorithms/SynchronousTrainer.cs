@@ -11,7 +11,6 @@ public sealed class SynchronousTrainer<T>
 {
     private readonly IReadOnlyList<IGradientSource<T>> _sources;
     private readonly Payload<T>[] _uploads;
-    private readonly Payload<T> _received;
     private readonly byte[][] _buffers;
     private int _uploadsThisIteration;
 
@@ -30,7 +29,6 @@ public sealed class SynchronousTrainer<T>
         Encoding = encoding;
         _sources = sources;
         _uploads = Enumerable.Range(0, algorithm.Workers).Select(_ => new Payload<T>(algorithm.Dimension)).ToArray();
-        _received = new Payload<T>(algorithm.Dimension);
         _buffers = Enumerable.Range(0, algorithm.Workers).Select(_ => Array.Empty<byte>()).ToArray();
         CountedUploads = algorithm.InitialCountedUploads;
     }
@@ -55,7 +53,17 @@ public sealed class SynchronousTrainer<T>
     public long PaperBits { get; private set; }
 
     /// <summary>Worker <paramref name="worker"/>'s part of the current iteration.</summary>
+    /// <remarks>Called for the workers in index order, the server sums their messages as they come
+    /// (<see cref="DistributedAlgorithm{T}.WorkerDone"/>); in any other order the update still sums them in index
+    /// order, at <see cref="FinishIteration"/>.</remarks>
     public WorkerOutcome StepWorker(int worker)
+    {
+        var outcome = Step(worker);
+        Algorithm.WorkerDone(worker);
+        return outcome;
+    }
+
+    private WorkerOutcome Step(int worker)
     {
         if (!Algorithm.IsRequested(worker))
         {
@@ -72,9 +80,11 @@ public sealed class SynchronousTrainer<T>
             return new WorkerOutcome(worker, decision, 0, 0, requested);
         }
 
-        var bytes = Encoding.Encode(upload, ref _buffers[worker]);
-        Encoding.Decode<T>(_buffers[worker].AsSpan(0, bytes), _received);
-        Algorithm.Receive(worker, _received);
+        // The encoded bytes, which for a dense float32 upload are the payload's own memory (no copy); the server
+        // decodes them where they lie.
+        var encoded = Encoding.EncodeInPlace(upload, ref _buffers[worker]);
+        var bytes = encoded.Length;
+        Algorithm.Receive(worker, Encoding, encoded);
         var bits = Algorithm.PaperBits(upload);
         Uploads++;
         _uploadsThisIteration++;

@@ -32,6 +32,9 @@ public sealed class TopKAlgorithm<T> : DistributedAlgorithm<T>
     /// <inheritdoc/>
     protected override T MessageScale => T.One;
 
+    /// <summary>Every worker uploads every iteration: no message is used twice.</summary>
+    protected override bool ReusesMessages => false;
+
     /// <summary>Worker <paramref name="worker"/>'s error memory.</summary>
     public ReadOnlySpan<T> Memory(int worker) => _sparsifier.Memory(worker);
 

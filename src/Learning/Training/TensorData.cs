@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Sasg.Learning.Data;
 using Sasg.Learning.Models;
 using static TorchSharp.torch;
@@ -13,12 +14,7 @@ public sealed class TensorData : IDisposable
     {
         ArgumentNullException.ThrowIfNull(dataset);
         long[] shape = [dataset.Count, .. dataset.SampleShape.Select(s => (long)s)];
-        // Temporaries are disposed here, not left to the finalizer (the caller may have no dispose scope open).
-        using (var doubles = tensor(dataset.Features, dtype: ScalarType.Float64))
-        using (var shaped = doubles.reshape(shape))
-        {
-            Features = shaped.to_type(dtype).DetachFromDisposeScope();
-        }
+        Features = FeaturesOf(dataset, shape, dtype);
 
         Targets = targetKind switch
         {
@@ -55,6 +51,35 @@ public sealed class TensorData : IDisposable
     {
         Features.Dispose();
         Targets.Dispose();
+    }
+
+    // Float32 and float64 are written straight into the tensor's memory ((float)x rounds to nearest, as libtorch's
+    // conversion does), without a float64 tensor in between; other dtypes go through one.
+    private static Tensor FeaturesOf(Dataset dataset, long[] shape, ScalarType dtype)
+    {
+        if (dtype is ScalarType.Float32 or ScalarType.Float64)
+        {
+            var features = empty(shape, dtype: dtype).DetachFromDisposeScope();
+            if (dtype == ScalarType.Float64)
+            {
+                dataset.Features.AsSpan().CopyTo(MemoryMarshal.Cast<byte, double>(features.bytes));
+                return features;
+            }
+
+            var source = dataset.Features;
+            var destination = MemoryMarshal.Cast<byte, float>(features.bytes);
+            for (var i = 0; i < source.Length; i++)
+            {
+                destination[i] = (float)source[i];
+            }
+
+            return features;
+        }
+
+        // Temporaries are disposed here, not left to the finalizer (the caller may have no dispose scope open).
+        using var doubles = tensor(dataset.Features, dtype: ScalarType.Float64);
+        using var shaped = doubles.reshape(shape);
+        return shaped.to_type(dtype).DetachFromDisposeScope();
     }
 
     private static Tensor ToTargets(Dataset dataset, ScalarType dtype)

@@ -59,6 +59,22 @@ public sealed class NormalizationTests
     }
 
     [Test]
+    public void MnistInPlace_GivesMnistsBits_InTheSameDataset()
+    {
+        var pixels = Enumerable.Range(0, 256).Select(p => p / 255.0).ToArray();
+        var images = new Dataset("img", 1, [256], pixels.ToArray(), [4], 10, null);
+        var expected = Normalization.Mnist(new Dataset("img", 1, [256], pixels, [4], 10, null));
+
+        var result = Normalization.MnistInPlace(images);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result, Is.SameAs(images));
+            Assert.That(result.Features.Select(BitConverter.DoubleToInt64Bits), Is.EqualTo(expected.Features.Select(BitConverter.DoubleToInt64Bits)));
+        }
+    }
+
+    [Test]
     public void Mnist_UsesTheUsualMeanAndStandardDeviation()
     {
         var images = new Dataset("img", 1, [3], [0.0, 0.1307, 1.0], [4], 10, null);

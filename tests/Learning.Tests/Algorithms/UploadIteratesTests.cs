@@ -1,0 +1,44 @@
+using Sasg.Learning.Algorithms;
+
+namespace Sasg.Learning.Tests.Algorithms;
+
+/// <summary>theta_hat kept in a ring of iterates, or per worker when the ring would be large.</summary>
+public sealed class UploadIteratesTests
+{
+    [TestCase(4, 3)]
+    [TestCase(2, 9)]
+    public void Of_GivesTheIterateOfEachWorkersLastUpload_InRingAndPerWorkerModes(int workers, int maxAge)
+    {
+        var iterates = new UploadIterates<float>(workers, [0f, 0f], maxAge);
+        var expected = new float[workers];
+        var random = new Random(7);
+        for (var k = 1; k < 60; k++)
+        {
+            float[] theta = [k, -k];
+            for (var m = 0; m < workers; m++)
+            {
+                // Upload at random, and always once maxAge iterations have passed without one.
+                if (random.Next(3) == 0 || k - expected[m] >= maxAge)
+                {
+                    iterates.Uploaded(m, k, theta);
+                    expected[m] = k;
+                }
+
+                Assert.That(iterates.Of(m).ToArray(), Is.EqualTo(new[] { expected[m], -expected[m] }), $"worker {m} at {k}");
+            }
+        }
+    }
+
+    [Test]
+    public void Of_AWorkerSilentForLongerThanMaxAge_ThrowsInsteadOfGivingAnotherIterate()
+    {
+        var iterates = new UploadIterates<float>(3, [0f], maxAge: 2);
+        iterates.Uploaded(0, 1, [1f]);
+        for (var k = 2; k <= 4; k++)
+        {
+            iterates.Uploaded(1, k, [k]);
+        }
+
+        Assert.That(() => iterates.Of(0), Throws.InvalidOperationException.With.Message.Contains("no longer kept"));
+    }
+}
