@@ -232,9 +232,36 @@ internal sealed class FairShareLink
         }
 
         Update(flow);
-        Split(_root, cap, flow, out var left, out var right);
-        _root = Merge(Merge(left, flow), right);
+        _root = InsertNode(_root, flow);
         _dirty = true;
+    }
+
+    // Treap insertion in one descent: the flow takes the place of the first node of lower priority on its key's path.
+    private int InsertNode(int x, int flow)
+    {
+        ref var added = ref _nodes[flow];
+        if (x == Nil || added.Priority > _nodes[x].Priority)
+        {
+            Split(x, added.Cap, flow, out var left, out var right);
+            added.Left = left;
+            added.Right = right;
+            Update(flow);
+            return flow;
+        }
+
+        Push(x);
+        ref var node = ref _nodes[x];
+        if (KeyLess(added.Cap, flow, node.Cap, x))
+        {
+            node.Left = InsertNode(node.Left, flow);
+        }
+        else
+        {
+            node.Right = InsertNode(node.Right, flow);
+        }
+
+        Update(x);
+        return x;
     }
 
     // Takes the flow out of the tree; returns its remaining data at Now.

@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using Sasg.NetSim.Network;
 using Sasg.NetSim.Tests.Network;
 
@@ -16,49 +15,4 @@ public class FairShareIngressBenchmarks : FairShareIngressRound
     /// <summary>Uploads in the round.</summary>
     [Params(10, 1_000, 10_000)]
     public override int Uploads { get; set; }
-}
-
-/// <summary>
-/// The same round with 100,000 uploads, measured once per method (the reference takes minutes per round; a single
-/// cold iteration, so read the figure as one sample).
-/// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 1)]
-public class FairShareIngressLargeBenchmarks : FairShareIngressRound
-{
-    /// <summary>Uploads in the round.</summary>
-    [Params(100_000)]
-    public override int Uploads { get; set; }
-}
-
-/// <summary>The two methods both fair-share benchmarks run.</summary>
-public abstract class FairShareIngressRound
-{
-    private IngressUpload[] _uploads = [];
-    private long[] _ends = [];
-    private readonly FairShareIngress _incremental = new();
-    private readonly ReferenceFairShareIngress _reference = new();
-
-    /// <summary>Uploads in the round.</summary>
-    public abstract int Uploads { get; set; }
-
-    [GlobalSetup]
-    public void Setup()
-    {
-        _uploads = FairShareRounds.Benchmark(Uploads);
-        _ends = new long[Uploads];
-    }
-
-    [Benchmark(Baseline = true, Description = "reference O(M²)")]
-    public long Reference()
-    {
-        _reference.Run(_uploads, 1_000_000_000, _ends, null);
-        return _ends[^1];
-    }
-
-    [Benchmark(Description = "FairShareLink O(M log M)")]
-    public long Incremental()
-    {
-        _incremental.Run(_uploads, 1_000_000_000, _ends, null);
-        return _ends[^1];
-    }
 }
