@@ -52,9 +52,10 @@ internal sealed class FairShareIngress
             onLevel?.Invoke(now, link.TotalRate);
             var until = Math.Min(next < n ? flows[next].Arrival : long.MaxValue, link.NextCompletion());
             link.AdvanceTo(until);
-            foreach (var f in link.Completed)
+            var completed = link.Completed;
+            for (var i = 0; i < completed.Count; i++)
             {
-                receiveEnd[flows[f].Worker] = until;
+                receiveEnd[flows[completed[i]].Worker] = until;
             }
 
             now = until;

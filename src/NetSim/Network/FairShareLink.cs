@@ -595,32 +595,30 @@ internal sealed class FairShareLink
     private void Update(int x)
     {
         ref var node = ref _nodes[x];
+        var count = 1;
+        Int128 sum = node.Cap;
         var minRemaining = node.Capped ? NoRemaining : node.Remaining;
         var minFinish = node.Capped ? node.Finish : long.MaxValue;
-        Int128 sum = node.Cap;
-        var count = 1;
-        if (node.Left != Nil)
-        {
-            ref var l = ref _nodes[node.Left];
-            count += l.Count;
-            sum += l.SumCap;
-            minRemaining = Min(minRemaining, Shifted(node.Left, node.Lazy));
-            minFinish = Math.Min(minFinish, l.MinFinish);
-        }
-
-        if (node.Right != Nil)
-        {
-            ref var r = ref _nodes[node.Right];
-            count += r.Count;
-            sum += r.SumCap;
-            minRemaining = Min(minRemaining, Shifted(node.Right, node.Lazy));
-            minFinish = Math.Min(minFinish, r.MinFinish);
-        }
-
+        AddChild(node.Left, node.Lazy, ref count, ref sum, ref minRemaining, ref minFinish);
+        AddChild(node.Right, node.Lazy, ref count, ref sum, ref minRemaining, ref minFinish);
         node.Count = count;
         node.SumCap = sum;
         node.MinRemaining = minRemaining;
         node.MinFinish = minFinish;
+    }
+
+    private void AddChild(int child, Int128 lazy, ref int count, ref Int128 sum, ref Int128 minRemaining, ref long minFinish)
+    {
+        if (child == Nil)
+        {
+            return;
+        }
+
+        ref var c = ref _nodes[child];
+        count += c.Count;
+        sum += c.SumCap;
+        minRemaining = Min(minRemaining, Shifted(child, lazy));
+        minFinish = Math.Min(minFinish, c.MinFinish);
     }
 
     // Only the remaining data changed below x: its minimum, children's lazy amounts included.
