@@ -31,11 +31,12 @@ public sealed class VersionTests
     }
 
     [Test]
-    public void Changelog_StartsWithTheCurrentVersion()
+    public void Changelog_StartsWithTheCurrentVersion_AfterAnyUnreleasedSection()
     {
         var changelog = File.ReadAllText(RepositoryPaths.InRoot("CHANGELOG.md"));
 
-        var first = Regex.Match(changelog, @"^## (\S+)", RegexOptions.Multiline);
+        // Changes not released yet sit above, under "## Unreleased".
+        var first = Regex.Match(changelog, @"^## (?!Unreleased\b)(\S+)", RegexOptions.Multiline);
 
         Assert.That(first.Groups[1].Value, Is.EqualTo(BuildInfo.Current.Version));
     }
