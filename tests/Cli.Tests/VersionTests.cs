@@ -31,7 +31,7 @@ public sealed class VersionTests
     }
 
     [Test]
-    public void Changelog_StartsWithTheCurrentVersion()
+    public void Changelog_StartsWithTheCurrentVersion_AfterAnyUnreleasedSection()
     {
         var changelog = File.ReadAllText(RepositoryPaths.InRoot("CHANGELOG.md"));
 

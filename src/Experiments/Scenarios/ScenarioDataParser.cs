@@ -83,9 +83,9 @@ internal static class ScenarioDataParser
             r.Report(ScenarioJsonReader.PathOf(data["features"]!), $"features ({Text(d)}) must equal samples (default 50)", $"also write \"samples\": {Text(d)}");
         }
 
-        if (workers is { } m && m > d)
+        if (workers is { } m && !LagSyntheticOptions.SmoothnessIsFinite(growth, m))
         {
-            r.Report(ScenarioJsonReader.PathOf(data["workers"]!), $"{Text(m)} workers exceed features ({Text(d)})", $"write at most {Text(d)} workers or raise \"features\"");
+            r.Report(ScenarioJsonReader.PathOf(data["workers"]!), $"with base {growth.ToString(CultureInfo.InvariantCulture)}, worker {Text(m)}'s smoothness (1 + base^(workers-1))^2 is not a finite number", "write fewer workers or \"base\": 1");
         }
 
         if (workers is { } w && samples is not null && features is not null && (double)w * n * d > ScenarioLimits.MaxSyntheticValues)

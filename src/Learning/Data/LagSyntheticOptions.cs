@@ -1,7 +1,7 @@
 namespace Sasg.Learning.Data;
 
 /// <summary>Parameters of the LAG synthetic problem; the defaults are the authors' "increasing L_m" set.</summary>
-/// <param name="Workers">M, the number of workers (at most <paramref name="Features"/>).</param>
+/// <param name="Workers">M, the number of workers; beyond <paramref name="Features"/> the columns of Q are reused in turn.</param>
 /// <param name="Samples">Rows per worker; must equal <paramref name="Features"/> (X_m is square in the construction).</param>
 /// <param name="Features">d, the number of features.</param>
 /// <param name="Base">The growth of c_m = base^(m-1): 1.3 for increasing L_m, 1 for uniform.</param>
@@ -20,9 +20,10 @@ public sealed record LagSyntheticOptions(
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first parameter out of range.</summary>
     public void Validate()
     {
-        if (Workers < 1 || Workers > Features)
+        if (Workers < 1 || !SmoothnessIsFinite(Base, Workers))
         {
-            throw new ArgumentOutOfRangeException(nameof(Workers), Workers, $"Workers must be in 1..Features ({Features}).");
+            throw new ArgumentOutOfRangeException(
+                nameof(Workers), Workers, "Workers must be positive, and the last worker's (1 + Base^(Workers-1))^2 finite.");
         }
 
         if (Features < 1)
@@ -53,4 +54,8 @@ public sealed record LagSyntheticOptions(
                 nameof(Targets), targetCount, $"Targets must hold Samples ({Samples}) values.");
         }
     }
+
+    /// <summary>Whether the last of <paramref name="workers"/> workers has a finite smoothness constant (1 + base^(M-1))^2.</summary>
+    public static bool SmoothnessIsFinite(double growth, int workers) =>
+        double.IsFinite(Math.Pow(1 + Math.Pow(growth, workers - 1), 2));
 }

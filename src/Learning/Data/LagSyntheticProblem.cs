@@ -6,7 +6,8 @@ namespace Sasg.Learning.Data;
 /// <remarks>
 /// Draw a Features x <see cref="LagSyntheticOptions.GaussianColumns"/> standard Gaussian matrix, take its full QR
 /// decomposition to get an orthonormal Features x Features Q, and give worker m (1-based) the design
-/// X_m = base^(m-1) q_m q_m' + I, where q_m is column m of Q. Then X_m'X_m = I + (2c + c^2) q_m q_m' with
+/// X_m = base^(m-1) q_m q_m' + I, where q_m is column m of Q (column m mod Features when there are more workers than
+/// features: a generalization for scale runs, since the authors' construction stops at M = Features). Then X_m'X_m = I + (2c + c^2) q_m q_m' with
 /// c = base^(m-1), so L_m = (1 + base^(m-1))^2: base 1.3 gives the "increasing L_m" set, base 1 the uniform one.
 /// Every worker uses the same targets (by default the first 50 Body Fat targets, as the authors did).
 /// The authors' code sets no seed; here the Gaussian draw comes from <see cref="LagSyntheticOptions.Seed"/>.
@@ -35,7 +36,7 @@ public static class LagSyntheticProblem
         for (var m = 0; m < options.Workers; m++)
         {
             var c = Math.Pow(options.Base, m);
-            var column = q.Column(m);
+            var column = q.Column(m % options.Features);
             var design = (c * column.OuterProduct(column)) + Matrix<double>.Build.DenseIdentity(options.Samples, options.Features);
             var features = new double[options.Samples * options.Features];
             for (var i = 0; i < options.Samples; i++)

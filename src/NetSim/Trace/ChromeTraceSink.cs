@@ -10,7 +10,8 @@ namespace Sasg.NetSim.Trace;
 /// <remarks>
 /// pid is 1 unless <see cref="BeginProcess"/> starts a named process (one per simulation sharing the file); tid is 0
 /// for the server and worker + 1 for a worker. Server-side spans about a worker (receive, queue
-/// wait) sit on the server's thread and name the worker. The JSON is closed by <see cref="Dispose"/>.
+/// wait) sit on the server's thread and name the worker. The JSON is closed by <see cref="Dispose"/>; the events reach
+/// the stream in blocks of about 64 KB as they are written.
 /// </remarks>
 public sealed class ChromeTraceSink : ITraceSink, IDisposable
 {
@@ -19,6 +20,10 @@ public sealed class ChromeTraceSink : ITraceSink, IDisposable
 
     /// <summary>The exact bytes a document ends with, after its last event.</summary>
     public const string DocumentEnd = "]}";
+
+    // Utf8JsonWriter keeps everything it wrote in memory until flushed: flush past this much, so a long run's trace
+    // streams to the file instead of growing with every record.
+    private const int FlushThreshold = 64 * 1024;
 
     private readonly Utf8JsonWriter _json;
     private readonly Stream _stream;
@@ -69,6 +74,10 @@ public sealed class ChromeTraceSink : ITraceSink, IDisposable
         _json.WriteNumber("bytes", record.Bytes);
         _json.WriteEndObject();
         _json.WriteEndObject();
+        if (_json.BytesPending > FlushThreshold)
+        {
+            _json.Flush();
+        }
     }
 
     /// <summary>Writes the records from now on under process <paramref name="processId"/>, named

@@ -78,4 +78,16 @@ public sealed class ScenarioNumberRangeTests
 
         Assert.That(problems, Has.Count.EqualTo(1).And.One.StartsWith("s.json: $.data.samples: 3 workers x 20000 samples x 20000 features"));
     }
+
+    [Test]
+    public void Parse_SyntheticWorkersWhoseSmoothnessOverflows_GivesOneProblemNamingWorkers()
+    {
+        var json = ScenarioText.Minimal();
+        json["data"]!["workers"] = 3000;
+        json["data"]!["base"] = 1.3;
+
+        var problems = ScenarioText.Problems(json);
+
+        Assert.That(problems, Has.Count.EqualTo(1).And.One.StartsWith("s.json: $.data.workers: with base 1.3, worker 3000's smoothness"));
+    }
 }

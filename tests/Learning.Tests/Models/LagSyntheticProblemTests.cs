@@ -52,12 +52,26 @@ public sealed class LagSyntheticProblemTests
     }
 
     [TestCase(0, "Workers")]
-    [TestCase(51, "Workers")]
+    [TestCase(3_000, "Workers")]
     public void Options_OutOfRange_NameTheParameter(int workers, string parameter)
     {
         Assert.That(
             () => LagSyntheticProblem.CreateWorkers(new LagSyntheticOptions(Workers: workers)),
             Throws.InstanceOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo(parameter));
+    }
+
+    [Test]
+    public void MoreWorkersThanFeatures_ReuseTheColumnsInTurn()
+    {
+        var workers = LagSyntheticProblem.CreateWorkers(new LagSyntheticOptions(Workers: 103, Base: 1.0));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(workers, Has.Count.EqualTo(103));
+            Assert.That(workers[52].Features, Is.EqualTo(workers[2].Features));
+            Assert.That(workers[102].Features, Is.EqualTo(workers[2].Features));
+            Assert.That(workers[53].Features, Is.Not.EqualTo(workers[2].Features));
+        }
     }
 
     [Test]

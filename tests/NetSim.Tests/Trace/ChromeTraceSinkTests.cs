@@ -33,6 +33,29 @@ public sealed class ChromeTraceSinkTests
     }
 
     [Test]
+    public void ManyRecords_ReachTheStreamBeforeDispose_AndTheDocumentStaysValid()
+    {
+        using var stream = new MemoryStream();
+        long beforeDispose;
+        using (var sink = new ChromeTraceSink(stream))
+        {
+            for (var i = 0; i < 5_000; i++)
+            {
+                sink.Write(new TraceRecord(SimTime.FromNanoseconds(i), SimTime.FromNanoseconds(i + 10), i % 7, TraceKind.Upload, i, 100));
+            }
+
+            beforeDispose = stream.Length;
+        }
+
+        using var document = JsonDocument.Parse(stream.ToArray());
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(beforeDispose, Is.GreaterThan(stream.Length - (128 * 1024)));
+            Assert.That(document.RootElement.GetProperty("traceEvents").GetArrayLength(), Is.EqualTo(5_000 + 7));
+        }
+    }
+
+    [Test]
     public void Document_StartsAndEndsWithTheDeclaredWrapper_AndBeginProcessNamesTheProcess()
     {
         using var stream = new MemoryStream();

@@ -1,0 +1,18 @@
+using BenchmarkDotNet.Attributes;
+using Sasg.NetSim.Network;
+using Sasg.NetSim.Tests.Network;
+
+namespace Sasg.Benchmarks.NetSim;
+
+/// <summary>
+/// One synchronous round of M uploads through the fair-share ingress: the incremental <see cref="FairShareIngress"/>
+/// against the O(M²) reference it replaced (the test project's copy). Load: <see cref="FairShareRounds.Benchmark"/>
+/// (10 uplink classes of 100 Mbit/s to 1 Gbit/s, 1 Gbit/s ingress, arrivals spread over about 1.2 ms).
+/// </summary>
+[MemoryDiagnoser]
+public class FairShareIngressBenchmarks : FairShareIngressRound
+{
+    /// <summary>Uploads in the round.</summary>
+    [Params(10, 1_000)]
+    public override int Uploads { get; set; }
+}
