@@ -72,8 +72,8 @@ internal static class ScenarioWords
     /// <summary>The algorithm names in their canonical spelling (matched case-insensitively).</summary>
     public static IReadOnlyList<string> Algorithms { get; } =
     [
-        "GD", "SGD", "LAG-WK", "LAG-PS", "Cyc-IAG", "Num-IAG", "LASG-WK2", "LASG-PS", "Top-k", "SASG", "QSGD",
-        "Sign-SGD", "Random-k", "LAQ",
+        "GD", "SGD", "LAG-WK", "LAG-PS", "Cyc-IAG", "Num-IAG", "LASG-WK2", "LASG-SASG", "LASG-PS", "Top-k", "SASG",
+        "QSGD", "Sign-SGD", "Random-k", "LAQ",
     ];
 
     /// <summary>The names of the LAG UCI sets.</summary>
