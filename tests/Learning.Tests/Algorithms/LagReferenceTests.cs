@@ -71,6 +71,31 @@ public sealed class LagReferenceTests
         }
     }
 
+    [TestCase(1.0, "GD")]
+    [TestCase(1.0, "LAG-WK")]
+    [TestCase(1.0, "LAG-PS")]
+    [TestCase(1.3, "GD")]
+    [TestCase(1.3, "LAG-WK")]
+    [TestCase(1.3, "LAG-PS")]
+    [TestCase(1.3, "Cyc-IAG")]
+    public void CodeFaithful_TheCodesPrintedFigure_AddsTheUploadsOfTheIterationThatReachesTheTarget(double growth, string method)
+    {
+        using var harness = new ConvexHarness(growth);
+        var reference = new PlainLagReference(harness.Workers, harness.PerWorkerSmoothness, harness.StepSize);
+        var expected = reference.Run(method, codeFaithful: true, Tolerance, Budget);
+
+        var actual = Run(harness, Create(method, harness, codeFaithful: true));
+
+        TestContext.Out.WriteLine(
+            $"base {growth} {method} code-faithful: first row below the target k = {actual.Iterations}, counted_uploads there "
+            + $"{actual.Counted}, after iteration k {actual.CountedAfterTarget}; the code prints {expected.PrintedCounter}");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(actual.Counted, Is.EqualTo(expected.CodeCounter), "the row at k counts iterations 0..k-1");
+            Assert.That(actual.CountedAfterTarget, Is.EqualTo(expected.PrintedCounter), "the code prints the count after iteration k");
+        }
+    }
+
     internal static DistributedAlgorithm<double> Create(string method, ConvexHarness harness, bool codeFaithful) => method switch
     {
         "GD" => new GradientDescentAlgorithm<double>("GD", 9, ConvexHarness.Initial, harness.StepSize, codeFaithful),
@@ -80,7 +105,9 @@ public sealed class LagReferenceTests
         _ => throw new ArgumentException(method, nameof(method)),
     };
 
-    internal static (int? Iterations, long Uploads, long Counted, List<int> PerIteration) Run(
+    /// <summary>Runs to the first k with |f(theta^k) - f*| below the tolerance, as the driver stops (Counted is its row's
+    /// counted_uploads), then runs iteration k too, for the count after it.</summary>
+    internal static (int? Iterations, long Uploads, long Counted, List<int> PerIteration, long CountedAfterTarget) Run(
         ConvexHarness harness, DistributedAlgorithm<double> algorithm)
     {
         var trainer = harness.Trainer(algorithm);
@@ -89,13 +116,15 @@ public sealed class LagReferenceTests
         {
             if (Math.Abs(harness.Objective(algorithm.Theta) - harness.Optimum) < Tolerance)
             {
-                return (k, trainer.Uploads, trainer.CountedUploads, perIteration);
+                var (uploads, counted) = (trainer.Uploads, trainer.CountedUploads);
+                trainer.RunIteration();
+                return (k, uploads, counted, perIteration, trainer.CountedUploads);
             }
 
             perIteration.Add(trainer.RunIteration().Count(o => o.Decision == WorkerDecision.Upload));
         }
 
-        return (null, trainer.Uploads, trainer.CountedUploads, perIteration);
+        return (null, trainer.Uploads, trainer.CountedUploads, perIteration, trainer.CountedUploads);
     }
 
     private static double GeometricMean(IReadOnlyList<double> values) =>
