@@ -41,7 +41,11 @@ internal static class ScenarioWords
         ("sign", LabelKind.SignedBinary),
         ("binary", LabelKind.Binary));
 
-    public static ScenarioWordList<LabelKind> SyntheticLabels { get; } = new(("target", LabelKind.Target), ("sign", LabelKind.SignedBinary));
+    public static ScenarioWordList<LabelKind> SyntheticLabels { get; } = new(
+        ("target", LabelKind.Target), ("sign", LabelKind.SignedBinary), ("as-stored", LabelKind.AsStored));
+
+    /// <summary>How lag-uci reads the logistic sets' labels: mapped to -1/+1, or as the files store them.</summary>
+    public static ScenarioWordList<LabelKind> UciLabels { get; } = new(("sign", LabelKind.SignedBinary), ("as-stored", LabelKind.AsStored));
 
     public static ScenarioWordList<ModelKind> Models { get; } = new(
         ("linear", ModelKind.Linear),

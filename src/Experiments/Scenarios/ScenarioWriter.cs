@@ -1,6 +1,8 @@
 using Newtonsoft.Json.Linq;
 using Sasg.NetSim.Network;
 
+using Sasg.Learning.Data;
+
 namespace Sasg.Experiments.Scenarios;
 
 /// <summary>Writes a scenario with every resolved value (units in canonical form, paths absolute) as JSON that the
@@ -62,6 +64,11 @@ internal static class ScenarioWriter
             if (uci.Path is not null)
             {
                 data["path"] = uci.Path;
+            }
+
+            if (uci.Labels != LabelKind.SignedBinary)
+            {
+                data["labels"] = ScenarioWords.UciLabels.WordOf(uci.Labels);
             }
         }
 
