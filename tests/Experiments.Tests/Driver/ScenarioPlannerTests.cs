@@ -55,6 +55,20 @@ public sealed class ScenarioPlannerTests
         }
     }
 
+    [TestCase("lag-uci-logistic.json")]
+    [TestCase("lag-uci-logistic-m18.json")]
+    [TestCase("lag-uci-logistic-as-stored.json")]
+    [TestCase("lag-uci-logistic-m18-as-stored.json")]
+    public void RealDataLogistic_RunsNumIagAtTheScriptsStep_HalfAlphaOverRootM(string file)
+    {
+        var scenario = ScenarioLoader.Load(RepositoryPaths.InRoot("scenarios", file));
+
+        var numIag = scenario.Algorithms.Single(a => a.Name == "Num-IAG");
+
+        Assert.That(numIag.TryGetNumber("stepScale", out var scale), Is.True);
+        Assert.That(scale, Is.EqualTo(0.5 / Math.Sqrt(scenario.Data.Workers)).Within(1e-16));
+    }
+
     [Test]
     public void GdTime_UnderSequentialIngress_IsBroadcastComputeThenSerializedUploads()
     {
