@@ -1,7 +1,6 @@
 using Newtonsoft.Json.Linq;
-using Sasg.NetSim.Network;
-
 using Sasg.Learning.Data;
+using Sasg.NetSim.Network;
 
 namespace Sasg.Experiments.Scenarios;
 
