@@ -7,8 +7,9 @@ cd "$(dirname "$0")/../.."
 out="${SASG_REPRO_DIR:-results/repro}"
 names=("$@")
 if [ ${#names[@]} -eq 0 ]; then
-  names=(default lag-synthetic-linear-uniform lag-synthetic-logistic lag-uci-linear lag-uci-logistic
-         lag-uci-logistic-m18 sasg-mnist10k-fc sasg-fashion-mnist-fc noniid-mixed noniid-dirichlet)
+  names=(default lag-synthetic-linear-uniform lag-synthetic-logistic lag-synthetic-logistic-as-stored lag-uci-linear
+         lag-uci-logistic lag-uci-logistic-as-stored lag-uci-logistic-m18 lag-uci-logistic-m18-as-stored
+         sasg-mnist10k-fc sasg-fashion-mnist-fc noniid-mixed noniid-dirichlet)
 fi
 # The commit (and whether the tree had changes) of the one build every scenario below runs.
 built="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src tools || echo '+changes')"

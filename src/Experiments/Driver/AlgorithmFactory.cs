@@ -8,8 +8,8 @@ public static class AlgorithmFactory
 {
     private static readonly string[] Known =
     [
-        "GD", "SGD", "LAG-WK", "LAG-PS", "Cyc-IAG", "Num-IAG", "LASG-WK2", "LASG-PS", "Top-k", "Random-k", "SASG", "Sign-SGD",
-        "QSGD", "LAQ",
+        "GD", "SGD", "LAG-WK", "LAG-PS", "Cyc-IAG", "Num-IAG", "LASG-WK2", "LASG-SASG", "LASG-PS", "Top-k", "Random-k", "SASG",
+        "Sign-SGD", "QSGD", "LAQ",
     ];
 
     /// <summary>The method names <see cref="Create{T}"/> accepts.</summary>
@@ -20,7 +20,7 @@ public static class AlgorithmFactory
     public static int EvaluationsPerStep(AlgorithmSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return spec.Name.ToUpperInvariant() is "LASG-WK2" or "SASG" ? 2 : 1;
+        return spec.Name.ToUpperInvariant() is "LASG-WK2" or "LASG-SASG" or "SASG" ? 2 : 1;
     }
 
     /// <summary>The method for <paramref name="spec"/> starting at <paramref name="initial"/>.</summary>
@@ -81,6 +81,13 @@ public static class AlgorithmFactory
                 {
                     var window = spec.WholeNumber("window", 10);
                     return new LasgWk2Algorithm<T>(m, initial, alpha, window, spec.Number("xi", 1.0 / window), spec.WholeNumber("delayBound", 50));
+                }
+
+            case "LASG-SASG":
+                {
+                    var maxDelay = spec.WholeNumber("maxDelay", 10);
+                    return new LasgSasgCodeAlgorithm<T>(
+                        m, initial, alpha, maxDelay, spec.Number("divisor", 2.0), spec.WholeNumber("warmUp", maxDelay));
                 }
 
             case "LASG-PS":

@@ -227,7 +227,7 @@ public static class ScenarioPlanner
                 {
                     var uci = data.Uci!;
                     var logistic = scenario.Model.Kind == ModelKind.Logistic;
-                    var labels = logistic ? LabelKind.SignedBinary : LabelKind.Target;
+                    var labels = logistic ? uci.Labels : LabelKind.Target;
                     var sources = uci.Sets
                         .Select(name => uci.Path is { } folder
                             ? LagTextReader.ReadFolder(Path.Combine(Resolve(scenario, folder), name), labels)

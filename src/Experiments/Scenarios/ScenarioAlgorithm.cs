@@ -1,8 +1,8 @@
 namespace Sasg.Experiments.Scenarios;
 
 /// <summary>One method to compare (<c>algorithms[i]</c>).</summary>
-/// <param name="Name">The method in its canonical spelling (GD, SGD, LAG-WK, LAG-PS, Cyc-IAG, Num-IAG, LASG-WK2, LASG-PS,
-/// Top-k, SASG, QSGD, Sign-SGD, Random-k, LAQ).</param>
+/// <param name="Name">The method in its canonical spelling (GD, SGD, LAG-WK, LAG-PS, Cyc-IAG, Num-IAG, LASG-WK2, LASG-SASG,
+/// LASG-PS, Top-k, SASG, QSGD, Sign-SGD, Random-k, LAQ).</param>
 /// <param name="Label">The name shown in reports; default the name; unique within a scenario.</param>
 /// <param name="Parameters">The method's parameters as written: each value is a <see cref="double"/>, a
 /// <see cref="string"/> or a <see cref="bool"/>; keys compare case-sensitively, in file order.</param>

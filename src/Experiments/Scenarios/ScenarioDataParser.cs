@@ -9,7 +9,7 @@ namespace Sasg.Experiments.Scenarios;
 internal static class ScenarioDataParser
 {
     private static readonly string[] Synthetic = ["base", "samples", "features", "gaussianColumns", "targets", "labels"];
-    private static readonly string[] Uci = ["sets", "workersPerSet", "dropRemainder", "path"];
+    private static readonly string[] Uci = ["sets", "workersPerSet", "dropRemainder", "path", "labels"];
     private static readonly string[] Image = ["partition", "normalize", "trainSamples", "testSamples"];
     private static readonly string[] Mixed = [.. Image, "sources"];
     private static readonly string[] Libsvm = ["path", "labels", "testFraction", "partition"];
@@ -117,6 +117,13 @@ internal static class ScenarioDataParser
                 "\"labels\": \"sign\" needs targets that are all -1 or +1",
                 targets is null ? $"write \"targets\" with {Text(n)} values of -1 or +1" : "map the labels to -1 and +1 (0 becomes -1)");
         }
+        else if (labels == LabelKind.AsStored && (targets is null || targets.Any(t => t is not (0.0 or 1.0 or -1.0))))
+        {
+            r.Report(
+                ScenarioJsonReader.PathOf(data, "targets"),
+                "\"labels\": \"as-stored\" needs binary targets (0/1 or -1/+1)",
+                targets is null ? $"write \"targets\" with {Text(n)} values of 0 or 1" : "write only 0 and 1 (or -1 and +1)");
+        }
 
         return new ScenarioSyntheticData(growth, n, d, columns ?? 14, targets, labels);
     }
@@ -150,6 +157,7 @@ internal static class ScenarioDataParser
 
         var perSet = r.Int(data, "workersPerSet", 1, "3");
         var drop = r.Bool(data, "dropRemainder") ?? true;
+        var labels = r.Word(data, "labels", ScenarioWords.UciLabels) ?? LabelKind.SignedBinary;
         var path = r.String(data, "path", "\"data/lag-uci\"");
         string? resolved = null;
         if (path is not null)
@@ -170,7 +178,7 @@ internal static class ScenarioDataParser
                 $"write \"workers\": {Text(sets.Count * (perSet ?? 3))}");
         }
 
-        return new ScenarioUciData(sets, perSet ?? 3, drop, resolved);
+        return new ScenarioUciData(sets, perSet ?? 3, drop, resolved, labels);
     }
 
     private static ScenarioImageData ReadImages(ScenarioJsonReader r, JObject data, DataSource source)

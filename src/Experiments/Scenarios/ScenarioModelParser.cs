@@ -73,10 +73,10 @@ internal static class ScenarioModelParser
         var source = ScenarioWords.Sources.WordOf(data.Source);
         switch (data.Source)
         {
-            case DataSource.LagSynthetic when data.Synthetic?.Labels == LabelKind.SignedBinary && kind != ModelKind.Logistic:
-                r.Report(path, $"'{word}' does not fit source 'lag-synthetic' with \"labels\": \"sign\"", "write \"kind\": \"logistic\"");
+            case DataSource.LagSynthetic when data.Synthetic?.Labels is (LabelKind.SignedBinary or LabelKind.AsStored) && kind != ModelKind.Logistic:
+                r.Report(path, $"'{word}' does not fit source 'lag-synthetic' with \"labels\": \"{ScenarioWords.SyntheticLabels.WordOf(data.Synthetic!.Labels)}\"", "write \"kind\": \"logistic\"");
                 break;
-            case DataSource.LagSynthetic when data.Synthetic?.Labels != LabelKind.SignedBinary && kind != ModelKind.Linear:
+            case DataSource.LagSynthetic when data.Synthetic?.Labels is not (LabelKind.SignedBinary or LabelKind.AsStored) && kind != ModelKind.Linear:
                 r.Report(path, $"'{word}' does not fit source 'lag-synthetic', which has real targets", "write \"kind\": \"linear\", or \"labels\": \"sign\" with -1/+1 targets for \"logistic\"");
                 break;
             case DataSource.LagUci when data.Uci is { } uci:
@@ -85,6 +85,10 @@ internal static class ScenarioModelParser
                 if (kind is not (ModelKind.Linear or ModelKind.Logistic))
                 {
                     r.Report(path, $"'{word}' does not fit source 'lag-uci'", "write \"kind\": \"linear\" (housing, bodyfat, abalone) or \"logistic\" (ionosphere, adult-a1a, dermatology)");
+                }
+                else if (kind == ModelKind.Linear && uci.Labels == LabelKind.AsStored)
+                {
+                    r.Report(path, "'linear' does not fit \"labels\": \"as-stored\", which is for the logistic sets (the linear sets' targets are always read as stored)", "write \"kind\": \"logistic\", or leave \"labels\" out");
                 }
                 else if (wrong.Length > 0)
                 {

@@ -8,7 +8,8 @@ namespace Sasg.Experiments.Scenarios;
 /// <param name="Features">Features d; default 50.</param>
 /// <param name="GaussianColumns">Columns of the Gaussian matrix; default 14.</param>
 /// <param name="Targets">Explicit targets (Samples values), or null for the Body Fat targets.</param>
-/// <param name="Labels">Target (least squares) or SignedBinary (targets are -1/+1 labels, for the logistic variant).</param>
+/// <param name="Labels">Target (least squares), SignedBinary (targets are -1/+1 labels, for the logistic variant) or
+/// AsStored (binary targets kept as written, 0 included, for the logistic variant as the authors' code runs it).</param>
 public sealed record ScenarioSyntheticData(
     double Base,
     int Samples,

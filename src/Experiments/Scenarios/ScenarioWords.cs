@@ -41,7 +41,11 @@ internal static class ScenarioWords
         ("sign", LabelKind.SignedBinary),
         ("binary", LabelKind.Binary));
 
-    public static ScenarioWordList<LabelKind> SyntheticLabels { get; } = new(("target", LabelKind.Target), ("sign", LabelKind.SignedBinary));
+    public static ScenarioWordList<LabelKind> SyntheticLabels { get; } = new(
+        ("target", LabelKind.Target), ("sign", LabelKind.SignedBinary), ("as-stored", LabelKind.AsStored));
+
+    /// <summary>How lag-uci reads the logistic sets' labels: mapped to -1/+1, or as the files store them.</summary>
+    public static ScenarioWordList<LabelKind> UciLabels { get; } = new(("sign", LabelKind.SignedBinary), ("as-stored", LabelKind.AsStored));
 
     public static ScenarioWordList<ModelKind> Models { get; } = new(
         ("linear", ModelKind.Linear),
@@ -72,8 +76,8 @@ internal static class ScenarioWords
     /// <summary>The algorithm names in their canonical spelling (matched case-insensitively).</summary>
     public static IReadOnlyList<string> Algorithms { get; } =
     [
-        "GD", "SGD", "LAG-WK", "LAG-PS", "Cyc-IAG", "Num-IAG", "LASG-WK2", "LASG-PS", "Top-k", "SASG", "QSGD",
-        "Sign-SGD", "Random-k", "LAQ",
+        "GD", "SGD", "LAG-WK", "LAG-PS", "Cyc-IAG", "Num-IAG", "LASG-WK2", "LASG-SASG", "LASG-PS", "Top-k", "SASG",
+        "QSGD", "Sign-SGD", "Random-k", "LAQ",
     ];
 
     /// <summary>The names of the LAG UCI sets.</summary>

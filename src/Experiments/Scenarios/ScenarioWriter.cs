@@ -1,4 +1,5 @@
 using Newtonsoft.Json.Linq;
+using Sasg.Learning.Data;
 using Sasg.NetSim.Network;
 
 namespace Sasg.Experiments.Scenarios;
@@ -67,6 +68,11 @@ internal static class ScenarioWriter
             if (uci.Path is not null)
             {
                 data["path"] = uci.Path;
+            }
+
+            if (uci.Labels != LabelKind.SignedBinary)
+            {
+                data["labels"] = ScenarioWords.UciLabels.WordOf(uci.Labels);
             }
         }
 

@@ -17,12 +17,7 @@ public sealed class SasgAlgorithm<T> : DistributedAlgorithm<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly ErrorFeedbackSparsifier<T> _sparsifier;
-    private readonly TriggerThreshold _threshold;
-    private readonly int _maxDelay;
-    private readonly int _warmUp;
-    private readonly UploadIterates<T> _lastUploadIterate;
-    private readonly int[] _delay;
-    private readonly T[] _oldGradient;
+    private readonly SasgSkipRule<T> _rule;
 
     /// <summary>Creates SASG.</summary>
     /// <param name="workers">M.</param>
@@ -42,19 +37,10 @@ public sealed class SasgAlgorithm<T> : DistributedAlgorithm<T>
         int maxDelay = 10,
         double divisor = 2.0,
         int? warmUp = null)
-        : base(workers, initial, stepSize, Math.Max(1, maxDelay - 1))
+        : base(workers, initial, stepSize, SasgSkipRule<T>.HistoryLength(maxDelay))
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxDelay, 2);
-        _warmUp = warmUp ?? maxDelay;
-        ArgumentOutOfRangeException.ThrowIfNegative(_warmUp, nameof(warmUp));
+        _rule = new SasgSkipRule<T>(workers, initial, stepSize, maxDelay, divisor, warmUp);
         _sparsifier = new ErrorFeedbackSparsifier<T>(workers, initial.Length, blocks, fraction);
-        _threshold = TriggerThreshold.Uniform(maxDelay - 1, stepSize / divisor, stepSize, workers);
-        _maxDelay = maxDelay;
-        // After an upload at most maxDelay skips follow (maxDelay + 1 after the warm-up, whose uploads leave the delay
-        // counter at 0), so theta_hat is read at most maxDelay + 2 iterations after it was stored.
-        _lastUploadIterate = new UploadIterates<T>(workers, initial, maxDelay + 2);
-        _delay = new int[workers];
-        _oldGradient = new T[initial.Length];
     }
 
     /// <inheritdoc/>
@@ -75,30 +61,12 @@ public sealed class SasgAlgorithm<T> : DistributedAlgorithm<T>
     /// <inheritdoc/>
     public override WorkerDecision WorkerStep(int worker, IGradientSource<T> source, Payload<T> upload)
     {
-        ArgumentNullException.ThrowIfNull(source);
-        if (Iteration >= _warmUp)
+        if (!_rule.Uploads(worker, source, Theta, Iteration, History, out var gradient))
         {
-            source.Gradient(_lastUploadIterate.Of(worker), -1).CopyTo(_oldGradient);
-            var fresh = source.Gradient(Theta, Iteration);
-            var innovation = VectorMath.SquaredDistance(fresh, _oldGradient);
-            if (!(innovation > _threshold.Evaluate(History)) && !(_delay[worker] > _maxDelay))
-            {
-                _delay[worker]++;
-                return WorkerDecision.Skip;
-            }
-
-            _delay[worker] = 1;
-            Compress(worker, fresh, upload);
-            return WorkerDecision.Upload;
+            return WorkerDecision.Skip;
         }
 
-        Compress(worker, source.Gradient(Theta, Iteration), upload);
-        return WorkerDecision.Upload;
-    }
-
-    private void Compress(int worker, ReadOnlySpan<T> gradient, Payload<T> upload)
-    {
         _sparsifier.Compress(worker, T.CreateTruncating(StepSize), gradient, upload);
-        _lastUploadIterate.Uploaded(worker, Iteration, Theta);
+        return WorkerDecision.Upload;
     }
 }

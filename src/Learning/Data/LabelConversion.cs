@@ -40,6 +40,10 @@ internal static class LabelConversion
                 labels = ToBinary(raw, path, lines).Select(positive => positive ? 1 : 0).ToArray();
                 classes = 2;
                 break;
+            case LabelKind.AsStored:
+                ToBinary(raw, path, lines);
+                targets = raw.ToArray();
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown label kind.");
         }

@@ -16,7 +16,8 @@ public static class LagTextReader
 
     /// <summary>Reads <c>X.txt</c> and <c>y.txt</c> from <paramref name="folder"/>; the folder's name names the dataset.</summary>
     /// <param name="folder">A folder such as <c>lag-uci/housing</c>.</param>
-    /// <param name="labels">Real targets for regression; <see cref="LabelKind.SignedBinary"/> for the logistic sets.</param>
+    /// <param name="labels">Real targets for regression; <see cref="LabelKind.SignedBinary"/> for the logistic sets
+    /// (<see cref="LabelKind.AsStored"/> for the authors' labels as stored).</param>
     /// <exception cref="FileNotFoundException">A file is missing.</exception>
     /// <exception cref="DataFormatException">A ragged row, a value that is not a finite number, a bad label, or unequal line counts.</exception>
     public static Dataset ReadFolder(string folder, LabelKind labels = LabelKind.Target)

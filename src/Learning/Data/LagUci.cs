@@ -3,7 +3,8 @@ namespace Sasg.Learning.Data;
 /// <summary>Loads the LAG paper's six UCI sets with the task each was used for.</summary>
 /// <remarks>
 /// housing, bodyfat and abalone are linear regression (real targets); ionosphere, adult-a1a and dermatology are
-/// logistic regression, whose labels are mapped to -1/+1 unless another <see cref="LabelKind"/> is asked for.
+/// logistic regression, whose labels are mapped to -1/+1 unless another <see cref="LabelKind"/> is asked for
+/// (<see cref="LabelKind.AsStored"/> keeps ionosphere's and adult-a1a's {0,1} as the authors' scripts do).
 /// </remarks>
 public static class LagUci
 {

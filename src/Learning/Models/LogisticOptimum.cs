@@ -14,8 +14,9 @@ public static class LogisticOptimum
 {
     private const int MaxSteps = 200;
 
-    /// <summary>theta* and f* for targets in {-1, +1} and <paramref name="lambda"/> &gt; 0.</summary>
-    /// <exception cref="ArgumentException">lambda is not positive, or a target is not -1 or +1.</exception>
+    /// <summary>theta* and f* for targets in {-1, +1} (or 0: the LAG code's labels as stored, a constant row) and
+    /// <paramref name="lambda"/> &gt; 0.</summary>
+    /// <exception cref="ArgumentException">lambda is not positive, or a target is not -1, 0 or +1.</exception>
     public static (double[] Theta, double Value) Compute(IReadOnlyList<Dataset> workers, double lambda)
     {
         ArgumentNullException.ThrowIfNull(workers);
@@ -31,9 +32,9 @@ public static class LogisticOptimum
             var targets = worker.Targets ?? throw new ArgumentException($"Dataset '{worker.Name}' has no targets.", nameof(workers));
             for (var i = 0; i < worker.Count; i++)
             {
-                if (targets[i] is not (1.0 or -1.0))
+                if (targets[i] is not (1.0 or -1.0 or 0.0))
                 {
-                    throw new ArgumentException($"Dataset '{worker.Name}': target {i} is {targets[i]}, not -1 or +1.", nameof(workers));
+                    throw new ArgumentException($"Dataset '{worker.Name}': target {i} is {targets[i]}, not -1, 0 or +1.", nameof(workers));
                 }
 
                 rows.Add((worker.Features.AsSpan(i * d, d).ToArray(), targets[i]));
@@ -104,8 +105,9 @@ public static class LogisticOptimum
         var hessian = Matrix<double>.Build.DenseIdentity(d) * regulariser;
         foreach (var (x, y) in rows)
         {
+            // The curvature of log(1 + exp(-y x'theta)) is y^2 s (1 - s): 0 for a row labelled 0, exact for -1/+1.
             var s = Sigmoid(-y * Dot(x, theta));
-            var weight = s * (1 - s);
+            var weight = y * y * s * (1 - s);
             for (var a = 0; a < d; a++)
             {
                 var wa = weight * x[a];

@@ -6,7 +6,8 @@ namespace Sasg.Learning.Models;
 
 /// <summary>Binary logistic regression without bias: sum_i log(1 + exp(-y_i x_i' theta)) + lambda/2 ||theta||^2.</summary>
 /// <remarks>
-/// Targets are -1/+1. The regulariser is added once per call, so a worker's loss carries its own lambda term, as in
+/// Targets are -1/+1; a 0 target (the LAG authors' {0,1} labels kept as stored, <see cref="Data.LabelKind.AsStored"/>)
+/// makes its row the constant log 2 with no gradient. The regulariser is added once per call, so a worker's loss carries its own lambda term, as in
 /// the LAG authors' code (each worker adds lambda * theta to its gradient).
 /// </remarks>
 public sealed class LogisticRegression : SupervisedModel, IAnalyticGradient

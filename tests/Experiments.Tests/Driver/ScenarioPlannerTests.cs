@@ -30,6 +30,45 @@ public sealed class ScenarioPlannerTests
         }
     }
 
+    [TestCase("lag-synthetic-logistic")]
+    [TestCase("lag-uci-logistic")]
+    public void AsStoredLabels_KeepTheAuthorsZeroOneLabels_AndACodeFaithfulRunSolvesThatProblem(string name)
+    {
+        var signs = ScenarioLoader.Load(RepositoryPaths.InRoot("scenarios", name + ".json"));
+        var asStored = ScenarioLoader.Load(RepositoryPaths.InRoot("scenarios", name + "-as-stored.json"));
+        var codeFaithful = new Dictionary<string, object> { ["codeFaithful"] = true };
+        var locator = DatasetLocator.ForEnvironment(
+            Environment.GetEnvironmentVariable(DatasetLocator.EnvironmentVariable), RepositoryPaths.Root, RepositoryPaths.Root);
+        var plan = ScenarioPlanner.Plan(
+            asStored with { Algorithms = [new ScenarioAlgorithm("LAG-WK", "LAG-WK", codeFaithful, "$.algorithms[0]")] }, locator);
+        var signPlan = ScenarioPlanner.Plan(signs, locator);
+
+        var run = ExperimentDriver.Run(plan).Single();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(plan.WorkerData.SelectMany(d => d.Targets!).Distinct(), Does.Contain(0.0).And.Contain(1.0));
+            Assert.That(signPlan.WorkerData.SelectMany(d => d.Targets!).Distinct(), Is.SubsetOf(new[] { -1.0, 1.0 }));
+            Assert.That(plan.Optimum, Is.Not.EqualTo(signPlan.Optimum), "a different problem, a different f*");
+            Assert.That(run.StopReason, Is.EqualTo("objective"), "the code-faithful run reaches the as-stored f*");
+            Assert.That(run.Metrics.Select(m => m.TestAccuracy), Is.All.NaN, "0/1 targets are not a -1/+1 classification");
+        }
+    }
+
+    [TestCase("lag-uci-logistic.json")]
+    [TestCase("lag-uci-logistic-m18.json")]
+    [TestCase("lag-uci-logistic-as-stored.json")]
+    [TestCase("lag-uci-logistic-m18-as-stored.json")]
+    public void RealDataLogistic_RunsNumIagAtTheScriptsStep_HalfAlphaOverRootM(string file)
+    {
+        var scenario = ScenarioLoader.Load(RepositoryPaths.InRoot("scenarios", file));
+
+        var numIag = scenario.Algorithms.Single(a => a.Name == "Num-IAG");
+
+        Assert.That(numIag.TryGetNumber("stepScale", out var scale), Is.True);
+        Assert.That(scale, Is.EqualTo(0.5 / Math.Sqrt(scenario.Data.Workers)).Within(1e-16));
+    }
+
     [Test]
     public void GdTime_UnderSequentialIngress_IsBroadcastComputeThenSerializedUploads()
     {

@@ -157,6 +157,45 @@ public sealed class ScenarioValidationTests
     }
 
     [Test]
+    public void Parse_SyntheticAsStoredLabels_NeedBinaryTargets_AndTheLogisticModel()
+    {
+        var json = ScenarioText.Minimal();
+        json["data"]!["labels"] = "as-stored";
+        json["data"]!["samples"] = 3;
+        json["data"]!["features"] = 3;
+        json["data"]!["workers"] = 2;
+        json["data"]!["targets"] = new JArray(1, 0, 2);
+
+        Assert.That(ScenarioText.Problems(json), Is.EqualTo(new[]
+        {
+            "s.json: $.data.targets: \"labels\": \"as-stored\" needs binary targets (0/1 or -1/+1); write only 0 and 1 (or -1 and +1)",
+            "s.json: $.model.kind: 'linear' does not fit source 'lag-synthetic' with \"labels\": \"as-stored\"; write \"kind\": \"logistic\"",
+        }));
+    }
+
+    [TestCase("linear", "\"as-stored\"", "s.json: $.model.kind: 'linear' does not fit \"labels\": \"as-stored\", which is for the logistic sets (the linear sets' targets are always read as stored); write \"kind\": \"logistic\", or leave \"labels\" out")]
+    [TestCase("logistic", "\"binary\"", "s.json: $.data.labels: unknown value 'binary'; write one of \"sign\", \"as-stored\"")]
+    public void Parse_UciLabels_AreSignOrAsStored_ForTheLogisticSets(string model, string labels, string problem)
+    {
+        var json = JObject.Parse($$"""
+            {
+              "name": "s",
+              "seed": 1,
+              "data": { "source": "lag-uci", "workers": 3, "sets": ["{{(model == "linear" ? "housing" : "ionosphere")}}"], "labels": {{labels}} },
+              "model": { "kind": "{{model}}", "lambda": 0.001 },
+              "training": { "iterations": 5, "stepSize": "1/L" },
+              "algorithms": [ { "name": "GD" } ]
+            }
+            """);
+        if (model == "linear")
+        {
+            json["model"] = new JObject { ["kind"] = "linear" };
+        }
+
+        Assert.That(ScenarioText.Problems(json), Is.EqualTo(new[] { problem }));
+    }
+
+    [Test]
     public void Parse_SpeedListOfWrongLength_IsAContradiction()
     {
         var json = ScenarioText.Minimal();
@@ -194,7 +233,7 @@ public sealed class ScenarioValidationTests
             Is.EqualTo(new[]
             {
                 "s.json: $.algorithms[1].label: label 'GD' is already used by $.algorithms[0]; give each algorithm a distinct \"label\"",
-                "s.json: $.algorithms[2].name: unknown algorithm 'ADMM'; write one of GD, SGD, LAG-WK, LAG-PS, Cyc-IAG, Num-IAG, LASG-WK2, LASG-PS, Top-k, SASG, QSGD, Sign-SGD, Random-k, LAQ",
+                "s.json: $.algorithms[2].name: unknown algorithm 'ADMM'; write one of GD, SGD, LAG-WK, LAG-PS, Cyc-IAG, Num-IAG, LASG-WK2, LASG-SASG, LASG-PS, Top-k, SASG, QSGD, Sign-SGD, Random-k, LAQ",
             }));
     }
 

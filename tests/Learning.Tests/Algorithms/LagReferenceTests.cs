@@ -59,7 +59,8 @@ public sealed class LagReferenceTests
 
         TestContext.Out.WriteLine(
             $"base {growth} {method} code-faithful: reference {expected.Iterations} iterations, {expected.Uploads} uploads, "
-            + $"code counter {expected.CodeCounter}; ours {actual.Iterations} iterations, {actual.Uploads} uploads, counted {actual.Counted}");
+            + $"code counter {expected.CodeCounter}, printed {expected.PrintedCounter}; ours {actual.Iterations} iterations, "
+            + $"{actual.Uploads} uploads, counted {actual.Counted}, after iteration k {actual.CountedAfterTarget}");
         Assert.That(expected.Iterations, Is.Not.Null, "the reference reaches the target");
         using (Assert.EnterMultipleScope())
         {
@@ -68,6 +69,7 @@ public sealed class LagReferenceTests
             Assert.That(actual.Uploads, Is.EqualTo(expected.Uploads));
             Assert.That(actual.Counted, Is.EqualTo(expected.CodeCounter));
             Assert.That(actual.Counted, Is.Not.EqualTo(actual.Uploads), "the code's counter differs from the real uploads");
+            Assert.That(actual.CountedAfterTarget, Is.EqualTo(expected.PrintedCounter), "the code prints its count after iteration k");
         }
     }
 
@@ -80,7 +82,9 @@ public sealed class LagReferenceTests
         _ => throw new ArgumentException(method, nameof(method)),
     };
 
-    internal static (int? Iterations, long Uploads, long Counted, List<int> PerIteration) Run(
+    /// <summary>Runs to the first k with |f(theta^k) - f*| below the tolerance, as the driver stops (Counted is its row's
+    /// counted_uploads), then runs iteration k too, for the count after it.</summary>
+    internal static (int? Iterations, long Uploads, long Counted, List<int> PerIteration, long CountedAfterTarget) Run(
         ConvexHarness harness, DistributedAlgorithm<double> algorithm)
     {
         var trainer = harness.Trainer(algorithm);
@@ -89,13 +93,15 @@ public sealed class LagReferenceTests
         {
             if (Math.Abs(harness.Objective(algorithm.Theta) - harness.Optimum) < Tolerance)
             {
-                return (k, trainer.Uploads, trainer.CountedUploads, perIteration);
+                var (uploads, counted) = (trainer.Uploads, trainer.CountedUploads);
+                trainer.RunIteration();
+                return (k, uploads, counted, perIteration, trainer.CountedUploads);
             }
 
             perIteration.Add(trainer.RunIteration().Count(o => o.Decision == WorkerDecision.Upload));
         }
 
-        return (null, trainer.Uploads, trainer.CountedUploads, perIteration);
+        return (null, trainer.Uploads, trainer.CountedUploads, perIteration, trainer.CountedUploads);
     }
 
     private static double GeometricMean(IReadOnlyList<double> values) =>

@@ -102,7 +102,9 @@ internal sealed class PlainLagReference
     }
 
     /// <summary>Runs <paramref name="method"/> ("GD", "LAG-WK", "LAG-PS", "Cyc-IAG") until |f(theta^k) - f*| &lt;
-    /// <paramref name="tolerance"/> (checked at the start of iteration k, as the harness checks) or the budget ends.</summary>
+    /// <paramref name="tolerance"/> or the budget ends. As in the MATLAB loops, iteration k first makes its uploads and
+    /// counts them, then tests the loss of theta^k (computed before the step) and prints the counter: the run reports
+    /// the counter before and after iteration k.</summary>
     public PlainRun Run(string method, bool codeFaithful, double tolerance, int budget)
     {
         var d = Dimension;
@@ -131,11 +133,8 @@ internal sealed class PlainLagReference
         var step = method == "Cyc-IAG" ? Alpha / m : Alpha;
         for (var k = 0; k < budget; k++)
         {
-            if (Math.Abs(Objective(theta) - Optimum) < tolerance)
-            {
-                return new PlainRun(k, uploads, counter, perIteration, stepRatios, errorFactors);
-            }
-
+            var reached = Math.Abs(Objective(theta) - Optimum) < tolerance;
+            var (uploadsBefore, counterBefore) = (uploads, counter);
             var trigger = 0.0;
             for (var n = 0; n < Math.Min(Window, changes.Count); n++)
             {
@@ -187,6 +186,12 @@ internal sealed class PlainLagReference
                 : method == "GD" ? m
                 : method == "Cyc-IAG" ? 1
                 : here == 0 && (k + 1) % 1000 == 0 ? 1 : here;
+            if (reached)
+            {
+                // `if abs(loss5(iter) - loss2(end)) < accuracy, comm_iter5`: after iteration k's uploads.
+                return new PlainRun(k, uploadsBefore, counterBefore, counter, perIteration, stepRatios, errorFactors);
+            }
+
             perIteration.Add(here);
 
             var sum = new double[d];
@@ -237,7 +242,7 @@ internal sealed class PlainLagReference
             }
         }
 
-        return new PlainRun(null, uploads, counter, perIteration, stepRatios, errorFactors);
+        return new PlainRun(null, uploads, counter, counter, perIteration, stepRatios, errorFactors);
     }
 
     private double[] Gradient(int worker, double[] theta)

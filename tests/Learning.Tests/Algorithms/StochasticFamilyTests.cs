@@ -128,6 +128,32 @@ public sealed class StochasticFamilyTests
         }
     }
 
+    [TestCase(2.0)]
+    [TestCase(0.05)]
+    public void LasgSasgCode_EqualsSasgWithKeptFractionOne_DecisionForDecisionAndStepForStep(double divisor)
+    {
+        // A small divisor raises the threshold so that both skip often; 2 is the MNIST notebook's.
+        using var sasgHarness = new StochasticHarness();
+        using var lasgHarness = new StochasticHarness();
+        var sasg = sasgHarness.Trainer(
+            new SasgAlgorithm<float>(3, sasgHarness.Initial, StepSize, sasgHarness.Blocks, fraction: 1.0, maxDelay: 4, divisor: divisor),
+            new SparseCooEncoding());
+        var lasg = lasgHarness.Trainer(
+            new LasgSasgCodeAlgorithm<float>(3, lasgHarness.Initial, StepSize, maxDelay: 4, divisor: divisor), new DenseFloat32Encoding());
+        var skips = 0;
+
+        for (var k = 0; k < 60; k++)
+        {
+            var expected = sasg.RunIteration().Select(o => o.Decision).ToList();
+            var actual = lasg.RunIteration().Select(o => o.Decision).ToList();
+            skips += actual.Count(d => d == WorkerDecision.Skip);
+            Assert.That(actual, Is.EqualTo(expected), $"decisions at k = {k}");
+            Assert.That(lasg.Algorithm.Theta, Is.EqualTo(sasg.Algorithm.Theta), $"theta after k = {k}");
+        }
+
+        Assert.That(skips, Is.GreaterThan(0), "the runs must skip for the comparison to test the rule");
+    }
+
     [Test]
     public void TopK_OnTheSasgMlp_Keeps4071EntriesOf407050_At8BytesEach()
     {

@@ -58,6 +58,24 @@ public sealed class LagTextReaderTests
         }
     }
 
+    [TestCase("ionosphere", 0.0, 225)]
+    [TestCase("adult-a1a", 0.0, 1210)]
+    [TestCase("dermatology", -1.0, 111)]
+    public void Load_AsStored_KeepsTheLabelsAsTheFileStoresThem(string name, double negative, int negatives)
+    {
+        var root = RepositoryPaths.LagUci;
+        var locator = new DatasetLocator([Path.GetDirectoryName(root)!], searchSystemFolders: false);
+
+        var dataset = LagUci.Load(name, LabelKind.AsStored, locator);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(dataset.Labels, Is.Null);
+            Assert.That(dataset.Targets!.Distinct().Order(), Is.EqualTo(new[] { negative, 1.0 }));
+            Assert.That(dataset.Targets!.Count(y => y == negative), Is.EqualTo(negatives));
+        }
+    }
+
     [Test]
     public void Load_WithBinaryLabels_GivesClassLabelsForPartitioningByLabel()
     {

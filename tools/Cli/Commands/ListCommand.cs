@@ -18,6 +18,7 @@ internal static class ListCommand
         ["Cyc-IAG"] = "incremental aggregated gradient, one worker per iteration in turn",
         ["Num-IAG"] = "incremental aggregated gradient, one worker per iteration drawn by L_m",
         ["LASG-WK2"] = "LASG: same minibatch at the current and last-upload iterate decides the upload",
+        ["LASG-SASG"] = "LASG as the SASG authors' code runs it: SASG's skip rule with dense uploads, no error feedback",
         ["LASG-PS"] = "LASG, server-side rule with a max delay",
         ["Top-k"] = "top 1% per tensor with error feedback, every worker every iteration",
         ["Random-k"] = "random 1% per tensor with error feedback",
