@@ -79,8 +79,11 @@ public sealed class NetemIntegrationTests
 
         start.Environment["NETEM_PREFIX"] = prefix;
         using var run = Process.Start(start)!;
+        // Router, delay line, server and two workers (netem.sh's topology): wait for all five, whose creation order
+        // and pace vary, before interrupting.
+        const int Expected = 5;
         var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (Namespaces(prefix).Length < 4 && DateTime.UtcNow < deadline)
+        while (Namespaces(prefix).Length < Expected && DateTime.UtcNow < deadline)
         {
             Thread.Sleep(100);
         }
@@ -96,7 +99,7 @@ public sealed class NetemIntegrationTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(upBefore, Is.EqualTo(4), "router, server and two workers were up before the interrupt");
+            Assert.That(upBefore, Is.EqualTo(Expected), "router, delay line, server and two workers were up before the interrupt");
             Assert.That(exited, Is.True);
             Assert.That(run.ExitCode, Is.Not.Zero);
             Assert.That(Namespaces(prefix), Is.Empty);
