@@ -26,7 +26,8 @@ public static class BatchReplay
     /// <param name="locator">Finds the data only when summary.json does not give the network's size.</param>
     /// <param name="threads">The most networks replayed at once.</param>
     /// <exception cref="InvalidDataException">A network does not fit the run (another M) or a time passes the
-    /// simulator's range; the message is that of the first such network, in order.</exception>
+    /// simulator's range; the message is that of the first such network, in order. Any other failure of a network
+    /// (its data not found, for a folder without summary.json) is thrown as it is, never wrapped.</exception>
     public static IReadOnlyList<IReadOnlyList<ReplayedMethod>> Run(
         ReplayFolder folder, IReadOnlyList<ScenarioNetwork> networks, DatasetLocator locator, int threads)
     {
@@ -41,7 +42,9 @@ public static class BatchReplay
             {
                 results[i] = folder.Replay(networks[i], locator);
             }
-            catch (Exception ex) when (ex is InvalidDataException or ScenarioException)
+#pragma warning disable CA1031 // Kept and rethrown as it is below, so that a caller sees no AggregateException.
+            catch (Exception ex)
+#pragma warning restore CA1031
             {
                 errors[i] = ex;
                 state.Break();

@@ -91,6 +91,17 @@ public sealed class ReplayBatchCommandTests
         ReplayCommandTests.AssertOneLine(ReplayCommandTests.Replay(folder.Path, "--uplink", "1Mbps,2Mbps"), "--output: 2 networks need a folder");
     }
 
+    [Test]
+    public void Replay_IntoAnOutputThatIsAFile_ExitsTwoWithOneLine()
+    {
+        using var folder = ReplayCommandTests.Copy();
+        using var other = new TemporaryDirectory();
+        var file = other.WriteFile("taken", "a file, not a folder");
+
+        ReplayCommandTests.AssertOneLine(
+            ReplayCommandTests.Replay(folder.Path, "--uplink", "1Mbps,2Mbps", "--output", file), $"--output {file}: cannot write the summary");
+    }
+
     [TestCase(false)]
     [TestCase(true)]
     public void Replay_OfAnotherRunsParquet_ExitsTwoWithOneLine(bool batch)

@@ -77,7 +77,15 @@ internal static class ReplayCommand
                 var replay = ReplayFolder.Load(folder);
                 var networks = overrides.Select(o => o.Apply(replay.Scenario.Network)).ToList();
                 var replayed = BatchReplay.Run(replay, networks, locator, count);
-                BatchReplay.Write(target, [.. replay.Logs.Select(l => l.Algorithm)], networks, replayed);
+                try
+                {
+                    BatchReplay.Write(target, [.. replay.Logs.Select(l => l.Algorithm)], networks, replayed);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    error.WriteLine($"sasg: --output {target}: cannot write the summary ({ex.Message.TrimEnd('.')}); give a folder you can write");
+                    return ExitCodes.BadInput;
+                }
                 console.WriteLine($"{networks.Count.ToString(CultureInfo.InvariantCulture)} networks replayed: {Path.Combine(target, BatchReplay.FileStem)}.csv and .parquet");
                 return ExitCodes.Ok;
             }

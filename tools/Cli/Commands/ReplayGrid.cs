@@ -17,7 +17,15 @@ internal static class ReplayGrid
             throw new FormatException($"{path}: no such file; give a CSV of networks, for example a header 'uplink,latency' and lines '10Mbps,5ms'");
         }
 
-        var lines = File.ReadAllLines(path);
+        string[] lines;
+        try
+        {
+            lines = File.ReadAllLines(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new FormatException($"{path}: cannot be read ({ex.Message.TrimEnd('.')}); give --grid a CSV file you can read", ex);
+        }
         var header = lines.Length == 0 ? [] : lines[0].Split(',').Select(c => c.Trim()).ToArray();
         if (header.Length == 0 || header.All(c => c.Length == 0))
         {
