@@ -36,7 +36,7 @@ internal sealed class SasgSkipRule<T>
         _maxDelay = maxDelay;
         // After an upload at most maxDelay skips follow (maxDelay + 1 after the warm-up, whose uploads leave the delay
         // counter at 0), so theta_hat is read at most maxDelay + 2 iterations after it was stored.
-        _lastUploadIterate = new UploadIterates<T>(workers, initial, maxDelay + 2);
+        _lastUploadIterate = new UploadIterates<T>(workers, initial, (int)Math.Min((long)maxDelay + 2, int.MaxValue));
         _delay = new int[workers];
         _oldGradient = new T[initial.Length];
     }

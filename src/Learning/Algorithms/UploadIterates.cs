@@ -20,9 +20,9 @@ internal sealed class UploadIterates<T>
     public UploadIterates(int workers, ReadOnlySpan<T> initial, int maxAge)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxAge, 1);
-        var slots = maxAge + 1;
-        _ring = slots <= 2 * workers;
-        _vectors = new T[_ring ? slots : workers][];
+        var slots = (long)maxAge + 1;
+        _ring = slots <= 2L * workers;
+        _vectors = new T[_ring ? (int)slots : workers][];
         for (var i = 0; i < _vectors.Length; i++)
         {
             _vectors[i] = initial.ToArray();

@@ -29,6 +29,39 @@ public sealed class UploadIteratesTests
         }
     }
 
+    [TestCase(4, 3)]
+    [TestCase(3, 2)]
+    [TestCase(2, 9)]
+    public void Of_ReadBeforeTheDecision_GivesAnIterateExactlyMaxAgeOld_AfterOthersUploaded(int workers, int maxAge)
+    {
+        // As SASG and LASG-WK2 use it: theta_hat is read first, then the worker may upload; the last worker is silent
+        // for exactly maxAge iterations each time while the others upload every iteration, so the slot after its
+        // iterate's is written just before it is read at age maxAge.
+        var iterates = new UploadIterates<float>(workers, [0f], maxAge);
+        var last = new int[workers];
+        for (var k = 1; k < 40; k++)
+        {
+            for (var m = 0; m < workers; m++)
+            {
+                Assert.That(iterates.Of(m).ToArray(), Is.EqualTo(new float[] { last[m] }), $"worker {m} at {k}, age {k - last[m]}");
+                if (m < workers - 1 || k - last[m] >= maxAge)
+                {
+                    iterates.Uploaded(m, k, [k]);
+                    last[m] = k;
+                }
+            }
+        }
+    }
+
+    [Test]
+    public void Constructor_WithTheLargestMaxAge_KeepsAnIteratePerWorker()
+    {
+        var iterates = new UploadIterates<float>(2, [0f], int.MaxValue);
+        iterates.Uploaded(0, 5, [5f]);
+
+        Assert.That(iterates.Of(0).ToArray(), Is.EqualTo(new[] { 5f }));
+    }
+
     [Test]
     public void Of_AWorkerSilentForLongerThanMaxAge_ThrowsInsteadOfGivingAnotherIterate()
     {
