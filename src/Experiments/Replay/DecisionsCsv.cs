@@ -133,15 +133,35 @@ public static class DecisionsCsv
             return builder.KnownLabel(text) ?? text.ToString();
         }
 
-        var close = line[1..].IndexOf("\",", StringComparison.Ordinal);
-        if (close < 0)
+        // The closing quote is the first one not doubled ("" stands for one quote inside the label).
+        var at = 1;
+        while (true)
+        {
+            var quote = line[at..].IndexOf('"');
+            if (quote < 0)
+            {
+                rest = [];
+                return null;
+            }
+
+            at += quote;
+            if (at + 1 < line.Length && line[at + 1] == '"')
+            {
+                at += 2;
+                continue;
+            }
+
+            break;
+        }
+
+        if (at + 1 >= line.Length || line[at + 1] != ',')
         {
             rest = [];
             return null;
         }
 
-        var label = line.Slice(1, close).ToString().Replace("\"\"", "\"", StringComparison.Ordinal);
-        rest = line[(close + 3)..];
+        var label = line[1..at].ToString().Replace("\"\"", "\"", StringComparison.Ordinal);
+        rest = line[(at + 2)..];
         return builder.KnownLabel(label) ?? label;
     }
 }

@@ -36,6 +36,24 @@ public sealed class DecisionsCsvTests
         AssertProblem(path, expected, Labels);
     }
 
+    [TestCase("a\",b")]
+    [TestCase("\"quoted\", and, commas")]
+    [TestCase("x,\"\"")]
+    public void Read_ALabelWithQuotesAndCommas_GivesTheLabelAsWritten(string label)
+    {
+        using var folder = new TemporaryDirectory();
+        Sasg.Experiments.Driver.DecisionRow[] written =
+        [
+            new(label, 0, 0, "upload", 400, 50000, false),
+            new(label, 1, 0, "skip", 0, 50000, false),
+        ];
+        var path = folder.WriteFile("decisions.csv", Sasg.Experiments.Results.CsvTables.Decisions(written));
+
+        var rows = Sasg.Experiments.Replay.DecisionsCsv.Read(path, [label]);
+
+        Assert.That(rows.Select(r => r.Algorithm), Is.EqualTo(new[] { label, label }));
+    }
+
     [Test]
     public void Read_AnEmptyFile_SaysSoOnLineOne()
     {
