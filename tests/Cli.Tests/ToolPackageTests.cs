@@ -41,6 +41,16 @@ public sealed class ToolPackageTests
         Assert.That(File.ReadAllText(RepositoryPaths.InRoot(".ci", "run")), Does.Contain("bash tools/scripts/check-tool.sh"));
     }
 
+    [Test]
+    public void Readme_InstallsTheToolOfThisVersion_NotWhateverASourceServesUnderItsName()
+    {
+        var version = Property(XDocument.Load(RepositoryPaths.InRoot("Directory.Build.props")), "Version");
+
+        Assert.That(
+            File.ReadAllText(RepositoryPaths.InRoot("README.md")),
+            Does.Contain($"dotnet tool install --global sasg --version {version} --add-source artifacts/tool"));
+    }
+
     private static string? Property(XDocument project, string name) =>
         project.Descendants(name).Select(e => e.Value).SingleOrDefault();
 }

@@ -8,7 +8,11 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 dotnet pack "$root/tools/Cli" -c Release --artifacts-path "$work/artifacts" -o "$work/package" -v q
-dotnet tool install sasg --tool-path "$work/tool" --add-source "$work/package" --ignore-failed-sources
+# Only the package just made: a nuget.config that clears every other source, and this checkout's version.
+version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$root/Directory.Build.props")"
+printf '<configuration><packageSources><clear /><add key="local" value="%s" /></packageSources></configuration>\n' \
+  "$work/package" > "$work/nuget.config"
+dotnet tool install sasg --version "$version" --tool-path "$work/tool" --configfile "$work/nuget.config"
 mkdir "$work/elsewhere"
 cd "$work/elsewhere"
 "$work/tool/sasg" --version
