@@ -51,7 +51,7 @@ public static class HeterogeneityPlot
         var palette = new ScottPlot.Palettes.Category10();
         var x = points.Select(p => p.Value).ToArray();
         var predicted = plot.Add.Scatter(x, points.Select(p => p.Outcome.Seeds.Average(s => s.Prediction.Saving)).ToArray());
-        Style(predicted, palette.GetColor(0), MarkerShape.FilledDiamond, LinePattern.Dashed, "predicted DeltaC (paper form, LAG-WK xi); the bound holds at or above it");
+        Style(predicted, palette.GetColor(0), MarkerShape.FilledDiamond, LinePattern.Dashed, "predicted DeltaC at LAG-WK's xi: LAG-WK's bound (LAG-PS has its own; see the table)");
         AddMeasured(plot, points, s => s.LagWkRatio, palette.GetColor(1), MarkerShape.FilledCircle, "measured LAG-WK", floor);
         AddMeasured(plot, points, s => s.LagPsRatio, palette.GetColor(2), MarkerShape.FilledSquare, "measured LAG-PS", floor);
 

@@ -80,13 +80,14 @@ internal static class ScenarioWords
         "QSGD", "Sign-SGD", "Random-k", "LAQ",
     ];
 
-    /// <summary>The names of the LAG UCI sets.</summary>
+    /// <summary>The words of <c>outputs.decisions</c>: which decision files a run writes.</summary>
     public static ScenarioWordList<DecisionsFormat> DecisionsFormats { get; } = new(
         ("auto", DecisionsFormat.Auto),
         ("csv", DecisionsFormat.Csv),
         ("parquet", DecisionsFormat.Parquet),
         ("both", DecisionsFormat.Both));
 
+    /// <summary>The names of the LAG UCI sets.</summary>
     public static IReadOnlyList<string> UciSets { get; } = [.. LagUci.RegressionSets, .. LagUci.LogisticSets];
 
     /// <summary>The dotted paths of the scalar fields a sweep may vary (besides algorithm parameters).</summary>
