@@ -1,13 +1,23 @@
+using Sasg.Experiments.Sweeps;
+
 namespace Sasg.Experiments.Results;
 
 /// <summary>A results folder made ready for a run, so that it never mixes two runs' files: the files an earlier run
 /// listed in its manifest (.sasg-files) are deleted, and so are the temporary files of runs that were killed; files
-/// Sasg did not write stay. The new manifest lists every file this run writes.</summary>
-public sealed class RunFolder
+/// Sasg did not write stay. The new manifest lists every file this run writes. The folder is locked (.sasg-lock, as a
+/// sweep folder is) from <see cref="Prepare"/> to <see cref="Dispose"/>, so that a second run into it is refused instead
+/// of mixing its files with the first's.</summary>
+public sealed class RunFolder : IDisposable
 {
-    private RunFolder(string directory)
+    /// <summary>The lock file's name.</summary>
+    public const string LockName = ".sasg-lock";
+
+    private readonly SweepLock _lock;
+
+    private RunFolder(string directory, SweepLock held)
     {
         Directory = directory;
+        _lock = held;
     }
 
     /// <summary>The folder's full path.</summary>
@@ -23,26 +33,56 @@ public sealed class RunFolder
         try
         {
             System.IO.Directory.CreateDirectory(full);
-            TemporaryFiles.Clean(full, includeOwn: false);
-            foreach (var entry in FolderManifest.Read(full))
+            var held = Lock(full);
+            try
             {
-                DeleteListed(full, entry);
+                return Clean(full, trace, held);
             }
-
-            if (!trace && ForeignTrace(full) is { } foreign)
+            catch
             {
-                throw new ResultsFolderException(
-                    $"{full}: holds {foreign}, which no Sasg run listed in {FolderManifest.FileName}; with outputs.trace off it "
-                    + "would be taken for this run's trace: move it away, or give another folder with --output");
+                held.Dispose();
+                throw;
             }
-
-            FolderManifest.Write(full, ResultsFolder.FileNames.Concat(trace ? FolderManifest.TraceNames : []));
-            return new RunFolder(full);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new ResultsFolderException($"{full}: cannot write the results folder ({Reason(full, ex)}); give a folder you can write with --output", ex);
         }
+    }
+
+    /// <summary>Releases the folder's lock.</summary>
+    public void Dispose() => _lock.Dispose();
+
+    // Another live 'sasg run' holding the folder is one line (a dead one's lock is taken over).
+    private static SweepLock Lock(string full)
+    {
+        try
+        {
+            return SweepLock.Acquire(Path.Combine(full, LockName), full, "sasg run");
+        }
+        catch (SweepFolderException ex)
+        {
+            throw new ResultsFolderException(ex.Message + ", or give another folder with --output", ex);
+        }
+    }
+
+    private static RunFolder Clean(string full, bool trace, SweepLock held)
+    {
+        TemporaryFiles.Clean(full, includeOwn: false);
+        foreach (var entry in FolderManifest.Read(full))
+        {
+            DeleteListed(full, entry);
+        }
+
+        if (!trace && ForeignTrace(full) is { } foreign)
+        {
+            throw new ResultsFolderException(
+                $"{full}: holds {foreign}, which no Sasg run listed in {FolderManifest.FileName}; with outputs.trace off it "
+                + "would be taken for this run's trace: move it away, or give another folder with --output");
+        }
+
+        FolderManifest.Write(full, ResultsFolder.FileNames.Concat(trace ? FolderManifest.TraceNames : []));
+        return new RunFolder(full, held);
     }
 
     /// <summary>Deletes this process's temporary files in the folder (after a failure).</summary>

@@ -18,7 +18,7 @@ public sealed class RunFolderTests
 
         folder.WriteFile(".sasg-files", "# header\nmetrics.csv\ntrace.csv\nplots/timeline-Old.png\n");
 
-        RunFolder.Prepare(folder.Path, trace: false);
+        RunFolder.Prepare(folder.Path, trace: false).Dispose();
 
         using (Assert.EnterMultipleScope())
         {
@@ -33,7 +33,7 @@ public sealed class RunFolderTests
     {
         using var folder = new TemporaryDirectory();
 
-        RunFolder.Prepare(folder.Path, trace: true);
+        RunFolder.Prepare(folder.Path, trace: true).Dispose();
 
         Assert.That(File.ReadAllLines(Path.Combine(folder.Path, ".sasg-files")), Does.Contain("trace.csv").And.Contain("trace.json"));
     }
@@ -63,7 +63,7 @@ public sealed class RunFolderTests
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, ".sasg-files"), $"../outside.txt\n{etc}\n../metrics.csv\nplots/../../outside.txt\nplots/../metrics.csv\n");
 
-        RunFolder.Prepare(folder, trace: true);
+        RunFolder.Prepare(folder, trace: true).Dispose();
 
         Assert.That((File.Exists(outside), File.Exists(etc)), Is.EqualTo((true, true)));
     }
@@ -80,7 +80,7 @@ public sealed class RunFolderTests
         File.CreateSymbolicLink(Path.Combine(folder, "metrics.csv"), target);
         File.WriteAllText(Path.Combine(folder, ".sasg-files"), "plots/loss-vs-iterations.png\nmetrics.csv\n");
 
-        RunFolder.Prepare(folder, trace: true);
+        RunFolder.Prepare(folder, trace: true).Dispose();
 
         using (Assert.EnterMultipleScope())
         {
@@ -102,14 +102,35 @@ public sealed class RunFolderTests
             folder.WriteFile(file, "x");
         }
 
-        var run = RunFolder.Prepare(folder.Path, trace: true);
+        using var run = RunFolder.Prepare(folder.Path, trace: true);
         var afterPrepare = Files(folder.Path);
         run.CleanTemporaryFiles();
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(afterPrepare, Is.EquivalentTo(kept.Append(".sasg-files")), "pid 1 is alive; this process is still running");
-            Assert.That(Files(folder.Path), Is.EquivalentTo(kept.Take(2).Append(".sasg-files")), "after a failure, this process's own go too");
+            Assert.That(afterPrepare, Is.EquivalentTo(kept.Append(".sasg-files").Append(RunFolder.LockName)), "pid 1 is alive; this process is still running");
+            Assert.That(Files(folder.Path), Is.EquivalentTo(kept.Take(2).Append(".sasg-files").Append(RunFolder.LockName)), "after a failure, this process's own go too");
+        }
+    }
+
+    [Test]
+    public void Prepare_OfAFolderAnotherRunHolds_RefusesInOneLine_UntilThatRunEnds()
+    {
+        using var folder = new TemporaryDirectory();
+        var first = RunFolder.Prepare(folder.Path, trace: false);
+        folder.WriteFile("metrics.csv", "the first run's");
+
+        var error = Assert.Throws<ResultsFolderException>(() => RunFolder.Prepare(folder.Path, trace: false));
+        var kept = File.ReadAllText(Path.Combine(folder.Path, "metrics.csv"));
+        first.Dispose();
+        var lockGone = !File.Exists(Path.Combine(folder.Path, RunFolder.LockName));
+        RunFolder.Prepare(folder.Path, trace: false).Dispose();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error!.Message, Does.StartWith($"{folder.Path} is in use by").And.Contain("give another folder with --output").And.Not.Contain("\n"));
+            Assert.That(kept, Is.EqualTo("the first run's"), "the refused run deleted nothing");
+            Assert.That(lockGone, Is.True);
         }
     }
 
@@ -136,7 +157,7 @@ public sealed class RunFolderTests
     public void ManifestAdd_AddsPlotsToTheRunsList_AndIgnoresFilesOutsideTheFolder()
     {
         using var folder = new TemporaryDirectory();
-        RunFolder.Prepare(folder.Path, trace: false);
+        RunFolder.Prepare(folder.Path, trace: false).Dispose();
 
         FolderManifest.Add(folder.Path, [Path.Combine(folder.Path, "plots", "loss-vs-seconds.png"), "/etc/passwd"]);
 

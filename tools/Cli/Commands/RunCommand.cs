@@ -88,6 +88,8 @@ internal static class RunCommand
             return ExitCodes.BadInput;
         }
 
+        // The folder stays locked until the run has written everything, plots included.
+        using var locked = folder;
         var recorder = new RunRecorder(plan);
         var resolved = scenario.ToResolvedJson();
         var checkpoints = new RunCheckpoints(folder.Directory, plan, recorder, resolved, options.CheckpointInterval ?? CheckpointInterval);
