@@ -1,5 +1,6 @@
 using Sasg.Experiments.Driver;
 using Sasg.Experiments.Fidelity;
+using Sasg.Experiments.Replay;
 using Sasg.Learning.Data;
 using Sasg.NetSim.Kernel;
 using Sasg.NetSim.Network;
@@ -49,6 +50,37 @@ public sealed class ValidateNetworkCommandTests
             Assert.That(lines, Has.Length.EqualTo(3), console.Output);
             Assert.That(lines[0], Does.StartWith("m2-100mbit-0.5ms-push: wire median 0.0 %").And.Contain("harness per round trip median / p95 1.000 / 1.000 ms (n = 1)").And.EndWith(": met"));
             Assert.That(lines[2], Does.Contain("payload missed in 2 of 2").And.EndWith("NOT REJECTED: wire-double-latency"));
+        }
+    }
+
+    [Test]
+    public void CheckTarget_OfARunWithDecisionsParquetOnly_PrintsWhatItsDecisionsCsvGives()
+    {
+        using var csv = new TemporaryDirectory();
+        using var parquet = new TemporaryDirectory();
+        var csvConsole = new TestConsole().Width(80);
+        var parquetConsole = new TestConsole().Width(80);
+        var csvCode = SasgApp.Run(Arguments(csv, "payload"), csvConsole, new StringWriter(), DatasetLocator.Default);
+        var arguments = Arguments(parquet, "payload");
+        var log = Path.Combine(parquet.Path, "log");
+        using (var stream = File.Create(Path.Combine(log, DecisionsParquet.FileName)))
+        using (var writer = new DecisionsParquetWriter(stream, scenarioJson: null))
+        {
+            foreach (var row in DecisionsCsv.Read(Path.Combine(log, "decisions.csv")))
+            {
+                writer.Add(row);
+            }
+        }
+
+        File.Delete(Path.Combine(log, "decisions.csv"));
+        var error = new StringWriter();
+
+        var parquetCode = SasgApp.Run(arguments, parquetConsole, error, DatasetLocator.Default);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(parquetCode, Is.EqualTo(csvCode), error.ToString());
+            Assert.That(parquetConsole.Output, Is.EqualTo(csvConsole.Output));
         }
     }
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Sasg.Experiments.Driver;
 using Sasg.Experiments.Fidelity;
-using Sasg.Experiments.Replay;
+using Sasg.Experiments.Results;
 using Sasg.Experiments.Scenarios;
 using Spectre.Console;
 
@@ -26,7 +26,7 @@ internal static class ValidateNetworkCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(IAnsiConsole console, TextWriter error)
     {
-        var results = new Argument<string[]>("results") { Description = "Results folders written by 'sasg run' (their decisions.csv).", Arity = ArgumentArity.OneOrMore };
+        var results = new Argument<string[]>("results") { Description = "Results folders written by 'sasg run' (their decisions.csv or decisions.parquet).", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--output", "-o") { Description = "Where runs/, observations.csv, errors.csv, fidelity.md and plots/ go.", Required = true };
         var workers = new Option<string>("--workers") { Description = "Numbers of workers M.", DefaultValueFactory = _ => "2,4,8" };
         var rates = new Option<string>("--rates") { Description = "Link rates (uplinks and server link).", DefaultValueFactory = _ => "10Mbps,100Mbps,1Gbps" };
@@ -81,22 +81,24 @@ internal static class ValidateNetworkCommand
             var rows = new List<DecisionRow>();
             foreach (var folder in p.GetValue(results)!)
             {
-                var path = Path.Combine(folder, "decisions.csv");
-                if (!File.Exists(path))
-                {
-                    error.WriteLine($"sasg: {folder}: no decisions.csv; run 'sasg run <scenario> --output {folder}' first");
-                    return ExitCodes.BadInput;
-                }
-
+                IReadOnlyList<DecisionRow>? read;
                 try
                 {
-                    rows.AddRange(DecisionsCsv.Read(path));
+                    read = DecisionFiles.Read(folder);
                 }
                 catch (InvalidDataException ex)
                 {
                     error.WriteLine($"sasg: {ex.Message}");
                     return ExitCodes.BadInput;
                 }
+
+                if (read is null)
+                {
+                    error.WriteLine($"sasg: {folder}: no decisions.csv or decisions.parquet; run 'sasg run <scenario> --output {folder}' first");
+                    return ExitCodes.BadInput;
+                }
+
+                rows.AddRange(read);
             }
 
             NetemRunner? runner = null;
