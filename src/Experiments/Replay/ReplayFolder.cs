@@ -12,10 +12,12 @@ namespace Sasg.Experiments.Replay;
 /// <remarks>The decisions fix M (its rows are checked as they are read, <see cref="DecisionsCsv"/>); summary.json's
 /// <c>workers</c> must equal it and each method's <c>iterations</c> its decisions' iterations, so no number in one file
 /// can size the network beyond what the decisions hold. A missing summary.json costs the recorded column and a
-/// re-plan from the data.</remarks>
+/// plan from the data (once per folder, however many networks are replayed).</remarks>
 public sealed class ReplayFolder
 {
     private readonly IReadOnlyList<DecisionLog> _logs;
+    private readonly Lock _planning = new();
+    private (int Workers, long ModelBytes)? _planned;
 
     private ReplayFolder(Scenario scenario, RunSummary? summary, IReadOnlyList<DecisionLog> logs, string decisionsPath)
     {
@@ -97,15 +99,8 @@ public sealed class ReplayFolder
         StarTopology topology;
         ParameterServerOptions options;
         Func<ComputeModel> createCompute;
-        if (Summary is { Workers: { } workers, ModelBytes: { } bytes })
-        {
-            (topology, options, createCompute) = ScenarioPlanner.PlanNetwork(scenario, workers, bytes);
-        }
-        else
-        {
-            var plan = ScenarioPlanner.Plan(scenario, locator);
-            (topology, options, createCompute) = (plan.Topology, plan.Network, plan.CreateCompute);
-        }
+        var (workers, bytes) = NetworkSize(locator);
+        (topology, options, createCompute) = ScenarioPlanner.PlanNetwork(scenario, workers, bytes);
 
         var compute = createCompute();
         var (field, size) = topology.WorkerCount != Workers ? ("$.data.workers", topology.WorkerCount) : ("$.compute.speed", compute.WorkerCount);
@@ -135,6 +130,27 @@ public sealed class ReplayFolder
         }
 
         return replayed;
+    }
+
+    // M and the model's bytes: from summary.json, or else planned from the scenario's data once for every network
+    // replayed (the network's fields change neither; ScenarioPlanner.Plan builds its network from the same two).
+    private (int Workers, long ModelBytes) NetworkSize(DatasetLocator locator)
+    {
+        if (Summary is { Workers: { } workers, ModelBytes: { } bytes })
+        {
+            return (workers, bytes);
+        }
+
+        lock (_planning)
+        {
+            if (_planned is null)
+            {
+                var plan = ScenarioPlanner.Plan(Scenario, locator);
+                _planned = (plan.WorkerData.Count, plan.Network.ModelSize.Bytes);
+            }
+
+            return _planned.Value;
+        }
     }
 
     private void CheckSummary(string summaryPath)

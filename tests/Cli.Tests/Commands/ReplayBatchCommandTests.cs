@@ -92,6 +92,24 @@ public sealed class ReplayBatchCommandTests
     }
 
     [Test]
+    public void Replay_OfAFolderWithoutSummary_PlansItsNetworkFromTheData_AndWritesTheSameRows()
+    {
+        using var withSummary = ReplayCommandTests.Copy();
+        using var without = ReplayCommandTests.Copy();
+        File.Delete(Path.Combine(without.Path, "summary.json"));
+        using var output = new TemporaryDirectory();
+        string[] networks = ["--uplink", "1Mbps,3Mbps,10Mbps", "--ingress", "sequential-push,fair-share"];
+
+        ReplayCommandTests.Replay(withSummary.Path, [.. networks, "--output", Path.Combine(output.Path, "a")]);
+        var result = ReplayCommandTests.Replay(without.Path, [.. networks, "--output", Path.Combine(output.Path, "b")]);
+
+        Assert.That(result.Code, Is.Zero, result.Error);
+        Assert.That(
+            File.ReadAllBytes(Path.Combine(output.Path, "b", "replays.csv")),
+            Is.EqualTo(File.ReadAllBytes(Path.Combine(output.Path, "a", "replays.csv"))));
+    }
+
+    [Test]
     public void Replay_IntoAnOutputThatIsAFile_ExitsTwoWithOneLine()
     {
         using var folder = ReplayCommandTests.Copy();
