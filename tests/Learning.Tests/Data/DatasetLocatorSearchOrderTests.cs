@@ -10,19 +10,19 @@ public sealed class DatasetLocatorSearchOrderTests
     private static readonly string[] LagSets = ["housing", "bodyfat", "abalone", "ionosphere", "adult-a1a", "dermatology"];
 
     [Test]
-    public void ForEnvironment_FromInsideACheckout_FindsItsDataFolder_AndNotASharedFolderBesideIt()
+    public void ForEnvironment_FromInsideACheckout_FindsItsDataFolder_AndNotAFolderBesideIt()
     {
         using var root = new TemporaryDirectory();
         root.WriteFile("checkout/Sasg.sln", string.Empty);
         Directory.CreateDirectory(Path.Combine(root.Path, "checkout", "src", "Cli"));
-        WriteLagSets(root, "shared/data/lag-uci");
+        WriteLagSets(root, "sibling/data/lag-uci");
 
         var locator = DatasetLocator.ForEnvironment(null, Path.Combine(root.Path, "checkout", "src", "Cli"), "/nonexistent-program");
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(locator.TryLocate(KnownDatasets.LagUci, out _), Is.False);
-            Assert.That(locator.Candidates(KnownDatasets.LagUci), Has.None.Contains("shared"));
+            Assert.That(locator.Candidates(KnownDatasets.LagUci), Has.None.Contains("sibling"));
             Assert.That(locator.InstallFolder(KnownDatasets.LagUci), Is.EqualTo(Path.Combine(root.Path, "checkout", "data", "lag-uci")));
         }
 
