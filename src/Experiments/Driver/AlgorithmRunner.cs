@@ -74,7 +74,6 @@ internal sealed class AlgorithmRunner<T>(
         TensorData? testSet)
     {
         var metrics = record.Metrics;
-        var decisions = record.Decisions;
         var now = SimTime.Zero;
         var stop = Evaluate(trainer, state, trainSet, testSet, now);
         var iteration = 0;
@@ -118,7 +117,7 @@ internal sealed class AlgorithmRunner<T>(
             ? $"{spec.Label} diverged at iteration {iteration} (loss {metrics[^1].TrainLoss}); try a smaller step size."
             : string.Empty;
         var result = new AlgorithmResult(
-            spec.Label, iteration, trainer.Uploads, trainer.UploadBytes, trainer.PaperBits, now.TotalSeconds, metrics, decisions, reason, message);
+            spec.Label, iteration, trainer.Uploads, trainer.UploadBytes, trainer.PaperBits, now.TotalSeconds, metrics, record.Decisions, reason, message);
         record.Finish(result);
         return result;
     }

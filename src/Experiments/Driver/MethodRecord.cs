@@ -2,11 +2,12 @@ namespace Sasg.Experiments.Driver;
 
 /// <summary>What one method has computed so far: its evaluation points, its decisions and its totals after the last
 /// completed iteration. The method's runner appends; a checkpoint or a failed run reads a copy from another thread.</summary>
-internal sealed class MethodRecord(string label)
+/// <remarks>The decisions go to a <see cref="DecisionStore"/>: packed in memory, or spooled to <c>spoolPath</c>.</remarks>
+internal sealed class MethodRecord(string label, string? spoolPath = null) : IDisposable
 {
     private readonly Lock _lock = new();
     private readonly List<MetricsRow> _metrics = [];
-    private readonly List<DecisionRow> _decisions = [];
+    private readonly DecisionStore _decisions = new(label, spoolPath);
     private int _iterations;
     private long _uploads;
     private long _uploadBytes;
@@ -44,8 +45,8 @@ internal sealed class MethodRecord(string label)
     /// <summary>The evaluation points so far; the list the runner appends to (read it only once the method ended).</summary>
     public List<MetricsRow> Metrics => _metrics;
 
-    /// <summary>The decisions so far; the list the runner appends to (read it only once the method ended).</summary>
-    public List<DecisionRow> Decisions => _decisions;
+    /// <summary>Every decision recorded so far (read it once the method ended).</summary>
+    public IReadOnlyList<DecisionRow> Decisions => _decisions.All();
 
     public void AddMetrics(MetricsRow row)
     {
@@ -57,10 +58,7 @@ internal sealed class MethodRecord(string label)
 
     public void AddDecision(DecisionRow row)
     {
-        lock (_lock)
-        {
-            _decisions.Add(row);
-        }
+        _decisions.Add(row);
     }
 
     /// <summary>Records the totals after <paramref name="iterations"/> completed iterations.</summary>
@@ -110,11 +108,14 @@ internal sealed class MethodRecord(string label)
                 _seconds,
                 [.. _metrics],
                 // Another thread may be adding the decisions of the iteration in progress.
-                _decisions.TakeWhile(d => d.Iteration < _iterations).ToList(),
+                _decisions.Prefix(_decisions.CountBefore(_iterations)),
                 failed ? "failed" : "unfinished",
                 failed ? $"{Label} failed at iteration {_iterations}: {FirstLine(_error!.Message)}" : string.Empty);
         }
     }
+
+    /// <summary>Deletes the decision spool, if any.</summary>
+    public void Dispose() => _decisions.Dispose();
 
     internal static string FirstLine(string message)
     {

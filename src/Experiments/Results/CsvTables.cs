@@ -38,7 +38,17 @@ public static class CsvTables
     });
 
     /// <summary>decisions.csv: one row per worker per iteration of every method (the input of replay).</summary>
-    public static string Decisions(IEnumerable<DecisionRow> rows) => Write(
+    public static string Decisions(IEnumerable<DecisionRow> rows)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        WriteDecisions(text, rows);
+        return text.ToString();
+    }
+
+    /// <summary>Writes decisions.csv's rows to <paramref name="output"/> as they are enumerated (no whole table in
+    /// memory).</summary>
+    public static void WriteDecisions(TextWriter output, IEnumerable<DecisionRow> rows) => Write(
+        output,
         rows,
         ["algorithm", "iteration", "worker", "decision", "bytes", "compute_ns", "requested"],
         (csv, r) =>
@@ -60,16 +70,18 @@ public static class CsvTables
     internal static string Write<T>(IEnumerable<T> rows, string[] header, Action<CsvWriter, T> row)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = CsvWriter.Create(text, Options, false))
-        {
-            csv.WriteHeader(header);
-            foreach (var r in rows)
-            {
-                row(csv, r);
-                csv.EndRecord();
-            }
-        }
-
+        Write(text, rows, header, row);
         return text.ToString();
+    }
+
+    private static void Write<T>(TextWriter output, IEnumerable<T> rows, string[] header, Action<CsvWriter, T> row)
+    {
+        using var csv = CsvWriter.Create(output, Options, true);
+        csv.WriteHeader(header);
+        foreach (var r in rows)
+        {
+            row(csv, r);
+            csv.EndRecord();
+        }
     }
 }

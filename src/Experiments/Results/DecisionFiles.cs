@@ -1,3 +1,4 @@
+using System.Text;
 using Sasg.Experiments.Driver;
 using Sasg.Experiments.Replay;
 using Sasg.Experiments.Scenarios;
@@ -35,7 +36,11 @@ public static class DecisionFiles
         var parquetPath = Path.Combine(directory, DecisionsParquet.FileName);
         if (csv)
         {
-            AtomicFile.WriteAllText(csvPath, CsvTables.Decisions(results.SelectMany(r => r.Decisions)));
+            AtomicFile.Write(csvPath, stream =>
+            {
+                using var text = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true);
+                CsvTables.WriteDecisions(text, results.SelectMany(r => r.Decisions));
+            });
         }
 
         if (parquet)

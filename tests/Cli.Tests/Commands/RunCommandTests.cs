@@ -96,7 +96,7 @@ public sealed class RunCommandTests
         using var gone = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true") { UseShellExecute = false })!;
         gone.WaitForExit();
         var output = Path.Combine(folder.Path, "out");
-        var stale = new[] { "trace.part0.csv", "trace.part0.json", "metrics.csv", "plots/loss-vs-bits.png" }
+        var stale = new[] { "trace.part0.csv", "trace.part0.json", "metrics.csv", "decisions-0.spool", "plots/loss-vs-bits.png" }
             .Select(f => folder.WriteFile($"out/{f}.tmp-{gone.Id}", "x")).ToList();
         var users = folder.WriteFile($"out/notes.txt.tmp-{gone.Id}", "mine");
 

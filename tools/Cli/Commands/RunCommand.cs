@@ -90,7 +90,8 @@ internal static class RunCommand
 
         // The folder stays locked until the run has written everything, plots included.
         using var locked = folder;
-        var recorder = new RunRecorder(plan);
+        // Decisions are spooled into the results folder as they come, so that they do not accumulate in memory.
+        using var recorder = new RunRecorder(plan, folder.Directory);
         var resolved = scenario.ToResolvedJson();
         var checkpoints = new RunCheckpoints(folder.Directory, plan, recorder, resolved, options.CheckpointInterval ?? CheckpointInterval);
         var traces = scenario.Outputs.Trace ? RunTraces.Open(folder.Directory) : null;
