@@ -27,6 +27,21 @@ public readonly record struct ControlMessages(long Requests, long RequestBytes, 
         };
     }
 
+    /// <summary>What one worker's action in a replayed round sends on <paramref name="options"/>'s network: the same
+    /// count as <see cref="Of(DecisionRow, ParameterServerOptions)"/> gives for the decision it was made from.</summary>
+    public static ControlMessages Of(WorkerAction action, ParameterServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (action.Uploads)
+        {
+            return action.NeedsServerRequest || options.Ingress == IngressPolicy.SequentialPull
+                ? new ControlMessages(1, options.RequestSize.Bytes, 0, 0)
+                : default;
+        }
+
+        return action.IsIdle ? default : new ControlMessages(0, 0, 1, options.SkipNoticeSize.Bytes);
+    }
+
     /// <summary>The sum of two counts.</summary>
     public static ControlMessages operator +(ControlMessages a, ControlMessages b) => new(
         a.Requests + b.Requests, a.RequestBytes + b.RequestBytes, a.SkipNotices + b.SkipNotices, a.SkipNoticeBytes + b.SkipNoticeBytes);

@@ -20,16 +20,24 @@ public static class BatchReplay
     private static readonly string[] NetworkColumns =
         ["network", "uplink_bps", "downlink_bps", "latency_ns", "server_ingress_bps", "ingress", "mtu", "connection"];
 
+    /// <summary>The folder of the network numbered <paramref name="network"/> (from 1, the "network" column) under
+    /// <paramref name="directory"/>, when a folder per network is asked for.</summary>
+    public static string NetworkFolder(string directory, int network) =>
+        Path.Combine(directory, "networks", network.ToString(CultureInfo.InvariantCulture));
+
     /// <summary>Every method of <paramref name="folder"/> replayed on each of <paramref name="networks"/>, in order.</summary>
     /// <param name="folder">The recorded run.</param>
     /// <param name="networks">The networks (the run's network with some fields changed).</param>
     /// <param name="locator">Finds the data only when summary.json does not give the network's size.</param>
     /// <param name="threads">The most networks replayed at once.</param>
+    /// <param name="folders">When given, each network's results folder (scenario.json and metrics.csv,
+    /// <see cref="ReplayFolder.Replay(ScenarioNetwork, DatasetLocator, string)"/>) is written under it at
+    /// <see cref="NetworkFolder"/>; by default none is.</param>
     /// <exception cref="InvalidDataException">A network does not fit the run (another M) or a time passes the
     /// simulator's range; the message is that of the first such network, in order. Any other failure of a network
     /// (its data not found, for a folder without summary.json) is thrown as it is, never wrapped.</exception>
     public static IReadOnlyList<IReadOnlyList<ReplayedMethod>> Run(
-        ReplayFolder folder, IReadOnlyList<ScenarioNetwork> networks, DatasetLocator locator, int threads)
+        ReplayFolder folder, IReadOnlyList<ScenarioNetwork> networks, DatasetLocator locator, int threads, string? folders = null)
     {
         ArgumentNullException.ThrowIfNull(folder);
         ArgumentNullException.ThrowIfNull(networks);
@@ -40,7 +48,7 @@ public static class BatchReplay
         {
             try
             {
-                results[i] = folder.Replay(networks[i], locator);
+                results[i] = folder.Replay(networks[i], locator, folders is null ? null : NetworkFolder(folders, i + 1));
             }
 #pragma warning disable CA1031 // Kept and rethrown as it is below, so that a caller sees no AggregateException.
             catch (Exception ex)

@@ -27,6 +27,26 @@ public sealed class DecisionLog
     /// <summary>The recorded actions as a plan NetSim can replay.</summary>
     public FixedRoundPlan ToPlan() => new(_rounds);
 
+    /// <summary>The requests and skip notices the iterations before k send on <paramref name="options"/>'s network, for
+    /// k from 0 to <see cref="Iterations"/> (<see cref="ControlMessages"/>, as a run counts them).</summary>
+    public ControlMessages[] ControlMessagesBefore(ParameterServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var before = new ControlMessages[_rounds.Length + 1];
+        for (var k = 0; k < _rounds.Length; k++)
+        {
+            var total = before[k];
+            foreach (var action in _rounds[k])
+            {
+                total += ControlMessages.Of(action, options);
+            }
+
+            before[k + 1] = total;
+        }
+
+        return before;
+    }
+
     /// <summary>The number of uploads recorded.</summary>
     public int Uploads { get; private init; }
 

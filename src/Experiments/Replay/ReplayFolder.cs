@@ -1,8 +1,10 @@
 using System.Globalization;
 using Sasg.Experiments.Driver;
 using Sasg.Experiments.Results;
+using Sasg.Experiments.Results.Plots;
 using Sasg.Experiments.Scenarios;
 using Sasg.Learning.Data;
+using Sasg.NetSim.Kernel;
 using Sasg.NetSim.Network;
 
 namespace Sasg.Experiments.Replay;
@@ -18,6 +20,7 @@ public sealed class ReplayFolder
     private readonly IReadOnlyList<DecisionLog> _logs;
     private readonly Lock _planning = new();
     private (int Workers, long ModelBytes)? _planned;
+    private IReadOnlyList<MetricsRow>? _metrics;
 
     private ReplayFolder(Scenario scenario, RunSummary? summary, IReadOnlyList<DecisionLog> logs, string decisionsPath)
     {
@@ -92,7 +95,15 @@ public sealed class ReplayFolder
     /// <exception cref="InvalidDataException">The scenario's network does not have M workers, or a replayed time
     /// passes the simulator's range (about 292 years).</exception>
     /// <exception cref="ScenarioException">The network cannot be built (a worker trace file for another M).</exception>
-    public IReadOnlyList<ReplayedMethod> Replay(ScenarioNetwork network, DatasetLocator locator)
+    public IReadOnlyList<ReplayedMethod> Replay(ScenarioNetwork network, DatasetLocator locator) =>
+        Replay(network, locator, folder: null);
+
+    /// <summary>Replays every method on <paramref name="network"/> as <see cref="Replay(ScenarioNetwork, DatasetLocator)"/>
+    /// does and, when <paramref name="folder"/> is given, writes there the network's results folder: scenario.json (the
+    /// run's scenario on this network) and metrics.csv (the run's rows, each timed and with its requests and skip
+    /// notices counted on this network), which <c>sasg plot</c> draws.</summary>
+    /// <exception cref="FileNotFoundException">A folder is asked for and the run has no metrics.csv.</exception>
+    public IReadOnlyList<ReplayedMethod> Replay(ScenarioNetwork network, DatasetLocator locator, string? folder)
     {
         ArgumentNullException.ThrowIfNull(network);
         var scenario = Scenario with { Network = network };
@@ -111,6 +122,7 @@ public sealed class ReplayFolder
         }
 
         var replayed = new List<ReplayedMethod>();
+        var metrics = folder is null ? null : new List<MetricsRow>();
         foreach (var log in _logs)
         {
             double seconds;
@@ -118,6 +130,7 @@ public sealed class ReplayFolder
             {
                 var ends = ReplayRunner.IterationEnds(log, topology, options, createCompute());
                 seconds = ends.Length == 0 ? 0 : ends[^1].TotalSeconds;
+                metrics?.AddRange(Retimed(log, ends, options));
             }
             catch (OverflowException)
             {
@@ -129,7 +142,56 @@ public sealed class ReplayFolder
                 log.Algorithm, log.Uploads, Summary?.Methods.FirstOrDefault(m => m.Label == log.Algorithm)?.SimulatedSeconds, seconds));
         }
 
+        if (folder is not null)
+        {
+            Directory.CreateDirectory(folder);
+            AtomicFile.WriteAllText(Path.Combine(folder, "scenario.json"), scenario.ToResolvedJson());
+            AtomicFile.WriteAllText(Path.Combine(folder, "metrics.csv"), CsvTables.Metrics(metrics!));
+        }
+
         return replayed;
+    }
+
+    // The run's metrics rows of `log`'s method on the replayed network: the row at iteration k ends at the end of
+    // iteration k - 1 (0 at k = 0) and counts the requests and skip notices of the iterations before k there.
+    private IEnumerable<MetricsRow> Retimed(DecisionLog log, SimTime[] ends, ParameterServerOptions options)
+    {
+        var control = log.ControlMessagesBefore(options);
+        return RecordedMetrics().Where(m => m.Algorithm == log.Algorithm).Select(m => m.WithControlMessages(control[m.Iteration]) with
+        {
+            SimulatedSeconds = m.Iteration == 0 ? 0 : ends[m.Iteration - 1].TotalSeconds,
+        });
+    }
+
+    // The run's metrics.csv, read once for every network replayed; each row's iteration must be one the decisions hold.
+    private IReadOnlyList<MetricsRow> RecordedMetrics()
+    {
+        lock (_planning)
+        {
+            if (_metrics is null)
+            {
+                var path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(DecisionsPath))!, "metrics.csv");
+                if (!File.Exists(path))
+                {
+                    throw new FileNotFoundException($"{path}: no such file; a folder per network needs the run's metrics.csv: run the scenario again, or replay without --folders", path);
+                }
+
+                var rows = MetricsCsv.Read(path);
+                foreach (var row in rows)
+                {
+                    var log = _logs.FirstOrDefault(l => l.Algorithm == row.Algorithm);
+                    if (log is not null && (row.Iteration < 0 || row.Iteration > log.Iterations))
+                    {
+                        throw new InvalidDataException(
+                            $"{path}: '{DecisionsCsv.Shorten(row.Algorithm)}' has a row at iteration {row.Iteration.ToString(CultureInfo.InvariantCulture)} but {DecisionsPath} holds {log.Iterations.ToString(CultureInfo.InvariantCulture)} iterations; restore metrics.csv and the decisions from the same run.");
+                    }
+                }
+
+                _metrics = rows;
+            }
+
+            return _metrics;
+        }
     }
 
     // M and the model's bytes: from summary.json, or else planned from the scenario's data once for every network

@@ -142,6 +142,60 @@ public sealed class ReplayBatchCommandTests
         ReplayCommandTests.AssertOneLine(ReplayCommandTests.Replay(folder.Path), "decisions.parquet: not a readable Parquet file");
     }
 
+    [Test]
+    public void Replay_WithFolders_OnTheRunsOwnNetwork_WritesTheRunsMetricsCsv_AndOnAnotherItsTimesAndRequests()
+    {
+        using var folder = ReplayCommandTests.Copy();
+        using var output = new TemporaryDirectory();
+        var recorded = File.ReadAllText(Path.Combine(folder.Path, "metrics.csv"));
+
+        var result = ReplayCommandTests.Replay(
+            folder.Path, "--ingress", "sequential-push,sequential-pull", "--uplink", "1Mbps", "--folders", "--output", output.Path);
+
+        var push = Path.Combine(BatchReplay.NetworkFolder(output.Path, 1), "metrics.csv");
+        var pull = MetricsOf(Path.Combine(BatchReplay.NetworkFolder(output.Path, 2), "metrics.csv"));
+        var pushRows = MetricsOf(push);
+        var scenario = File.ReadAllText(Path.Combine(BatchReplay.NetworkFolder(output.Path, 2), "scenario.json"));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Code, Is.Zero, result.Error);
+            Assert.That(pushRows.Select(r => r.Uploads), Is.EqualTo(pull.Select(r => r.Uploads)), "the decisions are the run's");
+            Assert.That(pull.Select(r => r.Requests), Is.EqualTo(pull.Select(r => r.Uploads)), "under pull every upload is requested");
+            Assert.That(pull[^1].SimulatedSeconds, Is.Not.EqualTo(pushRows[^1].SimulatedSeconds));
+            Assert.That(scenario, Does.Contain("\"sequential-pull\""));
+            Assert.That(File.ReadAllText(Path.Combine(BatchReplay.NetworkFolder(output.Path, 1), "scenario.json")), Does.Contain("\"1Mbps\"").Or.Contain("1000000"));
+        }
+
+        // The run's own network replays to the bytes it recorded.
+        using var own = new TemporaryDirectory();
+        var again = ReplayCommandTests.Replay(folder.Path, "--latency", LatencyOf(folder.Path), "--folders", "--output", own.Path);
+        Assert.That(again.Code, Is.Zero, again.Error);
+        Assert.That(File.ReadAllText(Path.Combine(BatchReplay.NetworkFolder(own.Path, 1), "metrics.csv")), Is.EqualTo(recorded));
+    }
+
+    [Test]
+    public void Replay_WithFoldersWithoutOutput_OrWithoutTheRunsMetrics_ExitsTwoWithOneLine()
+    {
+        using var folder = ReplayCommandTests.Copy();
+        using var output = new TemporaryDirectory();
+
+        ReplayCommandTests.AssertOneLine(ReplayCommandTests.Replay(folder.Path, "--folders"), "--folders: the folders per network go under --output");
+        File.Delete(Path.Combine(folder.Path, "metrics.csv"));
+        ReplayCommandTests.AssertOneLine(
+            ReplayCommandTests.Replay(folder.Path, "--uplink", "1Mbps,2Mbps", "--folders", "--output", output.Path),
+            "metrics.csv: no such file; a folder per network needs the run's metrics.csv");
+    }
+
+    private static List<Sasg.Experiments.Driver.MetricsRow> MetricsOf(string path) =>
+        [.. Sasg.Experiments.Results.Plots.MetricsCsv.Read(path)];
+
+    // The run's latency as written in its scenario.json, so that a replay "changes" the network to itself.
+    private static string LatencyOf(string folder)
+    {
+        var scenario = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(Path.Combine(folder, "scenario.json")));
+        return (string)scenario["network"]!["latency"]!;
+    }
+
     // decisions.parquet from the folder's decisions.csv, stamped with the scenario.json of scenarioFrom.
     private static void WriteParquet(string folder, string scenarioFrom)
     {

@@ -29,8 +29,9 @@ internal static class ReplayCommand
         };
         var grid = new Option<string?>("--grid") { Description = "A CSV of networks, one per line, columns from uplink, downlink, latency, server-ingress, ingress, mtu, connection (docs/cli.md)." };
         var output = new Option<string?>("--output") { Description = "With several networks: the folder for replays.csv and replays.parquet." };
+        var perNetwork = new Option<bool>("--folders") { Description = "With --output: also write a results folder per network (networks/<n>/: scenario.json and a timed metrics.csv that 'sasg plot' draws)." };
         var threads = new Option<int>("--threads") { Description = "With several networks: how many replay at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var command = new Command("replay", "Replay a run's decisions on other networks (no gradients recomputed).") { results, grid, output, threads };
+        var command = new Command("replay", "Replay a run's decisions on other networks (no gradients recomputed).") { results, grid, output, perNetwork, threads };
         foreach (var option in fields.Values)
         {
             command.Options.Add(option);
@@ -57,6 +58,13 @@ internal static class ReplayCommand
                 }
 
                 var target = parseResult.GetValue(output);
+                var folders = parseResult.GetValue(perNetwork);
+                if (folders && target is null)
+                {
+                    error.WriteLine("sasg: --folders: the folders per network go under --output; give --output <folder>");
+                    return ExitCodes.BadInput;
+                }
+
                 if (overrides.Count == 1 && target is null)
                 {
                     return ReplayOne(console, folder, overrides[0], locator);
@@ -76,9 +84,10 @@ internal static class ReplayCommand
 
                 var replay = ReplayFolder.Load(folder);
                 var networks = overrides.Select(o => o.Apply(replay.Scenario.Network)).ToList();
-                var replayed = BatchReplay.Run(replay, networks, locator, count);
+                IReadOnlyList<IReadOnlyList<ReplayedMethod>> replayed;
                 try
                 {
+                    replayed = BatchReplay.Run(replay, networks, locator, count, folders ? target : null);
                     BatchReplay.Write(target, [.. replay.Logs.Select(l => l.Algorithm)], networks, replayed);
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -86,7 +95,8 @@ internal static class ReplayCommand
                     error.WriteLine($"sasg: --output {target}: cannot write the summary ({ex.Message.TrimEnd('.')}); give a folder you can write");
                     return ExitCodes.BadInput;
                 }
-                console.WriteLine($"{networks.Count.ToString(CultureInfo.InvariantCulture)} networks replayed: {Path.Combine(target, BatchReplay.FileStem)}.csv and .parquet");
+                console.WriteLine($"{networks.Count.ToString(CultureInfo.InvariantCulture)} networks replayed: {Path.Combine(target, BatchReplay.FileStem)}.csv and .parquet"
+                    + (folders ? $", a folder per network in {Path.Combine(target, "networks")}" : string.Empty));
                 return ExitCodes.Ok;
             }
             catch (Exception ex) when (ex is FormatException or InvalidDataException or FileNotFoundException or ScenarioException)
