@@ -63,7 +63,7 @@ public sealed class ReplayFolder
             throw new FileNotFoundException($"{scenarioPath}: no such file", scenarioPath);
         }
 
-        var scenario = ScenarioLoader.Load(scenarioPath, requireData: false);
+        var scenario = ScenarioLoader.LoadResolved(scenarioPath, requireData: false);
         var summary = RunSummary.Read(summaryPath);
         if (summary?.Incomplete is { } why)
         {

@@ -8,8 +8,12 @@ public static class ScenarioLimits
     /// <summary>The largest scenario file in bytes (1 MiB); the largest shipped one is under 1.5 KB.</summary>
     public const long MaxFileBytes = 1024 * 1024;
 
+    /// <summary>The largest scenario.json of a results folder (16 MiB): the resolved scenario a run writes lists one
+    /// compute speed per worker, about 12 bytes each, so M = 100,000 workers take more than a user's file may.</summary>
+    public const long MaxResolvedFileBytes = 16L << 20;
+
     /// <summary>The most workers a scenario may have (<c>data.workers</c>).</summary>
-    public const int MaxWorkers = 10_000;
+    public const int MaxWorkers = 100_000;
 
     /// <summary>The most numbers the LAG synthetic data may hold: workers x samples x features (800 MB of doubles).</summary>
     public const long MaxSyntheticValues = 100_000_000;

@@ -17,22 +17,30 @@ public static class ScenarioLoader
     /// <param name="requireData">Whether the data files and folders it names must exist (false for a scenario read
     /// back from a results folder only for its network, as <c>sasg replay</c> does).</param>
     /// <exception cref="ScenarioException">The file is missing, is not JSON, or has any invalid field (all reported).</exception>
-    public static Scenario Load(string path, bool requireData = true)
+    public static Scenario Load(string path, bool requireData = true) => Load(path, requireData, ScenarioLimits.MaxFileBytes);
+
+    /// <summary>Loads the scenario.json a run wrote into a results folder, which may be larger than a user's scenario
+    /// (<see cref="ScenarioLimits.MaxResolvedFileBytes"/>).</summary>
+    /// <exception cref="ScenarioException">The file is missing, too large, not JSON or has any invalid field.</exception>
+    public static Scenario LoadResolved(string path, bool requireData = true) => Load(path, requireData, ScenarioLimits.MaxResolvedFileBytes);
+
+    private static Scenario Load(string path, bool requireData, long maxBytes)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return Parse(ReadCapped(path), path, Path.GetDirectoryName(Path.GetFullPath(path)), requireData);
+        return Parse(ReadCapped(path, maxBytes), path, Path.GetDirectoryName(Path.GetFullPath(path)), requireData, maxBytes);
     }
 
     /// <summary>Parses scenario JSON; <paramref name="fileName"/> names it in problems and relative paths resolve
     /// against <paramref name="baseDirectory"/> (the current directory when null).</summary>
     /// <exception cref="ScenarioException">The text is not JSON or has any invalid field (all reported).</exception>
-    public static Scenario Parse(string json, string fileName, string? baseDirectory) => Parse(json, fileName, baseDirectory, true);
+    public static Scenario Parse(string json, string fileName, string? baseDirectory) =>
+        Parse(json, fileName, baseDirectory, true, ScenarioLimits.MaxFileBytes);
 
-    private static Scenario Parse(string json, string fileName, string? baseDirectory, bool requireData)
+    private static Scenario Parse(string json, string fileName, string? baseDirectory, bool requireData, long maxBytes)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(fileName);
-        var root = ReadJson(json, fileName);
+        var root = ReadJson(json, fileName, maxBytes);
         var reader = new ScenarioJsonReader(fileName, baseDirectory) { RequireDataFiles = requireData };
         var scenario = Read(reader, root, validateSweep: true);
         if (reader.Problems.Count > 0 || scenario is null)
@@ -90,11 +98,11 @@ public static class ScenarioLoader
         };
     }
 
-    internal static JObject ReadJson(string json, string fileName)
+    internal static JObject ReadJson(string json, string fileName, long maxBytes = ScenarioLimits.MaxFileBytes)
     {
-        if (json.Length > ScenarioLimits.MaxFileBytes)
+        if (json.Length > maxBytes)
         {
-            throw new ScenarioException(TooLarge(fileName, $"{json.Length} characters"));
+            throw new ScenarioException(TooLarge(fileName, $"{json.Length} characters", maxBytes));
         }
 
         if (StrictJson.Check(json, fileName) is { } invalid)
@@ -134,7 +142,7 @@ public static class ScenarioLoader
     }
 
     // Reads at most the size cap (a 47 MB file or /dev/zero is refused before it fills memory).
-    private static string ReadCapped(string path)
+    private static string ReadCapped(string path, long maxBytes)
     {
         try
         {
@@ -144,17 +152,22 @@ public static class ScenarioLoader
             }
 
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            if (stream.CanSeek && stream.Length > ScenarioLimits.MaxFileBytes)
+            if (stream.CanSeek && stream.Length > maxBytes)
             {
-                throw new ScenarioException(TooLarge(path, $"{stream.Length} bytes"));
+                throw new ScenarioException(TooLarge(path, $"{stream.Length} bytes", maxBytes));
             }
 
             using var reader = new StreamReader(stream);
-            var buffer = new char[ScenarioLimits.MaxFileBytes + 1];
+            var buffer = new char[(stream.CanSeek ? Math.Min(stream.Length, maxBytes) : maxBytes) + 1];
             var count = reader.ReadBlock(buffer, 0, buffer.Length);
-            if (count > ScenarioLimits.MaxFileBytes)
+            if (count > maxBytes)
             {
-                throw new ScenarioException(TooLarge(path, $"more than {ScenarioLimits.MaxFileBytes} bytes"));
+                throw new ScenarioException(TooLarge(path, $"more than {maxBytes} bytes", maxBytes));
+            }
+
+            if (stream.CanSeek && count == buffer.Length)
+            {
+                throw new ScenarioException(new ScenarioProblem(path, "$", "the file grew while it was read", "read it again once it is written"));
             }
 
             return new string(buffer, 0, count);
@@ -169,10 +182,10 @@ public static class ScenarioLoader
         }
     }
 
-    private static ScenarioProblem TooLarge(string file, string size) => new(
+    private static ScenarioProblem TooLarge(string file, string size, long maxBytes) => new(
         file,
         "$",
-        $"the file is {size}, more than the {ScenarioLimits.MaxFileBytes} bytes (1 MiB) a scenario file may have",
+        $"the file is {size}, more than the {maxBytes} bytes ({maxBytes >> 20} MiB) a scenario file may have",
         "give a scenario file; data belongs in the files that data.path names");
 
     private static string FirstSentence(string message)

@@ -176,7 +176,7 @@ internal sealed class SweepFolder : IDisposable
         var path = Path.Combine(full, SourceFile);
         if (!File.Exists(path))
         {
-            return ScenarioLoader.Load(Path.Combine(full, "scenario.json"));
+            return ScenarioLoader.LoadResolved(Path.Combine(full, "scenario.json"));
         }
 
         var source = CellResultsReader.ReadJson(path);

@@ -186,6 +186,26 @@ public sealed class ReplayBatchCommandTests
             "metrics.csv: no such file; a folder per network needs the run's metrics.csv");
     }
 
+    [Test]
+    public void Replay_OfARunWhoseScenarioJsonIsOverAMebibyte_Works_AndABrokenOneIsOneLineWithOnePrefix()
+    {
+        // The scenario.json of a run with 100,000 workers lists 100,000 compute speeds: over the 1 MiB a user's file may have.
+        using var folder = ReplayCommandTests.Copy();
+        var scenario = Path.Combine(folder.Path, "scenario.json");
+        File.WriteAllText(scenario, File.ReadAllText(scenario) + new string(' ', 3 << 19));
+
+        var large = ReplayCommandTests.Replay(folder.Path);
+        File.WriteAllText(scenario, "{ \"name\": ");
+        var broken = ReplayCommandTests.Replay(folder.Path);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(large.Code, Is.Zero, large.Error);
+            Assert.That(broken.Code, Is.EqualTo(2), broken.Error);
+            Assert.That(broken.Error, Does.StartWith($"sasg: {scenario}: ").And.Not.Contains("sasg: sasg:"));
+        }
+    }
+
     private static List<Sasg.Experiments.Driver.MetricsRow> MetricsOf(string path) =>
         [.. Sasg.Experiments.Results.Plots.MetricsCsv.Read(path)];
 

@@ -37,9 +37,9 @@ public sealed class ScenarioValidationTests
         Assert.That(ScenarioText.Problems(json), Is.EqualTo(new[] { "s.json: $.data.workers: missing required field; add \"workers\": 9" }));
     }
 
-    [TestCase("\"9\"", "s.json: $.data.workers: expected a whole number in 1..10000, found the string \"9\"; write a whole number in 1..10000, for example 9")]
-    [TestCase("2.5", "s.json: $.data.workers: expected a whole number in 1..10000, found the number 2.5; write a whole number in 1..10000, for example 9")]
-    [TestCase("0", "s.json: $.data.workers: 0 is out of range; write a whole number in 1..10000, for example 9")]
+    [TestCase("\"9\"", "s.json: $.data.workers: expected a whole number in 1..100000, found the string \"9\"; write a whole number in 1..100000, for example 9")]
+    [TestCase("2.5", "s.json: $.data.workers: expected a whole number in 1..100000, found the number 2.5; write a whole number in 1..100000, for example 9")]
+    [TestCase("0", "s.json: $.data.workers: 0 is out of range; write a whole number in 1..100000, for example 9")]
     public void Parse_BadWorkerCount_ReportsTypeOrRange(string value, string expected)
     {
         var json = ScenarioText.Minimal();
@@ -306,7 +306,7 @@ public sealed class ScenarioValidationTests
             Is.EqualTo(new[]
             {
                 "s.json: $.name: missing required field; add \"name\": \"bandwidth-sweep\"",
-                "s.json: $.data.workers: 0 is out of range; write a whole number in 1..10000, for example 9",
+                "s.json: $.data.workers: 0 is out of range; write a whole number in 1..100000, for example 9",
                 $"s.json: $.network.latency: duration '50 sec' has the unknown unit 'sec'; write one of {Units.DurationUnitList} (case matters), for example \"50us\"",
                 $"s.json: $.network.ingress: unknown value 'fair'; write one of {IngressWords}",
                 "s.json: $.compute.speeds: unknown field 'speeds'; did you mean 'speed'?",

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Sasg.Experiments.Replay;
-using Sasg.Experiments.Scenarios;
 using Sasg.Learning.Data;
 using Spectre.Console;
 
@@ -99,7 +98,7 @@ internal static class ReplayCommand
                     + (folders ? $", a folder per network in {Path.Combine(target, "networks")}" : string.Empty));
                 return ExitCodes.Ok;
             }
-            catch (Exception ex) when (ex is FormatException or InvalidDataException or FileNotFoundException or ScenarioException)
+            catch (Exception ex) when (ex is FormatException or InvalidDataException or FileNotFoundException)
             {
                 error.WriteLine($"sasg: {ex.Message}");
                 return ExitCodes.BadInput;
