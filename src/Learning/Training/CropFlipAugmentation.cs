@@ -110,27 +110,35 @@ public sealed class CropFlipAugmentation
     {
         var image = channels * height * width;
         var source = new TValue[image];
+        var padding = Enumerable.Range(0, channels).Select(fill).ToArray();
         for (var i = 0; i < n; i++)
         {
             var target = values.Slice(i * image, image);
             target.CopyTo(source);
-            var crop = Next(epoch);
-            for (var c = 0; c < channels; c++)
+            Transform(source, target, height, width, Padding, Next(epoch), padding);
+        }
+    }
+
+    /// <summary>Writes <paramref name="source"/> (one image [C, H, W]) padded by <paramref name="padding"/> pixels of
+    /// <paramref name="fill"/>[c], cropped at <paramref name="crop"/> and maybe mirrored, into <paramref name="target"/>.</summary>
+    internal static void Transform<TValue>(
+        ReadOnlySpan<TValue> source, Span<TValue> target, int height, int width, int padding, CropFlip crop, ReadOnlySpan<TValue> fill)
+    {
+        var plane = height * width;
+        for (var c = 0; c < fill.Length; c++)
+        {
+            for (var y = 0; y < height; y++)
             {
-                var padValue = fill(c);
-                for (var y = 0; y < height; y++)
+                // Output row y is padded row y + top, that is source row y + top - padding.
+                var sourceRow = y + crop.Top - padding;
+                var row = target.Slice((c * plane) + (y * width), width);
+                for (var x = 0; x < width; x++)
                 {
-                    // Output row y is padded row y + top, that is source row y + top - padding.
-                    var sourceRow = y + crop.Top - Padding;
-                    var row = target.Slice((c * height * width) + (y * width), width);
-                    for (var x = 0; x < width; x++)
-                    {
-                        // A flipped output reads the crop's column width - 1 - x.
-                        var column = (crop.Flip ? width - 1 - x : x) + crop.Left - Padding;
-                        row[x] = sourceRow >= 0 && sourceRow < height && column >= 0 && column < width
-                            ? source[(c * height * width) + (sourceRow * width) + column]
-                            : padValue;
-                    }
+                    // A flipped output reads the crop's column width - 1 - x.
+                    var column = (crop.Flip ? width - 1 - x : x) + crop.Left - padding;
+                    row[x] = sourceRow >= 0 && sourceRow < height && column >= 0 && column < width
+                        ? source[(c * plane) + (sourceRow * width) + column]
+                        : fill[c];
                 }
             }
         }
