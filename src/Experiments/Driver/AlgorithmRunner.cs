@@ -41,7 +41,7 @@ internal sealed class AlgorithmRunner<T>(
         var workers = plan.WorkerData.Count;
         var (data, trainSet, testSet) = tensors.For(dtype, model.Model.TargetKind);
         var samplers = plan.BatchSize is { } batch
-            ? data.Select((d, m) => new MinibatchSampler(d, batch, WorkerSeed(m))).ToList()
+            ? data.Select((d, m) => new MinibatchSampler(d, batch, WorkerSeed(m), AugmentationOf(m))).ToList()
             : null;
         var sources = data.Select((d, m) => new ModelGradientSource<T>(state, d, samplers?[m])).ToList();
         _sources = sources;
@@ -127,7 +127,8 @@ internal sealed class AlgorithmRunner<T>(
     {
         var theta = trainer.Algorithm.Theta;
         state.Load(theta, -1);
-        var train = Evaluation.Of(state.Model.Model, trainSet, plan.LossIsMean);
+        var topK = plan.ReportTop5 ? 5 : 0;
+        var train = Evaluation.Of(state.Model.Model, trainSet, plan.LossIsMean, topK: testSet is null ? topK : 0);
         if (plan.BatchSize is null || plan.Optimum is not null)
         {
             // Full-batch runs, and every run whose f* is known, report the papers' objective sum_m f_m, in which every
@@ -136,10 +137,11 @@ internal sealed class AlgorithmRunner<T>(
             train = train with { Loss = _sources!.Sum(s => s.FullLoss(theta, -1)) };
         }
 
-        var test = testSet is null ? (Evaluation?)null : Evaluation.Of(state.Model.Model, testSet, plan.LossIsMean);
+        var test = testSet is null ? (Evaluation?)null : Evaluation.Of(state.Model.Model, testSet, plan.LossIsMean, topK: topK);
         state.Invalidate();
         var error = plan.Optimum is { } optimum ? Math.Abs(train.Loss - optimum) : double.NaN;
         var accuracy = test?.Accuracy ?? train.Accuracy;
+        var top5 = test?.TopKAccuracy ?? train.TopKAccuracy;
         record.AddMetrics(new MetricsRow(
             spec.Label,
             trainer.Algorithm.Iteration,
@@ -155,7 +157,8 @@ internal sealed class AlgorithmRunner<T>(
             _control.Requests,
             _control.RequestBytes,
             _control.SkipNotices,
-            _control.SkipNoticeBytes));
+            _control.SkipNoticeBytes,
+            top5));
 
         if (!double.IsFinite(train.Loss) || Exploded(theta))
         {
@@ -172,7 +175,8 @@ internal sealed class AlgorithmRunner<T>(
             return null;
         }
 
-        if (plan.TargetAccuracy is { } target && accuracy >= target)
+        var targetMetric = plan.TargetAccuracyMetric == Scenarios.AccuracyMetric.Top5 ? top5 : accuracy;
+        if (plan.TargetAccuracy is { } target && targetMetric >= target)
         {
             return "accuracy";
         }
@@ -199,6 +203,11 @@ internal sealed class AlgorithmRunner<T>(
 
     private long CostOf(int worker) =>
         plan.CostPerSample.Nanoseconds * (plan.BatchSize ?? plan.WorkerData[worker].Count) * AlgorithmFactory.EvaluationsPerStep(spec);
+
+    // Worker m's crop-and-flip draws depend only on (scenario seed, m, epoch): CropFlipAugmentation's remarks.
+    private CropFlipAugmentation? AugmentationOf(int worker) => plan.Augmentation == Scenarios.TrainingAugmentation.CropFlip
+        ? new CropFlipAugmentation(plan.Seed, worker, plan.AugmentationFill)
+        : null;
 
     private long WorkerSeed(int worker) => unchecked((plan.Seed * 1_000_003) + (worker * 7_919) + 17);
 

@@ -135,6 +135,12 @@ public static class ExperimentDriver
             throw new ArgumentException("The plan names no algorithm.");
         }
 
+        if (plan.Augmentation != Scenarios.TrainingAugmentation.None
+            && (plan.BatchSize is null || plan.WorkerData.Any(d => d.SampleShape.Count != 3)))
+        {
+            throw new ArgumentException("Crop-flip augmentation needs minibatches (a batch size) of images [C, H, W].");
+        }
+
         var duplicate = plan.Algorithms.GroupBy(a => a.Label, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {

@@ -17,6 +17,8 @@ namespace Sasg.Experiments.Driver;
 /// <param name="RequestBytes">Their payload bytes.</param>
 /// <param name="SkipNotices">Worker skip notices so far.</param>
 /// <param name="SkipNoticeBytes">Their payload bytes.</param>
+/// <param name="TestTop5Accuracy">Top-5 accuracy on the same set as <paramref name="TestAccuracy"/> when the run
+/// reports it (<see cref="RunPlan.ReportTop5"/>), NaN otherwise.</param>
 public sealed record MetricsRow(
     string Algorithm,
     int Iteration,
@@ -32,7 +34,8 @@ public sealed record MetricsRow(
     long Requests = 0,
     long RequestBytes = 0,
     long SkipNotices = 0,
-    long SkipNoticeBytes = 0)
+    long SkipNoticeBytes = 0,
+    double TestTop5Accuracy = double.NaN)
 {
     /// <summary>The control messages so far.</summary>
     public ControlMessages ControlMessages => new(Requests, RequestBytes, SkipNotices, SkipNoticeBytes);

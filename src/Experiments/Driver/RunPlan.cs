@@ -57,6 +57,19 @@ public sealed record RunPlan
     /// <summary>Stop when test accuracy (training accuracy without a test set) reaches this.</summary>
     public double? TargetAccuracy { get; init; }
 
+    /// <summary>Which accuracy <see cref="TargetAccuracy"/> is compared with (top-1 unless the scenario says top5).</summary>
+    public Scenarios.AccuracyMetric TargetAccuracyMetric { get; init; }
+
+    /// <summary>Whether top-5 accuracy is evaluated and reported (metrics.csv's test_top5_accuracy column, summary.json,
+    /// report.md and a plot); k is min(5, classes).</summary>
+    public bool ReportTop5 { get; init; }
+
+    /// <summary>How each worker's minibatches are augmented as they are drawn.</summary>
+    public Scenarios.TrainingAugmentation Augmentation { get; init; }
+
+    /// <summary>The crop's padding value per channel, as the normalisation maps a black pixel; empty for 0.</summary>
+    public IReadOnlyList<double> AugmentationFill { get; init; } = [];
+
     /// <summary>Stop when the training loss falls to this.</summary>
     public double? TargetLoss { get; init; }
 

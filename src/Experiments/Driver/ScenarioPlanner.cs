@@ -67,6 +67,13 @@ public static class ScenarioPlanner
         }
 
         CheckAlgorithms(scenario, m, smoothness);
+        CheckAugmentation(scenario, first);
+        var top5 = scenario.Evaluation.Top5 || scenario.Stop.AccuracyMetric == AccuracyMetric.Top5;
+        if (top5 && (convex || classes < 2))
+        {
+            throw Problem(scenario, "$.evaluation.top5", "top-5 accuracy needs a model with one output per class", "use a softmax, mlp or cnn model on class labels, or remove \"top5\"");
+        }
+
         var bytesPerParameter = doublePrecision ? 8 : 4;
         var (topology, options, compute) = PlanNetwork(scenario, m, (long)parameterCount * bytesPerParameter);
         return new RunPlan
@@ -89,6 +96,10 @@ public static class ScenarioPlanner
             Optimum = Optimum(scenario, workers),
             ObjectiveTolerance = scenario.Stop.ObjectiveError,
             TargetAccuracy = scenario.Stop.TargetAccuracy,
+            TargetAccuracyMetric = scenario.Stop.AccuracyMetric,
+            ReportTop5 = top5,
+            Augmentation = scenario.Training.Augmentation,
+            AugmentationFill = PaddingFill(scenario, first),
             TargetLoss = scenario.Stop.TargetLoss,
             StopAtTarget = scenario.Stop.AtTarget,
             EvaluateEvery = scenario.Evaluation.Every,
@@ -100,6 +111,56 @@ public static class ScenarioPlanner
             PartitionCsv = partitionCsv,
             Decisions = scenario.Outputs.Decisions,
         };
+    }
+
+    // Crop and flip move pixels within an image, so the samples must be images with channels, [C, H, W].
+    private static void CheckAugmentation(Scenario scenario, Dataset data)
+    {
+        if (scenario.Training.Augmentation != TrainingAugmentation.None && data.SampleShape.Count != 3)
+        {
+            throw Problem(
+                scenario,
+                "$.training.augmentation",
+                $"crop-flip needs images with channels [C, H, W], but the samples here are [{string.Join(", ", data.SampleShape)}]",
+                "use image data with a convolutional model (\"model.kind\": \"cnn\"), or write \"augmentation\": \"none\"");
+        }
+    }
+
+    // The crop pads with a black pixel (0) as the scenario's normalisation maps it, as torchvision pads before it
+    // normalises; standardisation maps each pixel position differently, so its padding is 0 (the training mean).
+    private static double[] PaddingFill(Scenario scenario, Dataset data)
+    {
+        if (scenario.Training.Augmentation == TrainingAugmentation.None || scenario.Data.Images is not { } images)
+        {
+            return [];
+        }
+
+        var channels = data.SampleShape.Count == 3 ? data.SampleShape[0] : 1;
+        return images.Normalize switch
+        {
+            ImageNormalization.Mnist => Enumerable.Repeat((0 - Normalization.MnistMean) / Normalization.MnistStandardDeviation, channels).ToArray(),
+            ImageNormalization.Cifar10 => BlackPixel(Normalization.Cifar10Mean, Normalization.Cifar10StandardDeviation),
+            ImageNormalization.Cifar100 => BlackPixel(Normalization.Cifar100Mean, Normalization.Cifar100StandardDeviation),
+            _ => [],
+        };
+    }
+
+    private static double[] BlackPixel(IReadOnlyList<double> mean, IReadOnlyList<double> standardDeviation) =>
+        mean.Select((m, c) => (0 - m) / standardDeviation[c]).ToArray();
+
+    // Per-channel normalisation of a set read for this plan (in place); a set without 3 channels is the scenario's error.
+    private static Dataset PerChannel(Scenario scenario, Dataset data, IReadOnlyList<double> mean, IReadOnlyList<double> standardDeviation)
+    {
+        if (Normalization.ChannelsOf(data.SampleShape, mean.Count) is null)
+        {
+            throw Problem(
+                scenario,
+                "$.data.normalize",
+                $"\"{ScenarioWords.Normalizations.WordOf(scenario.Data.Images!.Normalize)}\" normalises 3 colour channels, but {data.Name}'s samples are [{string.Join(", ", data.SampleShape)}]",
+                "use \"mnist\", \"standardize\" or \"none\" for this data");
+        }
+
+        return Normalization.PerChannelInPlace(data, mean, standardDeviation);
     }
 
     // f* for the stopping rule and the objective-error column: closed form for least squares, Newton's method for
@@ -285,6 +346,12 @@ public static class ScenarioPlanner
                             // where they lie, without a second copy of 60,000 images.
                             ImageNormalization.Mnist => (Normalization.MnistInPlace(train), Normalization.MnistInPlace(test)),
                             ImageNormalization.Standardize => Normalization.Standardize(train, test),
+                            ImageNormalization.Cifar10 => (
+                                PerChannel(scenario, train, Normalization.Cifar10Mean, Normalization.Cifar10StandardDeviation),
+                                PerChannel(scenario, test, Normalization.Cifar10Mean, Normalization.Cifar10StandardDeviation)),
+                            ImageNormalization.Cifar100 => (
+                                PerChannel(scenario, train, Normalization.Cifar100Mean, Normalization.Cifar100StandardDeviation),
+                                PerChannel(scenario, test, Normalization.Cifar100Mean, Normalization.Cifar100StandardDeviation)),
                             _ => (train, test),
                         };
                         trains.Add(train);

@@ -10,13 +10,14 @@ public static class CsvTables
     private static readonly CsvWriterOptions Options =
         CsvWriterOptions.Default with { NewLine = "\n", FormatProvider = CultureInfo.InvariantCulture };
 
-    /// <summary>metrics.csv: one row per evaluation point of every method.</summary>
-    public static string Metrics(IEnumerable<MetricsRow> rows) => Write(
+    /// <summary>metrics.csv: one row per evaluation point of every method; with <paramref name="top5"/> (a run that
+    /// reports top-5 accuracy) a last column test_top5_accuracy.</summary>
+    public static string Metrics(IEnumerable<MetricsRow> rows, bool top5 = false) => Write(
         rows,
         [
             "algorithm", "iteration", "uploads", "upload_bytes", "paper_bits", "simulated_seconds",
             "train_loss", "test_loss", "test_accuracy", "objective_error", "counted_uploads", "requests", "request_bytes",
-            "skip_notices", "skip_notice_bytes",
+            "skip_notices", "skip_notice_bytes", .. top5 ? (string[])["test_top5_accuracy"] : [],
         ],
         (csv, r) =>
     {
@@ -35,6 +36,10 @@ public static class CsvTables
         csv.WriteField(Whole(r.RequestBytes));
         csv.WriteField(Whole(r.SkipNotices));
         csv.WriteField(Whole(r.SkipNoticeBytes));
+        if (top5)
+        {
+            csv.WriteField(Number(r.TestTop5Accuracy));
+        }
     });
 
     /// <summary>decisions.csv: one row per worker per iteration of every method (the input of replay).</summary>

@@ -87,7 +87,7 @@ public static class ResultsFolder
         ResultsFiles files, RunPlan plan, IReadOnlyList<AlgorithmResult> results, string summary, string report, string? resolvedScenarioJson)
     {
         Directory.CreateDirectory(files.Directory);
-        files.Write("metrics.csv", CsvTables.Metrics(results.SelectMany(r => r.Metrics)));
+        files.Write("metrics.csv", CsvTables.Metrics(results.SelectMany(r => r.Metrics), plan.ReportTop5));
         if (files.DecisionsFile is { } source && DecisionFiles.Choose(plan) == (true, false) && File.Exists(source))
         {
             files.Link("decisions.csv", source);
@@ -128,7 +128,7 @@ public static class ResultsFolder
         foreach (var r in results)
         {
             var hit = ReportTable.FirstAtTarget(plan, r);
-            algorithms.Add(new JObject
+            var method = new JObject
             {
                 ["label"] = r.Label,
                 ["iterations"] = r.Iterations,
@@ -157,7 +157,14 @@ public static class ResultsFolder
                     ["skipNotices"] = hit.SkipNotices,
                     ["simulatedSeconds"] = hit.SimulatedSeconds,
                 },
-            });
+            };
+            if (plan.ReportTop5)
+            {
+                // Only in runs that report top-5, so every other summary.json keeps its bytes.
+                method.Property("finalTestAccuracy")!.AddAfterSelf(new JProperty("finalTestTop5Accuracy", Json(r.Final.TestTop5Accuracy)));
+            }
+
+            algorithms.Add(method);
         }
 
         var summary = new JObject

@@ -11,4 +11,11 @@ public enum ImageNormalization
 
     /// <summary>"standardize": every feature to mean 0 and standard deviation 1 on the training set.</summary>
     Standardize,
+
+    /// <summary>"cifar10": each of 3 channels c to (x - mean[c]) / sd[c] with the CIFAR-10 training statistics
+    /// (<see cref="Learning.Data.Normalization.Cifar10Mean"/>).</summary>
+    Cifar10,
+
+    /// <summary>"cifar100": as <see cref="Cifar10"/> with the CIFAR-100 training statistics.</summary>
+    Cifar100,
 }

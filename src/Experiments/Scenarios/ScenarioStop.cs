@@ -6,7 +6,9 @@ namespace Sasg.Experiments.Scenarios;
 /// <param name="TargetLoss">Stop when the loss falls to this; null for none.</param>
 /// <param name="AtTarget">Whether reaching the accuracy or loss target stops the run (default); false runs the whole
 /// training length and only reports the rounds, bits and seconds to the target, as the SASG paper's Table II does.</param>
-public sealed record ScenarioStop(double? ObjectiveError, double? TargetAccuracy, double? TargetLoss, bool AtTarget = true)
+/// <param name="AccuracyMetric">Which accuracy <paramref name="TargetAccuracy"/> is compared with; default top-1.</param>
+public sealed record ScenarioStop(
+    double? ObjectiveError, double? TargetAccuracy, double? TargetLoss, bool AtTarget = true, AccuracyMetric AccuracyMetric = AccuracyMetric.Top1)
 {
     /// <summary>No targets.</summary>
     public static ScenarioStop None { get; } = new(null, null, null);

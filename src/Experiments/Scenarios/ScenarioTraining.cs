@@ -7,13 +7,15 @@ namespace Sasg.Experiments.Scenarios;
 /// <param name="StepSize">The step size, or null for 1/L of the summed loss (linear and logistic only).</param>
 /// <param name="StepForm">Whether the step multiplies the sum or the mean of the worker gradients; default sum.</param>
 /// <param name="Schedule">Piecewise-constant step-size changes, by increasing epoch; default none.</param>
+/// <param name="Augmentation">How minibatches are augmented as they are drawn; default none.</param>
 public sealed record ScenarioTraining(
     int? Iterations,
     double? Epochs,
     int? BatchSize,
     double? StepSize,
     StepForm StepForm,
-    IReadOnlyList<ScenarioStepChange> Schedule)
+    IReadOnlyList<ScenarioStepChange> Schedule,
+    TrainingAugmentation Augmentation = TrainingAugmentation.None)
 {
     /// <summary>Whether every worker uses its whole shard each iteration.</summary>
     public bool FullBatch => BatchSize is null;

@@ -7,7 +7,7 @@ internal static class ScenarioTrainingParser
 {
     public static ScenarioTraining? ParseTraining(ScenarioJsonReader r, JObject training, ModelKind? model)
     {
-        r.Fields(training, ["iterations", "epochs", "batchSize", "stepSize", "stepForm", "schedule"]);
+        r.Fields(training, ["iterations", "epochs", "batchSize", "stepSize", "stepForm", "schedule", "augmentation"]);
         var iterations = r.Int(training, "iterations", 1, "1000");
         var epochs = r.Number(training, "epochs", v => v > 0, "a number greater than 0", "5");
         if (training["iterations"] is not null && training["epochs"] is not null)
@@ -73,12 +73,18 @@ internal static class ScenarioTrainingParser
             }
         }
 
-        return new ScenarioTraining(iterations, epochs, batch, step, form, schedule);
+        var augmentation = r.Word(training, "augmentation", ScenarioWords.Augmentations) ?? TrainingAugmentation.None;
+        if (augmentation != TrainingAugmentation.None && batch is null)
+        {
+            r.Report(ScenarioJsonReader.PathOf(training["augmentation"]!), "augmentation applies to drawn minibatches, and this run uses full batches", "set \"batchSize\", for example 32, or write \"augmentation\": \"none\"");
+        }
+
+        return new ScenarioTraining(iterations, epochs, batch, step, form, schedule, augmentation);
     }
 
     public static ScenarioStop ParseStop(ScenarioJsonReader r, JObject stop, ModelKind? model, double? lambda = null)
     {
-        r.Fields(stop, ["objectiveError", "targetAccuracy", "targetLoss", "atTarget"]);
+        r.Fields(stop, ["objectiveError", "targetAccuracy", "targetLoss", "atTarget", "accuracyMetric"]);
         var objective = r.Number(stop, "objectiveError", v => v > 0, "a number greater than 0", "1e-8");
         if (objective is not null && model is not null and not (ModelKind.Linear or ModelKind.Logistic))
         {
@@ -97,7 +103,17 @@ internal static class ScenarioTrainingParser
 
         var loss = r.Number(stop, "targetLoss", _ => true, "a number", "0.3");
         var atTarget = r.Bool(stop, "atTarget") ?? true;
-        return new ScenarioStop(objective, accuracy, loss, atTarget);
+        var metric = r.Word(stop, "accuracyMetric", ScenarioWords.AccuracyMetrics) ?? AccuracyMetric.Top1;
+        if (stop["accuracyMetric"] is { } metricToken && stop["targetAccuracy"] is null)
+        {
+            r.Report(ScenarioJsonReader.PathOf(metricToken), "accuracyMetric says which accuracy targetAccuracy means, and there is no targetAccuracy", "add \"targetAccuracy\": 0.9 or remove \"accuracyMetric\"");
+        }
+        else if (metric == AccuracyMetric.Top5 && model is ModelKind.Linear or ModelKind.Logistic)
+        {
+            r.Report(ScenarioJsonReader.PathOf(stop["accuracyMetric"]!), "top-5 accuracy needs a model with one output per class", "use \"top1\", or a softmax, mlp or cnn model");
+        }
+
+        return new ScenarioStop(objective, accuracy, loss, atTarget, metric);
     }
 
     public static ScenarioEvaluation ParseEvaluation(ScenarioJsonReader r, JObject? evaluation, ScenarioTraining? training, ScenarioData? data)
@@ -109,7 +125,7 @@ internal static class ScenarioTrainingParser
             return new ScenarioEvaluation(fullBatch ? 1 : 100, hasTest);
         }
 
-        r.Fields(evaluation, ["every", "testSet"]);
+        r.Fields(evaluation, ["every", "testSet", "top5"]);
         var every = r.Int(evaluation, "every", 1, "100") ?? (fullBatch ? 1 : 100);
         var testSet = r.Bool(evaluation, "testSet");
         if (testSet == true && data is not null && !hasTest)
@@ -117,6 +133,7 @@ internal static class ScenarioTrainingParser
             r.Report(ScenarioJsonReader.PathOf(evaluation["testSet"]!), $"source '{ScenarioWords.Sources.WordOf(data.Source)}' has no test set here", "write \"testSet\": false (or a \"testFraction\" above 0 for csv and libsvm)");
         }
 
-        return new ScenarioEvaluation(every, testSet ?? hasTest);
+        var top5 = r.Bool(evaluation, "top5") ?? false;
+        return new ScenarioEvaluation(every, testSet ?? hasTest, top5);
     }
 }

@@ -33,7 +33,17 @@ internal static class ScenarioWords
     public static ScenarioWordList<ImageNormalization> Normalizations { get; } = new(
         ("none", ImageNormalization.None),
         ("mnist", ImageNormalization.Mnist),
-        ("standardize", ImageNormalization.Standardize));
+        ("standardize", ImageNormalization.Standardize),
+        ("cifar10", ImageNormalization.Cifar10),
+        ("cifar100", ImageNormalization.Cifar100));
+
+    public static ScenarioWordList<TrainingAugmentation> Augmentations { get; } = new(
+        ("none", TrainingAugmentation.None),
+        ("crop-flip", TrainingAugmentation.CropFlip));
+
+    public static ScenarioWordList<AccuracyMetric> AccuracyMetrics { get; } = new(
+        ("top1", AccuracyMetric.Top1),
+        ("top5", AccuracyMetric.Top5));
 
     public static ScenarioWordList<LabelKind> Labels { get; } = new(
         ("target", LabelKind.Target),

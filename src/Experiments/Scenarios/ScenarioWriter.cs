@@ -20,7 +20,7 @@ internal static class ScenarioWriter
             ["model"] = Model(s.Model),
             ["training"] = Training(s.Training),
             ["stop"] = Stop(s.Stop),
-            ["evaluation"] = new JObject { ["every"] = s.Evaluation.Every, ["testSet"] = s.Evaluation.TestSet },
+            ["evaluation"] = Evaluation(s.Evaluation),
             ["algorithms"] = new JArray(s.Algorithms.Select(Algorithm)),
             ["network"] = Network(s.Network),
             ["compute"] = new JObject
@@ -150,6 +150,11 @@ internal static class ScenarioWriter
         training["stepSize"] = t.StepSize is { } step ? step : "1/L";
         training["stepForm"] = ScenarioWords.StepForms.WordOf(t.StepForm);
         training["schedule"] = new JArray(t.Schedule.Select(c => new JObject { ["atEpoch"] = c.AtEpoch, ["stepSize"] = c.StepSize }));
+        if (t.Augmentation != TrainingAugmentation.None)
+        {
+            training["augmentation"] = ScenarioWords.Augmentations.WordOf(t.Augmentation);
+        }
+
         return training;
     }
 
@@ -220,12 +225,28 @@ internal static class ScenarioWriter
         return link;
     }
 
+    private static JObject Evaluation(ScenarioEvaluation e)
+    {
+        var evaluation = new JObject { ["every"] = e.Every, ["testSet"] = e.TestSet };
+        if (e.Top5)
+        {
+            evaluation["top5"] = true;
+        }
+
+        return evaluation;
+    }
+
     private static JObject Stop(ScenarioStop stop)
     {
         var json = Optional(("objectiveError", stop.ObjectiveError), ("targetAccuracy", stop.TargetAccuracy), ("targetLoss", stop.TargetLoss));
         if (!stop.AtTarget)
         {
             json["atTarget"] = false;
+        }
+
+        if (stop.AccuracyMetric != AccuracyMetric.Top1)
+        {
+            json["accuracyMetric"] = ScenarioWords.AccuracyMetrics.WordOf(stop.AccuracyMetric);
         }
 
         return json;

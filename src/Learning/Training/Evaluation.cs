@@ -7,12 +7,14 @@ namespace Sasg.Learning.Training;
 /// <summary>Loss and accuracy of a model on a dataset at its current parameters.</summary>
 /// <param name="Loss">The model's loss over the whole dataset: a sum for summed losses (LAG), the mean for mean ones.</param>
 /// <param name="Accuracy">The fraction classified correctly (sign agreement for -1/+1 targets); NaN for regression.</param>
-public readonly record struct Evaluation(double Loss, double Accuracy)
+/// <param name="TopKAccuracy">The top-k accuracy (<see cref="TopK"/>) when it was asked for, else NaN.</param>
+public readonly record struct Evaluation(double Loss, double Accuracy, double TopKAccuracy = double.NaN)
 {
-    /// <summary>Evaluates <paramref name="model"/> on <paramref name="data"/> in chunks of <paramref name="chunk"/> samples.</summary>
+    /// <summary>Evaluates <paramref name="model"/> on <paramref name="data"/> in chunks of <paramref name="chunk"/> samples;
+    /// with <paramref name="topK"/> above 0 (class-label models only) also the top-<paramref name="topK"/> accuracy.</summary>
     /// <remarks>Mean losses (cross-entropy) are averaged with chunk weights. Summed losses are evaluated in one chunk,
     /// because their regulariser is added once per call and must not be counted once per chunk.</remarks>
-    public static Evaluation Of(SupervisedModel model, TensorData data, bool lossIsMean, int chunk = 2_000)
+    public static Evaluation Of(SupervisedModel model, TensorData data, bool lossIsMean, int chunk = 2_000, int topK = 0)
     {
         if (!lossIsMean)
         {
@@ -22,8 +24,11 @@ public readonly record struct Evaluation(double Loss, double Accuracy)
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
         using var noGrad = no_grad();
+        ArgumentOutOfRangeException.ThrowIfNegative(topK);
+        var withTopK = topK > 0 && model.TargetKind == TargetKind.ClassLabels;
         double loss = 0;
         long correct = 0;
+        long correctTopK = 0;
         for (var start = 0; start < data.Count; start += chunk)
         {
             using var scope = NewDisposeScope();
@@ -36,6 +41,10 @@ public readonly record struct Evaluation(double Loss, double Accuracy)
             if (model.TargetKind == TargetKind.ClassLabels)
             {
                 correct += TensorScalars.ToInt64(output.argmax(1).eq(y).sum());
+                if (withTopK)
+                {
+                    correctTopK += TopK.Correct(output, y, topK);
+                }
             }
             else if (data.ClassCount == 0 && IsSignTargets(y))
             {
@@ -46,7 +55,7 @@ public readonly record struct Evaluation(double Loss, double Accuracy)
         var accuracy = model.TargetKind == TargetKind.ClassLabels || IsSignTargets(data.Targets)
             ? correct / (double)data.Count
             : double.NaN;
-        return new Evaluation(loss, accuracy);
+        return new Evaluation(loss, accuracy, withTopK ? correctTopK / (double)data.Count : double.NaN);
     }
 
     private static bool IsSignTargets(Tensor targets)

@@ -4,17 +4,21 @@ namespace Sasg.Learning.Training;
 
 /// <summary>Draws minibatches of one worker's data without replacement, reshuffling every epoch, from the worker's
 /// own seeded generator (so a worker's batches depend only on its seed).</summary>
-/// <remarks>Like PyTorch's DataLoader with shuffle=True and drop_last=False: the last batch of an epoch may be smaller.</remarks>
+/// <remarks>Like PyTorch's DataLoader with shuffle=True and drop_last=False: the last batch of an epoch may be smaller.
+/// With an augmentation, every batch is augmented as it is drawn, with the draws of the current <see cref="Epoch"/>;
+/// the worker's data itself is never changed (a batch is a gathered copy).</remarks>
 public sealed class MinibatchSampler : IDisposable
 {
     private readonly TensorData _data;
     private readonly int _batchSize;
     private readonly Generator _generator;
+    private readonly CropFlipAugmentation? _augmentation;
     private Tensor? _permutation;
     private int _position;
 
-    /// <summary>A sampler over <paramref name="data"/> with batches of <paramref name="batchSize"/>.</summary>
-    public MinibatchSampler(TensorData data, int batchSize, long seed)
+    /// <summary>A sampler over <paramref name="data"/> with batches of <paramref name="batchSize"/>, each augmented by
+    /// <paramref name="augmentation"/> when one is given.</summary>
+    public MinibatchSampler(TensorData data, int batchSize, long seed, CropFlipAugmentation? augmentation = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
@@ -26,6 +30,7 @@ public sealed class MinibatchSampler : IDisposable
         _data = data;
         _batchSize = batchSize;
         _generator = new Generator((ulong)seed);
+        _augmentation = augmentation;
     }
 
     /// <summary>Completed epochs (passes over the worker's data).</summary>
@@ -49,7 +54,9 @@ public sealed class MinibatchSampler : IDisposable
         var size = Math.Min(_batchSize, _data.Count - _position);
         var indices = _permutation.narrow(0, _position, size);
         _position += size;
-        return _data.Select(indices);
+        var batch = _data.Select(indices);
+        _augmentation?.Apply(batch.Features, Epoch);
+        return batch;
     }
 
     /// <inheritdoc/>

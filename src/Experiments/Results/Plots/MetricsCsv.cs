@@ -12,6 +12,9 @@ public static class MetricsCsv
     /// <summary>The header line of metrics.csv.</summary>
     public const string Header = OlderHeader + ",counted_uploads,requests,request_bytes,skip_notices,skip_notice_bytes";
 
+    /// <summary>The header line of metrics.csv in a run that reports top-5 accuracy.</summary>
+    public const string Top5Header = Header + ",test_top5_accuracy";
+
     // Results folders written before the counted-uploads and control-message columns: read with those columns as
     // the uploads and 0.
     private const string OlderHeader =
@@ -31,7 +34,7 @@ public static class MetricsCsv
     {
         ArgumentNullException.ThrowIfNull(reader);
         var header = reader.ReadLine();
-        if (header is not Header and not OlderHeader)
+        if (header is not Header and not OlderHeader and not Top5Header)
         {
             var found = header is null ? "the file is empty" : "the first line is not the header";
             throw new InvalidDataException($"{name}: line 1: expected the header '{Header}' ({found}); {Fix}.");
@@ -47,7 +50,7 @@ public static class MetricsCsv
                 continue;
             }
 
-            var row = Parse(line, header == Header ? 15 : 10)
+            var row = Parse(line, header switch { Top5Header => 16, Header => 15, _ => 10 })
                 ?? throw new InvalidDataException($"{name}: line {number}: not a metrics row ({Replay.DecisionsCsv.Shorten(line)}): a field is missing or not a number; {Fix}.");
             if (Check(row) is { } problem)
             {
@@ -102,6 +105,12 @@ public static class MetricsCsv
             return row;
         }
 
+        var top5 = double.NaN;
+        if (fields == 16 && !TryNumber(f[15], out top5))
+        {
+            return null;
+        }
+
         var extra = new long[5];
         for (var i = 0; i < extra.Length; i++)
         {
@@ -118,6 +127,7 @@ public static class MetricsCsv
             RequestBytes = extra[2],
             SkipNotices = extra[3],
             SkipNoticeBytes = extra[4],
+            TestTop5Accuracy = top5,
         };
     }
 

@@ -59,7 +59,7 @@ public static class PlotWriter
         string name, IReadOnlyList<MethodMetrics> methods, string plots, List<string> written, List<SkippedPlot> skipped)
     {
         var rows = methods.SelectMany(m => m.Rows).ToList();
-        foreach (var metric in Metric.All)
+        foreach (var metric in Metric.For(rows))
         {
             if (MetricPlot.Missing(metric, rows) is { } reason)
             {
