@@ -25,10 +25,14 @@ public static class ScenarioPlanner
     /// <summary>The plan for <paramref name="scenario"/>.</summary>
     /// <exception cref="ScenarioException">The scenario cannot run on this data; the message names the field and the fix.</exception>
     /// <exception cref="DatasetNotFoundException">A dataset is not installed.</exception>
-    public static RunPlan Plan(Scenario scenario, DatasetLocator? locator = null)
+    public static RunPlan Plan(Scenario scenario, DatasetLocator? locator = null) => Plan(scenario, locator, null);
+
+    /// <summary><see cref="Plan(Scenario, DatasetLocator?)"/> with CIFAR files of <paramref name="cifarRecordsPerFile"/>
+    /// records each instead of the binary version's counts (tests write small files).</summary>
+    internal static RunPlan Plan(Scenario scenario, DatasetLocator? locator, int? cifarRecordsPerFile)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        var (workers, test, partitionCsv) = LoadData(scenario, locator ?? DatasetLocator.Default);
+        var (workers, test, partitionCsv) = LoadData(scenario, locator ?? DatasetLocator.Default, cifarRecordsPerFile);
 
         // The whole sets just read (Fashion-MNIST's training images are 376 MB as doubles) are garbage now that the
         // workers have their shards: give their memory back before the run makes its tensors, instead of carrying
@@ -120,7 +124,7 @@ public static class ScenarioPlanner
         }
     }
 
-    /// <summary>Only the network part of <paramref name="scenario"/>'s plan, as <see cref="Plan"/> builds it, for
+    /// <summary>Only the network part of <paramref name="scenario"/>'s plan, as <see cref="Plan(Scenario, DatasetLocator?)"/> builds it, for
     /// <paramref name="workers"/> workers and a model of <paramref name="modelBytes"/> bytes; loads no data.</summary>
     /// <remarks>A sweep replays one training run's decisions through the networks of the cells that differ from it only
     /// in <c>network.*</c> fields.</remarks>
@@ -223,7 +227,8 @@ public static class ScenarioPlanner
         };
     }
 
-    private static (IReadOnlyList<Dataset> Workers, Dataset? Test, string PartitionCsv) LoadData(Scenario scenario, DatasetLocator locator)
+    private static (IReadOnlyList<Dataset> Workers, Dataset? Test, string PartitionCsv) LoadData(
+        Scenario scenario, DatasetLocator locator, int? cifarRecordsPerFile)
     {
         var data = scenario.Data;
         var seed = unchecked((ulong)scenario.Seed);
@@ -266,30 +271,10 @@ public static class ScenarioPlanner
                     return (Shards(partition), null, PartitionReport.Of(partition).ToCsv());
                 }
 
-            case DataSource.FashionMnist or DataSource.MnistJson or DataSource.Mixed:
+            case DataSource.FashionMnist or DataSource.MnistJson or DataSource.Mixed or DataSource.Cifar10 or DataSource.Cifar100:
                 {
-                    var images = data.Images!;
                     var layout = scenario.Model.Kind == ModelKind.Cnn ? ImageLayout.ChannelsRowsColumns : ImageLayout.Flat;
-                    var trains = new List<Dataset>();
-                    var tests = new List<Dataset>();
-                    foreach (var source in images.Sources)
-                    {
-                        var (train, test) = source == DataSource.FashionMnist
-                            ? (FashionMnist.Load(DatasetSplit.Train, layout, locator), FashionMnist.Load(DatasetSplit.Test, layout, locator))
-                            : (MnistJsonReader.Load(DatasetSplit.Train, layout, locator), MnistJsonReader.Load(DatasetSplit.Test, layout, locator));
-                        train = Sample(train, images.TrainSamples, seed, "train");
-                        test = Sample(test, images.TestSamples, seed, "test");
-                        (train, test) = images.Normalize switch
-                        {
-                            // The sets were just read or sampled for this plan and nothing else holds them: normalised
-                            // where they lie, without a second copy of 60,000 images.
-                            ImageNormalization.Mnist => (Normalization.MnistInPlace(train), Normalization.MnistInPlace(test)),
-                            ImageNormalization.Standardize => Normalization.Standardize(train, test),
-                            _ => (train, test),
-                        };
-                        trains.Add(train);
-                        tests.Add(test);
-                    }
+                    var (trains, tests) = ImageSourceLoader.Load(scenario, layout, locator, cifarRecordsPerFile);
 
                     var partitioner = Partitioner(data.Partition ?? ScenarioPartition.Default);
                     var all = trains.Count == 1 ? trains[0] : null;
@@ -342,17 +327,6 @@ public static class ScenarioPlanner
 
     private static List<Dataset> Shards(Partition partition) =>
         Enumerable.Range(0, partition.WorkerCount).Select(partition.DatasetFor).ToList();
-
-    private static Dataset Sample(Dataset data, int? count, ulong seed, string name)
-    {
-        if (count is not { } n || n >= data.Count)
-        {
-            return data;
-        }
-
-        var order = SeededRandom.Create(seed, "sample/" + name).Permutation(data.Count);
-        return data.Subset(order[..n]);
-    }
 
     private static Dataset Truncate(Dataset data, int width)
     {

@@ -11,4 +11,8 @@ public enum ImageNormalization
 
     /// <summary>"standardize": every feature to mean 0 and standard deviation 1 on the training set.</summary>
     Standardize,
+
+    /// <summary>"dataset": each source with its own constants: the MNIST pair for the grey sources, CIFAR's per-channel
+    /// constants for cifar10 and cifar100 (docs/datasets.md).</summary>
+    Dataset,
 }

@@ -29,7 +29,7 @@ public static class Cifar10
     /// <exception cref="DatasetNotFoundException">No searched folder holds the six files.</exception>
     /// <exception cref="DataFormatException">A file's size or a label is wrong.</exception>
     public static Dataset Load(DatasetSplit split, ImageLayout layout = ImageLayout.Flat, DatasetLocator? locator = null) =>
-        LoadFrom(CifarFiles.Find(KnownDatasets.Cifar10, null, locator), split, layout);
+        LoadFrom(CifarFiles.Locate(KnownDatasets.Cifar10, null, locator), split, layout);
 
     /// <summary>Loads one split from <paramref name="folder"/>, or from its <c>cifar-10-batches-bin</c> subfolder.</summary>
     /// <param name="folder">The folder of the six files, or the folder the archive was unpacked into.</param>
@@ -42,7 +42,7 @@ public static class Cifar10
     public static Dataset LoadFrom(string folder, DatasetSplit split, ImageLayout layout = ImageLayout.Flat, int recordsPerFile = RecordsPerFile)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(recordsPerFile, 1);
-        folder = CifarFiles.Find(KnownDatasets.Cifar10, folder, null);
+        folder = CifarFiles.Locate(KnownDatasets.Cifar10, folder, null);
         var files = split == DatasetSplit.Train ? TrainFiles : [TestFile];
         var paths = files.Select(name => Path.Combine(folder, name)).ToList();
         foreach (var path in paths)

@@ -36,7 +36,7 @@ public static class Cifar100
     /// <exception cref="DataFormatException">A file's size or a label is wrong.</exception>
     public static Dataset Load(
         DatasetSplit split, CifarLabels labels = CifarLabels.Fine, ImageLayout layout = ImageLayout.Flat, DatasetLocator? locator = null) =>
-        LoadFrom(CifarFiles.Find(KnownDatasets.Cifar100, null, locator), split, labels, layout);
+        LoadFrom(CifarFiles.Locate(KnownDatasets.Cifar100, null, locator), split, labels, layout);
 
     /// <summary>Loads one split from <paramref name="folder"/>, or from its <c>cifar-100-binary</c> subfolder.</summary>
     /// <param name="folder">The folder of the two files, or the folder the archive was unpacked into.</param>
@@ -50,7 +50,7 @@ public static class Cifar100
     public static Dataset LoadFrom(
         string folder, DatasetSplit split, CifarLabels labels = CifarLabels.Fine, ImageLayout layout = ImageLayout.Flat, int? records = null)
     {
-        folder = CifarFiles.Find(KnownDatasets.Cifar100, folder, null);
+        folder = CifarFiles.Locate(KnownDatasets.Cifar100, folder, null);
         var train = split == DatasetSplit.Train;
         var path = Path.Combine(folder, train ? TrainFile : TestFile);
         var count = records ?? (train ? TrainRecords : TestRecords);

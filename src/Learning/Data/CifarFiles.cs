@@ -36,7 +36,7 @@ public static class CifarFiles
     /// locator's first match.</summary>
     /// <exception cref="DatasetNotFoundException">No such folder; when a searched folder exists but lacks some files,
     /// the message names them.</exception>
-    internal static string Find(DatasetInfo dataset, string? folder, DatasetLocator? locator)
+    public static string Locate(DatasetInfo dataset, string? folder, DatasetLocator? locator)
     {
         if (folder is not null)
         {
