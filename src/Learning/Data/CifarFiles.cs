@@ -8,27 +8,34 @@ public static class CifarFiles
     /// <summary>The page the CIFAR archives are downloaded from.</summary>
     public const string DownloadPage = "https://www.cs.toronto.edu/~kriz/cifar.html";
 
-    /// <summary>Checks the size of every file of <paramref name="dataset"/> in <paramref name="folder"/> (not their
-    /// labels, which takes reading them), or does nothing for a dataset that is not a CIFAR set.</summary>
+    /// <summary>For a CIFAR set, finds its folder (naming any missing file) and checks the size of every file in it
+    /// (not the labels, which takes reading them); does nothing for another dataset.</summary>
+    /// <param name="dataset">Any known dataset.</param>
+    /// <param name="locator">Where to search.</param>
+    /// <param name="folder">The CIFAR set's folder, or empty for another dataset.</param>
     /// <returns>Whether <paramref name="dataset"/> is a CIFAR set.</returns>
-    /// <exception cref="FileNotFoundException">A file is missing.</exception>
-    /// <exception cref="DataFormatException">A file's size is not what the binary version's is.</exception>
-    public static bool CheckSizes(DatasetInfo dataset, string folder)
+    /// <exception cref="DatasetNotFoundException">The CIFAR set is missing, or a file of it.</exception>
+    /// <exception cref="DataFormatException">A file's size is not the binary version's.</exception>
+    public static bool TryCheck(DatasetInfo dataset, DatasetLocator locator, out string folder)
     {
         ArgumentNullException.ThrowIfNull(dataset);
+        folder = string.Empty;
+        if (dataset != KnownDatasets.Cifar10 && dataset != KnownDatasets.Cifar100)
+        {
+            return false;
+        }
+
+        folder = Locate(dataset, null, locator);
         if (dataset == KnownDatasets.Cifar10)
         {
             Cifar10.CheckFiles(folder);
-            return true;
         }
-
-        if (dataset == KnownDatasets.Cifar100)
+        else
         {
             Cifar100.CheckFiles(folder);
-            return true;
         }
 
-        return false;
+        return true;
     }
 
     /// <summary>The folder that holds every file of <paramref name="dataset"/>: <paramref name="folder"/> (or its

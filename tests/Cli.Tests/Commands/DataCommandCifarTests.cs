@@ -48,4 +48,21 @@ public sealed class DataCommandCifarTests
                 + "CIFAR-100's binary version holds 50,000 (153,700,000 bytes)"));
         }
     }
+
+    [Test]
+    public void Check_WhenACifarFileIsMissing_NamesIt_AndExitsTwo()
+    {
+        using var root = new TemporaryDirectory();
+        root.WriteFile(Path.Combine("cifar-100-binary", "train.bin"), "x");
+        var error = new StringWriter();
+
+        var exitCode = SasgApp.Run(["data", "check", "cifar100"], new TestConsole(), error, new DatasetLocator([root.Path], false));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exitCode, Is.EqualTo(2));
+            Assert.That(error.ToString(), Does.StartWith(
+                $"sasg: Dataset 'cifar100' is not installed: {Path.Combine(root.Path, "cifar-100-binary")} has no test.bin. Install it with: download"));
+        }
+    }
 }

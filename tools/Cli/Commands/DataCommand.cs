@@ -57,8 +57,7 @@ internal static class DataCommand
 
             try
             {
-                var folder = locator.Locate(dataset);
-                CifarFiles.CheckSizes(dataset, folder);
+                var folder = CifarFiles.TryCheck(dataset, locator, out var cifar) ? cifar : locator.Locate(dataset);
                 console.WriteLine($"{dataset.Name}: {folder}");
             }
             catch (Exception ex) when (ex is DatasetNotFoundException or DataFormatException)
