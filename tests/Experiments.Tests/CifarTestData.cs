@@ -51,4 +51,26 @@ internal static class CifarTestData
             File.WriteAllText(Path.Combine(folder, $"{d}.json"), text.Append("]}").ToString());
         }
     }
+
+    /// <summary>Writes cifar-100-binary/train.bin and test.bin under <paramref name="root"/>, <paramref name="records"/>
+    /// records each, record r labelled coarse r mod 20 and fine (5 r + 3) mod 100.</summary>
+    public static void WriteCifar100(string root, int records)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(root, "cifar-100-binary")).FullName;
+        foreach (var (name, f) in new[] { ("train.bin", 0), ("test.bin", 1) })
+        {
+            var bytes = new byte[records * 3074];
+            for (var r = 0; r < records; r++)
+            {
+                bytes[r * 3074] = (byte)(r % 20);
+                bytes[(r * 3074) + 1] = (byte)(((5 * r) + 3) % 100);
+                for (var i = 0; i < 3072; i++)
+                {
+                    bytes[(r * 3074) + 2 + i] = Pixel(f, r, i);
+                }
+            }
+
+            File.WriteAllBytes(Path.Combine(folder, name), bytes);
+        }
+    }
 }

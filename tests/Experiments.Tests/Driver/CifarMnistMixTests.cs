@@ -134,4 +134,27 @@ public sealed class CifarMnistMixTests
 
         Assert.That(error.Message, Is.EqualTo($"{batch}: holds 1 records of 3,073 bytes (3,073 bytes), CIFAR-10's binary version holds 4 (12,292 bytes)"));
     }
+
+    [TestCase("fine", 100)]
+    [TestCase("coarse", 20)]
+    public void Plan_MnistBesideCifar100_GivesTheUnionAndTheModelCifar100sClassCount(string labels, int classes)
+    {
+        using var root = new TemporaryDirectory();
+        CifarTestData.WriteCifar100(root.Path, 25);
+        CifarTestData.WriteMnistJson(root.Path, DigitsPerClass);
+        var json = Json.Replace("\"sources\": [\"cifar10\", \"mnist-json\"]", $"\"sources\": [\"mnist-json\", \"cifar100\"], \"labels\": \"{labels}\"", StringComparison.Ordinal);
+        var scenario = ScenarioLoader.Parse(json, "tiny.json", root.Path);
+
+        var plan = ScenarioPlanner.Plan(scenario, new DatasetLocator([root.Path], searchSystemFolders: false), 25);
+
+        using var model = plan.CreateModel();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(plan.WorkerData.Select(w => w.ClassCount), Is.EqualTo(new[] { 10, classes }));
+            Assert.That(plan.TestData!.Count, Is.EqualTo(6 + 25));
+            Assert.That(plan.TestData.ClassCount, Is.EqualTo(classes));
+            Assert.That(plan.TestData.Labels![6..], Is.EqualTo(Enumerable.Range(0, 25).Select(r => labels == "fine" ? ((5 * r) + 3) % 100 : r % 20)));
+            Assert.That(model.parameters().Last().shape, Is.EqualTo(new long[] { classes }), "the output layer's bias");
+        }
+    }
 }
