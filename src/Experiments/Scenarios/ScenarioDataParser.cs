@@ -11,9 +11,9 @@ internal static class ScenarioDataParser
     private static readonly string[] Synthetic = ["base", "samples", "features", "gaussianColumns", "targets", "labels"];
     private static readonly string[] Uci = ["sets", "workersPerSet", "dropRemainder", "path", "labels"];
     private static readonly string[] Image = ["partition", "normalize", "trainSamples", "testSamples"];
-    private static readonly string[] Cifar10 = [.. Image, "path"];
-    private static readonly string[] Cifar100 = [.. Cifar10, "labels"];
-    private static readonly string[] Mixed = [.. Cifar100, "sources"];
+    private static readonly string[] CifarTen = [.. Image, "path"];
+    private static readonly string[] CifarHundred = [.. CifarTen, "labels"];
+    private static readonly string[] Mixed = [.. CifarHundred, "sources"];
     private static readonly string[] Libsvm = ["path", "labels", "testFraction", "partition"];
     private static readonly string[] Csv = [.. Libsvm, "labelColumn", "hasHeader"];
     private static readonly string[] Common = ["source", "workers"];
@@ -28,8 +28,8 @@ internal static class ScenarioDataParser
             DataSource.LagUci => Uci,
             DataSource.FashionMnist or DataSource.MnistJson => Image,
             DataSource.Mixed => Mixed,
-            DataSource.Cifar10 => Cifar10,
-            DataSource.Cifar100 => Cifar100,
+            DataSource.Cifar10 => CifarTen,
+            DataSource.Cifar100 => CifarHundred,
             DataSource.Csv => Csv,
             DataSource.Libsvm => Libsvm,
             _ => null,
@@ -188,7 +188,7 @@ internal static class ScenarioDataParser
     {
         var images = ReadImages(r, data, source);
         var classes = !images.Sources.Contains(DataSource.Cifar100) ? 10
-            : images.Cifar100Labels == CifarLabels.Coarse ? Sasg.Learning.Data.Cifar100.CoarseClassCount : Sasg.Learning.Data.Cifar100.FineClassCount;
+            : images.Cifar100Labels == CifarLabels.Coarse ? Cifar100.CoarseClassCount : Cifar100.FineClassCount;
         return new ScenarioData(source, m, null, null, images, null, ReadPartition(r, data, workers, classes, LabelKind.Class));
     }
 
