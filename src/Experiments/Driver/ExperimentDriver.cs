@@ -186,6 +186,7 @@ public static class ExperimentDriver
             at += n;
         }
 
-        return new Dataset("train", count, first.SampleShape, features, labels, first.ClassCount, targets);
+        // Mixed sources may differ in class count (CIFAR-100 beside MNIST): the union has the larger.
+        return new Dataset("train", count, first.SampleShape, features, labels, parts.Max(p => p.ClassCount), targets);
     }
 }

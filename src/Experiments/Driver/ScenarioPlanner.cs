@@ -25,10 +25,14 @@ public static class ScenarioPlanner
     /// <summary>The plan for <paramref name="scenario"/>.</summary>
     /// <exception cref="ScenarioException">The scenario cannot run on this data; the message names the field and the fix.</exception>
     /// <exception cref="DatasetNotFoundException">A dataset is not installed.</exception>
-    public static RunPlan Plan(Scenario scenario, DatasetLocator? locator = null)
+    public static RunPlan Plan(Scenario scenario, DatasetLocator? locator = null) => Plan(scenario, locator, null);
+
+    /// <summary><see cref="Plan(Scenario, DatasetLocator?)"/> with CIFAR files of <paramref name="cifarRecordsPerFile"/>
+    /// records each instead of the binary version's counts (tests write small files).</summary>
+    internal static RunPlan Plan(Scenario scenario, DatasetLocator? locator, int? cifarRecordsPerFile)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        var (workers, test, partitionCsv) = LoadData(scenario, locator ?? DatasetLocator.Default);
+        var (workers, test, partitionCsv) = LoadData(scenario, locator ?? DatasetLocator.Default, cifarRecordsPerFile);
 
         // The whole sets just read (Fashion-MNIST's training images are 376 MB as doubles) are garbage now that the
         // workers have their shards: give their memory back before the run makes its tensors, instead of carrying
@@ -141,6 +145,13 @@ public static class ScenarioPlanner
             ImageNormalization.Mnist => Enumerable.Repeat((0 - Normalization.MnistMean) / Normalization.MnistStandardDeviation, channels).ToArray(),
             ImageNormalization.Cifar10 => BlackPixel(Normalization.Cifar10Mean, Normalization.Cifar10StandardDeviation),
             ImageNormalization.Cifar100 => BlackPixel(Normalization.Cifar100Mean, Normalization.Cifar100StandardDeviation),
+            // Each source has its own constants; the crop pads with the first CIFAR source's black pixel (in a mix with
+            // grey sources, their padded images get CIFAR's black too: docs/scenario-format.md).
+            ImageNormalization.Dataset when images.Sources.Contains(DataSource.Cifar10) =>
+                BlackPixel(CifarNormalization.Cifar10Mean, CifarNormalization.Cifar10StandardDeviation),
+            ImageNormalization.Dataset when images.Sources.Contains(DataSource.Cifar100) =>
+                BlackPixel(CifarNormalization.Cifar100Mean, CifarNormalization.Cifar100StandardDeviation),
+            ImageNormalization.Dataset => Enumerable.Repeat((0 - Normalization.MnistMean) / Normalization.MnistStandardDeviation, channels).ToArray(),
             _ => [],
         };
     }
@@ -149,7 +160,7 @@ public static class ScenarioPlanner
         mean.Select((m, c) => (0 - m) / standardDeviation[c]).ToArray();
 
     // Per-channel normalisation of a set read for this plan (in place); a set without 3 channels is the scenario's error.
-    private static Dataset PerChannel(Scenario scenario, Dataset data, IReadOnlyList<double> mean, IReadOnlyList<double> standardDeviation)
+    internal static Dataset PerChannel(Scenario scenario, Dataset data, IReadOnlyList<double> mean, IReadOnlyList<double> standardDeviation)
     {
         if (Normalization.ChannelsOf(data.SampleShape, mean.Count) is null)
         {
@@ -181,7 +192,7 @@ public static class ScenarioPlanner
         }
     }
 
-    /// <summary>Only the network part of <paramref name="scenario"/>'s plan, as <see cref="Plan"/> builds it, for
+    /// <summary>Only the network part of <paramref name="scenario"/>'s plan, as <see cref="Plan(Scenario, DatasetLocator?)"/> builds it, for
     /// <paramref name="workers"/> workers and a model of <paramref name="modelBytes"/> bytes; loads no data.</summary>
     /// <remarks>A sweep replays one training run's decisions through the networks of the cells that differ from it only
     /// in <c>network.*</c> fields.</remarks>
@@ -284,7 +295,8 @@ public static class ScenarioPlanner
         };
     }
 
-    private static (IReadOnlyList<Dataset> Workers, Dataset? Test, string PartitionCsv) LoadData(Scenario scenario, DatasetLocator locator)
+    private static (IReadOnlyList<Dataset> Workers, Dataset? Test, string PartitionCsv) LoadData(
+        Scenario scenario, DatasetLocator locator, int? cifarRecordsPerFile)
     {
         var data = scenario.Data;
         var seed = unchecked((ulong)scenario.Seed);
@@ -327,36 +339,10 @@ public static class ScenarioPlanner
                     return (Shards(partition), null, PartitionReport.Of(partition).ToCsv());
                 }
 
-            case DataSource.FashionMnist or DataSource.MnistJson or DataSource.Mixed:
+            case DataSource.FashionMnist or DataSource.MnistJson or DataSource.Mixed or DataSource.Cifar10 or DataSource.Cifar100:
                 {
-                    var images = data.Images!;
                     var layout = scenario.Model.Kind == ModelKind.Cnn ? ImageLayout.ChannelsRowsColumns : ImageLayout.Flat;
-                    var trains = new List<Dataset>();
-                    var tests = new List<Dataset>();
-                    foreach (var source in images.Sources)
-                    {
-                        var (train, test) = source == DataSource.FashionMnist
-                            ? (FashionMnist.Load(DatasetSplit.Train, layout, locator), FashionMnist.Load(DatasetSplit.Test, layout, locator))
-                            : (MnistJsonReader.Load(DatasetSplit.Train, layout, locator), MnistJsonReader.Load(DatasetSplit.Test, layout, locator));
-                        train = Sample(train, images.TrainSamples, seed, "train");
-                        test = Sample(test, images.TestSamples, seed, "test");
-                        (train, test) = images.Normalize switch
-                        {
-                            // The sets were just read or sampled for this plan and nothing else holds them: normalised
-                            // where they lie, without a second copy of 60,000 images.
-                            ImageNormalization.Mnist => (Normalization.MnistInPlace(train), Normalization.MnistInPlace(test)),
-                            ImageNormalization.Standardize => Normalization.Standardize(train, test),
-                            ImageNormalization.Cifar10 => (
-                                PerChannel(scenario, train, Normalization.Cifar10Mean, Normalization.Cifar10StandardDeviation),
-                                PerChannel(scenario, test, Normalization.Cifar10Mean, Normalization.Cifar10StandardDeviation)),
-                            ImageNormalization.Cifar100 => (
-                                PerChannel(scenario, train, Normalization.Cifar100Mean, Normalization.Cifar100StandardDeviation),
-                                PerChannel(scenario, test, Normalization.Cifar100Mean, Normalization.Cifar100StandardDeviation)),
-                            _ => (train, test),
-                        };
-                        trains.Add(train);
-                        tests.Add(test);
-                    }
+                    var (trains, tests) = ImageSourceLoader.Load(scenario, layout, locator, cifarRecordsPerFile);
 
                     var partitioner = Partitioner(data.Partition ?? ScenarioPartition.Default);
                     var all = trains.Count == 1 ? trains[0] : null;
@@ -409,17 +395,6 @@ public static class ScenarioPlanner
 
     private static List<Dataset> Shards(Partition partition) =>
         Enumerable.Range(0, partition.WorkerCount).Select(partition.DatasetFor).ToList();
-
-    private static Dataset Sample(Dataset data, int? count, ulong seed, string name)
-    {
-        if (count is not { } n || n >= data.Count)
-        {
-            return data;
-        }
-
-        var order = SeededRandom.Create(seed, "sample/" + name).Permutation(data.Count);
-        return data.Subset(order[..n]);
-    }
 
     private static Dataset Truncate(Dataset data, int width)
     {

@@ -23,4 +23,10 @@ public enum DataSource
 
     /// <summary>"libsvm": a LIBSVM sparse text file.</summary>
     Libsvm,
+
+    /// <summary>"cifar10": CIFAR-10's binary version.</summary>
+    Cifar10,
+
+    /// <summary>"cifar100": CIFAR-100's binary version.</summary>
+    Cifar100,
 }

@@ -18,4 +18,7 @@ public enum ImageNormalization
 
     /// <summary>"cifar100": as <see cref="Cifar10"/> with the CIFAR-100 training statistics.</summary>
     Cifar100,
+    /// <summary>"dataset": each source with its own constants: the MNIST pair for the grey sources, CIFAR's per-channel
+    /// constants for cifar10 and cifar100 (docs/datasets.md).</summary>
+    Dataset,
 }

@@ -11,7 +11,9 @@ internal static class ScenarioDataParser
     private static readonly string[] Synthetic = ["base", "samples", "features", "gaussianColumns", "targets", "labels"];
     private static readonly string[] Uci = ["sets", "workersPerSet", "dropRemainder", "path", "labels"];
     private static readonly string[] Image = ["partition", "normalize", "trainSamples", "testSamples"];
-    private static readonly string[] Mixed = [.. Image, "sources"];
+    private static readonly string[] CifarTen = [.. Image, "path"];
+    private static readonly string[] CifarHundred = [.. CifarTen, "labels"];
+    private static readonly string[] Mixed = [.. CifarHundred, "sources"];
     private static readonly string[] Libsvm = ["path", "labels", "testFraction", "partition"];
     private static readonly string[] Csv = [.. Libsvm, "labelColumn", "hasHeader"];
     private static readonly string[] Common = ["source", "workers"];
@@ -26,6 +28,8 @@ internal static class ScenarioDataParser
             DataSource.LagUci => Uci,
             DataSource.FashionMnist or DataSource.MnistJson => Image,
             DataSource.Mixed => Mixed,
+            DataSource.Cifar10 => CifarTen,
+            DataSource.Cifar100 => CifarHundred,
             DataSource.Csv => Csv,
             DataSource.Libsvm => Libsvm,
             _ => null,
@@ -46,8 +50,7 @@ internal static class ScenarioDataParser
             DataSource.LagUci => new ScenarioData(source.Value, m, null, ReadUci(r, data, workers), null, null, null),
             DataSource.Csv or DataSource.Libsvm => new ScenarioData(
                 source.Value, m, null, null, null, ReadTable(r, data, source.Value), ReadPartition(r, data, workers, 0, TableLabels(data))),
-            _ => new ScenarioData(
-                source.Value, m, null, null, ReadImages(r, data, source.Value), null, ReadPartition(r, data, workers, 10, LabelKind.Class)),
+            _ => ImageData(r, data, source.Value, m, workers),
         };
     }
 
@@ -181,6 +184,14 @@ internal static class ScenarioDataParser
         return new ScenarioUciData(sets, perSet ?? 3, drop, resolved, labels);
     }
 
+    private static ScenarioData ImageData(ScenarioJsonReader r, JObject data, DataSource source, int m, int? workers)
+    {
+        var images = ReadImages(r, data, source);
+        var classes = !images.Sources.Contains(DataSource.Cifar100) ? 10
+            : images.Cifar100Labels == CifarLabels.Coarse ? Cifar100.CoarseClassCount : Cifar100.FineClassCount;
+        return new ScenarioData(source, m, null, null, images, null, ReadPartition(r, data, workers, classes, LabelKind.Class));
+    }
+
     private static ScenarioImageData ReadImages(ScenarioJsonReader r, JObject data, DataSource source)
     {
         IReadOnlyList<DataSource> sources = [source];
@@ -200,10 +211,41 @@ internal static class ScenarioDataParser
             }
         }
 
-        var normalize = r.Word(data, "normalize", ScenarioWords.Normalizations) ?? ImageNormalization.Mnist;
+        var cifar = sources.Count(s => s is DataSource.Cifar10 or DataSource.Cifar100);
+        var normalize = r.Word(data, "normalize", ScenarioWords.Normalizations) ?? (cifar > 0 ? ImageNormalization.Dataset : ImageNormalization.Mnist);
         var train = r.Int(data, "trainSamples", 1, "1000");
         var test = r.Int(data, "testSamples", 1, "200");
-        return new ScenarioImageData(sources, normalize, train, test);
+        string? resolved = null;
+        if (r.String(data, "path", "\"data/cifar-10-batches-bin\"") is { } path)
+        {
+            if (source == DataSource.Mixed && cifar != 1)
+            {
+                r.Report(
+                    ScenarioJsonReader.PathOf(data["path"]!),
+                    cifar == 0 ? "\"path\" names the CIFAR source's folder, but no source is cifar10 or cifar100" : "\"path\" cannot name the folders of two CIFAR sources",
+                    cifar == 0 ? "leave \"path\" out" : "leave \"path\" out and put both sets where the usual search finds them ('sasg data' says where)");
+            }
+            else if (source is DataSource.Cifar10 or DataSource.Cifar100 or DataSource.Mixed)
+            {
+                resolved = r.ResolvePath(path);
+                if (r.DataFolderMissing(resolved))
+                {
+                    r.Report(ScenarioJsonReader.PathOf(data["path"]!), $"folder '{resolved}' does not exist", "write the folder of the CIFAR files (or the one the archive was unpacked into), relative to the scenario file, or leave \"path\" out to search the usual places");
+                }
+            }
+        }
+
+        var labels = CifarLabels.Fine;
+        if (sources.Contains(DataSource.Cifar100))
+        {
+            labels = r.Word(data, "labels", ScenarioWords.CifarLabelWords) ?? CifarLabels.Fine;
+        }
+        else if (source == DataSource.Mixed && data["labels"] is not null)
+        {
+            r.Report(ScenarioJsonReader.PathOf(data["labels"]!), "\"labels\" chooses CIFAR-100's fine or coarse labels, but no source is cifar100", "leave \"labels\" out");
+        }
+
+        return new ScenarioImageData(sources, normalize, train, test, resolved, labels);
     }
 
     private static ScenarioTableData ReadTable(ScenarioJsonReader r, JObject data, DataSource source)

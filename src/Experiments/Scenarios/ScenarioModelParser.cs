@@ -98,8 +98,9 @@ internal static class ScenarioModelParser
                 }
 
                 break;
-            case DataSource.FashionMnist or DataSource.MnistJson or DataSource.Mixed when kind is ModelKind.Linear or ModelKind.Logistic:
-                r.Report(path, $"'{word}' does not fit the 10-class images of source '{source}'", "write \"kind\": \"softmax\", \"mlp\" or \"cnn\"");
+            case DataSource.FashionMnist or DataSource.MnistJson or DataSource.Mixed or DataSource.Cifar10 or DataSource.Cifar100
+                when kind is ModelKind.Linear or ModelKind.Logistic:
+                r.Report(path, $"'{word}' does not fit the class-labelled images of source '{source}'", "write \"kind\": \"softmax\", \"mlp\" or \"cnn\"");
                 break;
             case DataSource.Csv or DataSource.Libsvm:
                 var labels = data.Table!.Labels;

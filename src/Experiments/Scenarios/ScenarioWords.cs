@@ -12,13 +12,20 @@ internal static class ScenarioWords
         ("lag-uci", DataSource.LagUci),
         ("fashion-mnist", DataSource.FashionMnist),
         ("mnist-json", DataSource.MnistJson),
+        ("cifar10", DataSource.Cifar10),
+        ("cifar100", DataSource.Cifar100),
         ("mixed", DataSource.Mixed),
         ("csv", DataSource.Csv),
         ("libsvm", DataSource.Libsvm));
 
     public static ScenarioWordList<DataSource> ImageSources { get; } = new(
         ("fashion-mnist", DataSource.FashionMnist),
-        ("mnist-json", DataSource.MnistJson));
+        ("mnist-json", DataSource.MnistJson),
+        ("cifar10", DataSource.Cifar10),
+        ("cifar100", DataSource.Cifar100));
+
+    /// <summary>Which CIFAR-100 label byte a scenario keeps (<c>data.labels</c> of cifar100).</summary>
+    public static ScenarioWordList<CifarLabels> CifarLabelWords { get; } = new(("fine", CifarLabels.Fine), ("coarse", CifarLabels.Coarse));
 
     public static ScenarioWordList<PartitionKind> Partitions { get; } = new(
         ("iid", PartitionKind.Iid),
@@ -35,7 +42,8 @@ internal static class ScenarioWords
         ("mnist", ImageNormalization.Mnist),
         ("standardize", ImageNormalization.Standardize),
         ("cifar10", ImageNormalization.Cifar10),
-        ("cifar100", ImageNormalization.Cifar100));
+        ("cifar100", ImageNormalization.Cifar100),
+        ("dataset", ImageNormalization.Dataset));
 
     public static ScenarioWordList<TrainingAugmentation> Augmentations { get; } = new(
         ("none", TrainingAugmentation.None),

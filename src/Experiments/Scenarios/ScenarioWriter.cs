@@ -86,6 +86,15 @@ internal static class ScenarioWriter
             data["normalize"] = ScenarioWords.Normalizations.WordOf(images.Normalize);
             AddIfSet(data, "trainSamples", images.TrainSamples);
             AddIfSet(data, "testSamples", images.TestSamples);
+            if (images.Path is not null)
+            {
+                data["path"] = images.Path;
+            }
+
+            if (images.Sources.Contains(DataSource.Cifar100))
+            {
+                data["labels"] = ScenarioWords.CifarLabelWords.WordOf(images.Cifar100Labels);
+            }
         }
 
         if (d.Table is { } table)

@@ -39,8 +39,32 @@ public static class KnownDatasets
         "they ship with Sasg in data/lag-uci: restore them with 'git checkout -- data/lag-uci' in the checkout, "
             + "or set SASG_DATA to a folder holding a copy of lag-uci/ (data/lag-uci/README.md gives their sources)");
 
+    /// <summary>CIFAR-10's binary version, which a user downloads (no registry ships it).</summary>
+    public static DatasetInfo Cifar10 { get; } = new(
+        "cifar10",
+        "CIFAR-10, 50,000 + 10,000 colour images of 32x32, 10 classes (binary version, downloaded by the user)",
+        ["cifar-10-batches-bin"],
+        [],
+        ["data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin", "data_batch_5.bin", "test_batch.bin"],
+        $"download the binary version, cifar-10-binary.tar.gz, from {CifarFiles.DownloadPage} and unpack it with "
+            + "'tar xzf cifar-10-binary.tar.gz -C data' in the checkout (or into $SASG_DATA): it makes cifar-10-batches-bin/ "
+            + "with data_batch_1.bin .. data_batch_5.bin and test_batch.bin, 30,730,000 bytes each "
+            + "(10,000 records of 1 label byte + 3,072 pixel bytes)");
+
+    /// <summary>CIFAR-100's binary version, which a user downloads (no registry ships it).</summary>
+    public static DatasetInfo Cifar100 { get; } = new(
+        "cifar100",
+        "CIFAR-100, 50,000 + 10,000 colour images of 32x32, 100 fine / 20 coarse classes (binary version, downloaded by the user)",
+        ["cifar-100-binary"],
+        [],
+        ["train.bin", "test.bin"],
+        $"download the binary version, cifar-100-binary.tar.gz, from {CifarFiles.DownloadPage} and unpack it with "
+            + "'tar xzf cifar-100-binary.tar.gz -C data' in the checkout (or into $SASG_DATA): it makes cifar-100-binary/ "
+            + "with train.bin (153,700,000 bytes, 50,000 records) and test.bin (30,740,000 bytes, 10,000 records), "
+            + "each record a coarse label byte, a fine label byte and 3,072 pixel bytes");
+
     /// <summary>Every known dataset, in listing order.</summary>
-    public static IReadOnlyList<DatasetInfo> All { get; } = [FashionMnist, MnistJson, LagUci];
+    public static IReadOnlyList<DatasetInfo> All { get; } = [FashionMnist, MnistJson, LagUci, Cifar10, Cifar100];
 
     /// <summary>Finds a dataset by its name (case-insensitive).</summary>
     public static bool TryGet(string name, out DatasetInfo info)

@@ -4,7 +4,8 @@ using Spectre.Console;
 
 namespace Sasg.Cli.Commands;
 
-/// <summary><c>sasg data</c>: where each dataset was found; <c>sasg data check NAME...</c>: fail if one is missing.</summary>
+/// <summary><c>sasg data</c>: where each dataset was found; <c>sasg data check NAME...</c>: fail if one is missing (or,
+/// for CIFAR, if a file does not have the binary version's size).</summary>
 internal static class DataCommand
 {
     /// <summary>Builds the command; output goes to <paramref name="console"/>, errors to <paramref name="error"/>.</summary>
@@ -18,7 +19,7 @@ internal static class DataCommand
             Description = "Dataset names (see 'sasg data').",
             Arity = ArgumentArity.OneOrMore,
         };
-        var check = new Command("check", "Exit 2 with the install command if a named dataset is missing.") { names };
+        var check = new Command("check", "Exit 2 with the install command if a named dataset is missing (CIFAR: or a file has the wrong size).") { names };
         check.SetAction(parseResult => Check(console, error, locator, parseResult.GetValue(names) ?? []));
         command.Subcommands.Add(check);
         return command;
@@ -56,9 +57,10 @@ internal static class DataCommand
 
             try
             {
-                console.WriteLine($"{dataset.Name}: {locator.Locate(dataset)}");
+                var folder = CifarFiles.TryCheck(dataset, locator, out var cifar) ? cifar : locator.Locate(dataset);
+                console.WriteLine($"{dataset.Name}: {folder}");
             }
-            catch (DatasetNotFoundException ex)
+            catch (Exception ex) when (ex is DatasetNotFoundException or DataFormatException)
             {
                 error.WriteLine($"sasg: {ex.Message}");
                 exitCode = ExitCodes.BadInput;
