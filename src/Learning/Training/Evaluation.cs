@@ -10,7 +10,8 @@ namespace Sasg.Learning.Training;
 public readonly record struct Evaluation(double Loss, double Accuracy)
 {
     /// <summary>Evaluates <paramref name="model"/> on <paramref name="data"/> in chunks of <paramref name="chunk"/> samples.</summary>
-    /// <remarks>Mean losses (cross-entropy) are averaged with chunk weights. Summed losses are evaluated in one chunk,
+    /// <remarks>The model runs in evaluation mode (batch norm by its running statistics, which stay as they are) and
+    /// is back in its former mode afterwards. Mean losses (cross-entropy) are averaged with chunk weights. Summed losses are evaluated in one chunk,
     /// because their regulariser is added once per call and must not be counted once per chunk.</remarks>
     public static Evaluation Of(SupervisedModel model, TensorData data, bool lossIsMean, int chunk = 2_000)
     {
@@ -22,6 +23,7 @@ public readonly record struct Evaluation(double Loss, double Accuracy)
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
         using var noGrad = no_grad();
+        using var mode = EvaluationMode.Of(model);
         double loss = 0;
         long correct = 0;
         for (var start = 0; start < data.Count; start += chunk)
