@@ -98,6 +98,9 @@ internal static class ScenarioModelParser
                 }
 
                 break;
+            case DataSource.FashionMnist or DataSource.MnistJson or DataSource.Mixed when kind is ModelKind.ResNet18 or ModelKind.ResNet20:
+                r.Report(path, $"'{word}' takes 3-channel 32x32 images, and source '{source}' has 1-channel 28x28 images", "write \"kind\": \"cnn\", \"mlp\" or \"softmax\" for this source");
+                break;
             case DataSource.FashionMnist or DataSource.MnistJson or DataSource.Mixed when kind is ModelKind.Linear or ModelKind.Logistic:
                 r.Report(path, $"'{word}' does not fit the 10-class images of source '{source}'", "write \"kind\": \"softmax\", \"mlp\" or \"cnn\"");
                 break;
@@ -107,7 +110,7 @@ internal static class ScenarioModelParser
                 {
                     ModelKind.Linear => labels == LabelKind.Target,
                     ModelKind.Logistic => labels == LabelKind.SignedBinary,
-                    ModelKind.Cnn => false,
+                    ModelKind.Cnn or ModelKind.ResNet18 or ModelKind.ResNet20 => false,
                     _ => labels is LabelKind.Class or LabelKind.Binary,
                 };
                 if (!fits)
@@ -117,6 +120,7 @@ internal static class ScenarioModelParser
                         ModelKind.Linear => "write \"labels\": \"target\" in data",
                         ModelKind.Logistic => "write \"labels\": \"sign\" in data",
                         ModelKind.Cnn => "use an image source, or \"kind\": \"mlp\"",
+                        ModelKind.ResNet18 or ModelKind.ResNet20 => "use a source of 3-channel 32x32 images, or \"kind\": \"mlp\"",
                         _ => "write \"labels\": \"class\" or \"binary\" in data",
                     });
                 }
