@@ -11,8 +11,8 @@ gathered; those entries zeroed in the memory). The networks are the ones `sasg` 
 authors' sasg-dis/tasks/cifar_architectures/resnet.py (1x1 conv + BN shortcuts), ResNet-20 with He et al.'s option A
 shortcuts (every second pixel, zero channels). One thread for torch, OpenMP and the BLAS, set before torch loads.
 
-Prints one line per model: parameters, then the median, mean and minimum seconds of --repeats timed steps after
---warmup untimed ones. Needs Debian's python3-torch (1.13); no torchvision.
+Prints two lines per model, the whole step and the gradient alone (zero_grad, forward, backward): parameters, then the
+median, mean and minimum seconds of --repeats timed runs after --warmup untimed ones. Needs Debian's python3-torch (1.13); no torchvision.
 """
 
 import argparse
@@ -110,10 +110,13 @@ def main():
         y = torch.randint(10, (args.batch,), generator=generator)
         lr = 0.01
 
-        def step():
+        def gradient():
             model.zero_grad(set_to_none=True)
             loss = F.cross_entropy(model(x), y)
             loss.backward()
+
+        def step():
+            gradient()
             kept = 0
             with torch.no_grad():
                 for p, m, k in zip(params, memory, ks):
@@ -124,17 +127,18 @@ def main():
                     kept += values.numel()
             return kept
 
-        for _ in range(args.warmup):
-            step()
-        times = []
-        for _ in range(args.repeats):
-            start = time.perf_counter()
-            step()
-            times.append(time.perf_counter() - start)
         count = sum(p.numel() for p in params)
-        print(f"torch {name}: {count} parameters, batch {args.batch}, step median {statistics.median(times):.4f} s, "
-              f"mean {statistics.mean(times):.4f} s, min {min(times):.4f} s over {args.repeats} "
-              f"(torch {torch.__version__}, {torch.get_num_threads()} thread)")
+        for label, work in (("step", step), ("gradient only", gradient)):
+            for _ in range(args.warmup):
+                work()
+            times = []
+            for _ in range(args.repeats):
+                start = time.perf_counter()
+                work()
+                times.append(time.perf_counter() - start)
+            print(f"torch {name} {label}: {count} parameters, batch {args.batch}, median {statistics.median(times):.4f} s, "
+                  f"mean {statistics.mean(times):.4f} s, min {min(times):.4f} s over {args.repeats} "
+                  f"(torch {torch.__version__}, {torch.get_num_threads()} thread)")
     return 0
 
 

@@ -1,5 +1,7 @@
 using System.Runtime.InteropServices;
+using Sasg.Learning.Algorithms;
 using Sasg.Learning.Data;
+using Sasg.Learning.Encoding;
 using Sasg.Learning.Models;
 using Sasg.Learning.Training;
 using static TorchSharp.torch;
@@ -235,6 +237,49 @@ public sealed class ResNetTests
         {
             Assert.That(MemoryMarshal.AsBytes(second.Parameters.AsSpan()).ToArray(), Is.EqualTo(MemoryMarshal.AsBytes(first.Parameters.AsSpan()).ToArray()));
             Assert.That(second.Buffers, Is.EqualTo(first.Buffers));
+        }
+    }
+
+    [Test]
+    public void Sasg_OnResNet20_WithStalePointTests_GivesTheSameBytesTwice_AndMovesTheStatistics()
+    {
+        // Two workers, batch 2, warm-up 1: iterations 1 and 2 run the same-sample test at each worker's stale point.
+        static (byte[] Theta, byte[] Buffers, byte[] Fresh) Run()
+        {
+            using var scope = NewDisposeScope();
+            manual_seed(12);
+            using var model = new FlatModel<float>(new ResNet20());
+            var fresh = BufferBytes(model.Model);
+            var state = new ModelState<float>(model);
+            var data = Enumerable.Range(0, 2)
+                .Select(m => new TensorData(RandomDataset(4, seed: 30 + m), ScalarType.Float32, TargetKind.ClassLabels))
+                .ToList();
+            var samplers = data.Select((d, m) => new MinibatchSampler(d, 2, 40 + m)).ToList();
+            var sources = data.Select((d, m) => new ModelGradientSource<float>(state, d, samplers[m])).ToList();
+            var algorithm = new SasgAlgorithm<float>(2, model.Parameters, 0.05, model.Blocks, maxDelay: 2, warmUp: 1);
+            var trainer = new SynchronousTrainer<float>(algorithm, sources, new SparseCooEncoding());
+            for (var k = 0; k < 3; k++)
+            {
+                trainer.StepWorker(0);
+                trainer.StepWorker(1);
+                trainer.FinishIteration();
+            }
+
+            var result = (MemoryMarshal.AsBytes(algorithm.Theta.AsSpan()).ToArray(), BufferBytes(model.Model), fresh);
+            sources.ForEach(s => s.Dispose());
+            samplers.ForEach(s => s.Dispose());
+            data.ForEach(d => d.Dispose());
+            return result;
+        }
+
+        var first = Run();
+        var second = Run();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(second.Theta, Is.EqualTo(first.Theta));
+            Assert.That(second.Buffers, Is.EqualTo(first.Buffers));
+            Assert.That(first.Buffers, Is.Not.EqualTo(first.Fresh));
         }
     }
 
