@@ -46,7 +46,7 @@ public static class ScenarioPlanner
         var first = workers[0];
         var classes = Math.Max(first.ClassCount, test?.ClassCount ?? 0);
         var features = first.FeatureCount;
-        Func<SupervisedModel> create = CreateModel(scenario, features, classes);
+        Func<SupervisedModel> create = CreateModel(scenario, features, first.SampleShape, classes);
         var doublePrecision = model.Precision == ModelPrecision.Float64;
         var convex = model.Kind is ModelKind.Linear or ModelKind.Logistic;
         IReadOnlyList<double>? smoothness = null;
@@ -268,11 +268,11 @@ public static class ScenarioPlanner
         return (topology, () => new ComputeModel(factors, straggler, seed));
     }
 
-    private static Func<SupervisedModel> CreateModel(Scenario scenario, int features, int classes)
+    private static Func<SupervisedModel> CreateModel(Scenario scenario, int features, IReadOnlyList<int> sampleShape, int classes)
     {
         var model = scenario.Model;
         var dtype = model.Precision == ModelPrecision.Float64 ? ScalarType.Float64 : ScalarType.Float32;
-        var needsClasses = model.Kind is ModelKind.Softmax or ModelKind.Mlp or ModelKind.Cnn;
+        var needsClasses = model.Kind is ModelKind.Softmax or ModelKind.Mlp or ModelKind.Cnn or ModelKind.ResNet18 or ModelKind.ResNet20;
         if (needsClasses && classes < 2)
         {
             throw Problem(scenario, "$.model.kind", $"a {model.Kind} model needs class labels but the data has real targets",
@@ -285,12 +285,21 @@ public static class ScenarioPlanner
                 "use mlp or softmax for this data");
         }
 
+        // The residual networks read a flat row as 3 x 32 x 32 values, channel by channel (CIFAR's own order).
+        if (model.Kind is ModelKind.ResNet18 or ModelKind.ResNet20 && (features != 3 * 32 * 32 || sampleShape is [not 3, _, _]))
+        {
+            throw Problem(scenario, "$.model.kind", $"'{ScenarioWords.Models.WordOf(model.Kind)}' takes 3-channel 32x32 images but the data has samples of shape [{string.Join(", ", sampleShape)}]",
+                "use a source of 3-channel 32x32 images (CIFAR), or mlp or softmax for this data");
+        }
+
         return model.Kind switch
         {
             ModelKind.Linear => () => new LinearRegression(features, dtype),
             ModelKind.Logistic => () => new LogisticRegression(features, model.Lambda, dtype),
             ModelKind.Softmax => () => new SoftmaxRegression(features, classes, model.Lambda, dtype),
             ModelKind.Mlp => () => new Mlp([features, .. model.Hidden, classes], dtype),
+            ModelKind.ResNet18 => () => new ResNet18(classes, dtype),
+            ModelKind.ResNet20 => () => new ResNet20(classes, dtype),
             _ => () => new SmallCnn(classes, dtype),
         };
     }
@@ -341,7 +350,9 @@ public static class ScenarioPlanner
 
             case DataSource.FashionMnist or DataSource.MnistJson or DataSource.Mixed or DataSource.Cifar10 or DataSource.Cifar100:
                 {
-                    var layout = scenario.Model.Kind == ModelKind.Cnn ? ImageLayout.ChannelsRowsColumns : ImageLayout.Flat;
+                    var layout = scenario.Model.Kind is ModelKind.Cnn or ModelKind.ResNet18 or ModelKind.ResNet20
+                        ? ImageLayout.ChannelsRowsColumns
+                        : ImageLayout.Flat;
                     var (trains, tests) = ImageSourceLoader.Load(scenario, layout, locator, cifarRecordsPerFile);
 
                     var partitioner = Partitioner(data.Partition ?? ScenarioPartition.Default);

@@ -17,4 +17,10 @@ public enum ModelKind
 
     /// <summary>"cnn": the small convolutional network.</summary>
     Cnn,
+
+    /// <summary>"resnet18": ResNet18 in the SASG authors' CIFAR form, for 3-channel 32x32 images.</summary>
+    ResNet18,
+
+    /// <summary>"resnet20": He et al.'s CIFAR ResNet-20, for 3-channel 32x32 images.</summary>
+    ResNet20,
 }

@@ -98,6 +98,10 @@ internal static class ScenarioModelParser
                 }
 
                 break;
+            case DataSource.FashionMnist or DataSource.MnistJson or DataSource.Mixed
+                when kind is ModelKind.ResNet18 or ModelKind.ResNet20 && data.Images is not { HasCifar: true }:
+                r.Report(path, $"'{word}' takes 3-channel 32x32 images, and source '{source}' has 1-channel 28x28 images", "write \"kind\": \"cnn\", \"mlp\" or \"softmax\" for this source, or add a CIFAR source");
+                break;
             case DataSource.FashionMnist or DataSource.MnistJson or DataSource.Mixed or DataSource.Cifar10 or DataSource.Cifar100
                 when kind is ModelKind.Linear or ModelKind.Logistic:
                 r.Report(path, $"'{word}' does not fit the class-labelled images of source '{source}'", "write \"kind\": \"softmax\", \"mlp\" or \"cnn\"");
@@ -108,7 +112,7 @@ internal static class ScenarioModelParser
                 {
                     ModelKind.Linear => labels == LabelKind.Target,
                     ModelKind.Logistic => labels == LabelKind.SignedBinary,
-                    ModelKind.Cnn => false,
+                    ModelKind.Cnn or ModelKind.ResNet18 or ModelKind.ResNet20 => false,
                     _ => labels is LabelKind.Class or LabelKind.Binary,
                 };
                 if (!fits)
@@ -118,6 +122,7 @@ internal static class ScenarioModelParser
                         ModelKind.Linear => "write \"labels\": \"target\" in data",
                         ModelKind.Logistic => "write \"labels\": \"sign\" in data",
                         ModelKind.Cnn => "use an image source, or \"kind\": \"mlp\"",
+                        ModelKind.ResNet18 or ModelKind.ResNet20 => "use a source of 3-channel 32x32 images, or \"kind\": \"mlp\"",
                         _ => "write \"labels\": \"class\" or \"binary\" in data",
                     });
                 }

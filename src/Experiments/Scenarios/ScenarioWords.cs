@@ -70,7 +70,9 @@ internal static class ScenarioWords
         ("logistic", ModelKind.Logistic),
         ("softmax", ModelKind.Softmax),
         ("mlp", ModelKind.Mlp),
-        ("cnn", ModelKind.Cnn));
+        ("cnn", ModelKind.Cnn),
+        ("resnet18", ModelKind.ResNet18),
+        ("resnet20", ModelKind.ResNet20));
 
     public static ScenarioWordList<ModelPrecision> Precisions { get; } = new(
         ("float32", ModelPrecision.Float32),

@@ -18,6 +18,7 @@ public interface IGradientSource<T>
     /// <param name="point">The parameters to evaluate at.</param>
     /// <param name="pointVersion">An id of <paramref name="point"/>'s contents (for example the iteration for the
     /// server's iterate), so that a source whose model already holds those parameters need not copy them; -1 for
-    /// "unknown".</param>
+    /// "unknown". A model source moves batch norm's running statistics only at a point with a version (the server's
+    /// iterate), not at -1 (a worker's stale iterate).</param>
     ReadOnlySpan<T> Gradient(ReadOnlySpan<T> point, long pointVersion);
 }

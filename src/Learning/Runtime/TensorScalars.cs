@@ -56,6 +56,14 @@ internal static class TensorScalars
         return tensor.add(scalar, one);
     }
 
+    /// <summary>Adds the integer <paramref name="value"/> to <paramref name="tensor"/> in place; returns it.</summary>
+    public static Tensor AddInPlace(Tensor tensor, long value)
+    {
+        using var scalar = value.ToScalar();
+        using var one = 1.ToScalar();
+        return tensor.add_(scalar, one);
+    }
+
     /// <summary><paramref name="tensor"/> plus <paramref name="other"/>, a new tensor (what <c>tensor + other</c>
     /// gives: TorchSharp's <c>add(Tensor)</c> makes an implicit Scalar 1 for its alpha).</summary>
     public static Tensor Add(Tensor tensor, Tensor other)

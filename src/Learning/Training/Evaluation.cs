@@ -12,7 +12,8 @@ public readonly record struct Evaluation(double Loss, double Accuracy, double To
 {
     /// <summary>Evaluates <paramref name="model"/> on <paramref name="data"/> in chunks of <paramref name="chunk"/> samples;
     /// with <paramref name="topK"/> above 0 (class-label models only) also the top-<paramref name="topK"/> accuracy.</summary>
-    /// <remarks>Mean losses (cross-entropy) are averaged with chunk weights. Summed losses are evaluated in one chunk,
+    /// <remarks>The model runs in evaluation mode (batch norm by its running statistics, which stay as they are) and
+    /// is back in its former mode afterwards. Mean losses (cross-entropy) are averaged with chunk weights. Summed losses are evaluated in one chunk,
     /// because their regulariser is added once per call and must not be counted once per chunk.</remarks>
     public static Evaluation Of(SupervisedModel model, TensorData data, bool lossIsMean, int chunk = 2_000, int topK = 0)
     {
@@ -26,6 +27,7 @@ public readonly record struct Evaluation(double Loss, double Accuracy, double To
         using var noGrad = no_grad();
         ArgumentOutOfRangeException.ThrowIfNegative(topK);
         var withTopK = topK > 0 && model.TargetKind == TargetKind.ClassLabels;
+        using var mode = EvaluationMode.Of(model);
         double loss = 0;
         long correct = 0;
         long correctTopK = 0;

@@ -14,6 +14,10 @@ namespace Sasg.Learning.Training;
 /// into per-tensor views of the flat <see cref="Gradient"/>: no autograd graph and no copy. Other models (the CNN) go
 /// through autograd: each step starts with no <c>.grad</c>, so autograd stores its result without an accumulation
 /// pass, and the per-tensor gradients are then copied once into the flat vector.
+/// <para>A module's buffers (batch norm's running mean and variance) are not parameters and stay outside the flat
+/// vector, in the module: a training-mode gradient moves them unless asked not to, <see cref="Loss"/> and
+/// <see cref="Evaluation"/> read them in evaluation mode (docs/algorithms.md, "Batch norm under data-parallel
+/// training").</para>
 /// </remarks>
 /// <typeparam name="T">float for float32 models, double for float64 models.</typeparam>
 public sealed class FlatModel<T> : IDisposable
@@ -24,6 +28,8 @@ public sealed class FlatModel<T> : IDisposable
     private readonly TorchSharp.Modules.Parameter[] _parameterList;
     private readonly Tensor[] _gradientViews;
     private readonly IAnalyticGradient? _analytic;
+    private readonly Tensor[] _buffers;
+    private readonly Tensor[] _bufferCopies;
     private bool _disposed;
 
     /// <summary>Takes ownership of <paramref name="model"/> and flattens its parameters (values are kept).</summary>
@@ -74,6 +80,11 @@ public sealed class FlatModel<T> : IDisposable
 
         Blocks = blocks;
         Length = total;
+        _buffers = model.buffers().ToArray();
+        using (no_grad())
+        {
+            _bufferCopies = _buffers.Select(b => b.clone().DetachFromDisposeScope()).ToArray();
+        }
     }
 
     /// <summary>The wrapped module (shared by every worker of a simulation, as in the SASG notebooks).</summary>
@@ -109,11 +120,45 @@ public sealed class FlatModel<T> : IDisposable
         throw new NotSupportedException($"FlatModel supports float and double, not {typeof(T).Name}.");
     }
 
+    /// <summary>Whether the module has buffers (batch norm's running statistics), which are not in the flat vector.</summary>
+    public bool HasBuffers => _buffers.Length > 0;
+
     /// <summary>Computes the loss of <paramref name="batch"/> at the current parameters and its gradient into
     /// <see cref="Gradient"/>; returns the loss.</summary>
-    public double ComputeGradient(Batch batch)
+    /// <param name="batch">The samples.</param>
+    /// <param name="updateStatistics">Whether the training-mode forward pass may move the module's buffers (batch
+    /// norm's running statistics); false restores them afterwards, bit for bit. No effect on a model without buffers.
+    /// </param>
+    public double ComputeGradient(Batch batch, bool updateStatistics = true)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (updateStatistics || _buffers.Length == 0)
+        {
+            return ComputeGradientUpdating(batch);
+        }
+
+        CopyBuffers(_buffers, _bufferCopies);
+        try
+        {
+            return ComputeGradientUpdating(batch);
+        }
+        finally
+        {
+            CopyBuffers(_bufferCopies, _buffers);
+        }
+    }
+
+    private static void CopyBuffers(Tensor[] from, Tensor[] to)
+    {
+        using var noGrad = no_grad();
+        for (var i = 0; i < from.Length; i++)
+        {
+            to[i].copy_(from[i]);
+        }
+    }
+
+    private double ComputeGradientUpdating(Batch batch)
+    {
         using var scope = NewDisposeScope();
         if (_analytic is not null)
         {
@@ -153,11 +198,13 @@ public sealed class FlatModel<T> : IDisposable
         return loss;
     }
 
-    /// <summary>The loss of <paramref name="batch"/> at the current parameters, without a gradient.</summary>
+    /// <summary>The loss of <paramref name="batch"/> at the current parameters, without a gradient, in evaluation
+    /// mode (batch norm normalises by its running statistics and leaves them as they are).</summary>
     public double Loss(Batch batch)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
+        using var mode = EvaluationMode.Of(Model);
         return TensorScalars.ToDouble(Model.Loss(Model.call(batch.Features), batch.Targets));
     }
 
@@ -174,6 +221,11 @@ public sealed class FlatModel<T> : IDisposable
         foreach (var view in _gradientViews)
         {
             view.Dispose();
+        }
+
+        foreach (var copy in _bufferCopies)
+        {
+            copy.Dispose();
         }
 
         _parameters.Dispose();

@@ -10,6 +10,12 @@ namespace Sasg.Learning.Training;
 /// Every worker of a simulation shares one <see cref="FlatModel{T}"/>, as the SASG notebooks share one model object.
 /// <see cref="ModelState{T}"/> remembers which parameters the model holds so that consecutive workers evaluating at the
 /// server's iterate do not copy it again.
+/// <para>Batch norm's running statistics live in that one model and move with every worker's training-mode forward
+/// pass at the server's iterate (a point with a version), in worker order, as in the SASG notebooks, where every
+/// worker's batch goes through the one shared <c>model</c>. A gradient at a point without a version (a worker's stale
+/// iterate in LASG-WK2's and SASG's same-sample test) leaves them as they were: the notebooks compute it on a
+/// separate <c>model_copy</c> whose statistics are thrown away. docs/algorithms.md, "Batch norm under data-parallel
+/// training".</para>
 /// </remarks>
 public sealed class ModelGradientSource<T>(ModelState<T> state, TensorData data, MinibatchSampler? sampler) : IGradientSource<T>, IDisposable
     where T : unmanaged, IFloatingPointIeee754<T>
@@ -43,7 +49,7 @@ public sealed class ModelGradientSource<T>(ModelState<T> state, TensorData data,
     public ReadOnlySpan<T> Gradient(ReadOnlySpan<T> point, long pointVersion)
     {
         state.Load(point, pointVersion);
-        LastLoss = state.Model.ComputeGradient(CurrentBatch());
+        LastLoss = state.Model.ComputeGradient(CurrentBatch(), updateStatistics: pointVersion >= 0);
         return state.Model.Gradient;
     }
 
