@@ -42,7 +42,9 @@ public static class ScenarioPlanner
         var first = workers[0];
         var classes = Math.Max(first.ClassCount, test?.ClassCount ?? 0);
         var features = first.FeatureCount;
-        Func<SupervisedModel> create = CreateModel(scenario, features, classes);
+        Func<SupervisedModel> create = model.Kind == ModelKind.TorchScript
+            ? TorchScriptPlanning.CreateModel(scenario, first, classes)
+            : CreateModel(scenario, features, classes);
         var doublePrecision = model.Precision == ModelPrecision.Float64;
         var convex = model.Kind is ModelKind.Linear or ModelKind.Logistic;
         IReadOnlyList<double>? smoothness = null;
@@ -269,7 +271,7 @@ public static class ScenarioPlanner
             case DataSource.FashionMnist or DataSource.MnistJson or DataSource.Mixed:
                 {
                     var images = data.Images!;
-                    var layout = scenario.Model.Kind == ModelKind.Cnn ? ImageLayout.ChannelsRowsColumns : ImageLayout.Flat;
+                    var layout = scenario.Model.Kind is ModelKind.Cnn or ModelKind.TorchScript ? ImageLayout.ChannelsRowsColumns : ImageLayout.Flat;
                     var trains = new List<Dataset>();
                     var tests = new List<Dataset>();
                     foreach (var source in images.Sources)

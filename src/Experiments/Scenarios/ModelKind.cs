@@ -17,4 +17,7 @@ public enum ModelKind
 
     /// <summary>"cnn": the small convolutional network.</summary>
     Cnn,
+
+    /// <summary>"torchscript": a network the user brings as a TorchScript file (<c>model.path</c>).</summary>
+    TorchScript,
 }

@@ -1,4 +1,5 @@
 using Sasg.Learning.Data;
+using Sasg.Learning.Models;
 using Sasg.Learning.Partitioning;
 using Sasg.NetSim.Network;
 
@@ -52,7 +53,12 @@ internal static class ScenarioWords
         ("logistic", ModelKind.Logistic),
         ("softmax", ModelKind.Softmax),
         ("mlp", ModelKind.Mlp),
-        ("cnn", ModelKind.Cnn));
+        ("cnn", ModelKind.Cnn),
+        ("torchscript", ModelKind.TorchScript));
+
+    public static ScenarioWordList<TorchScriptLoss> TorchScriptLosses { get; } = new(
+        ("cross-entropy", TorchScriptLoss.CrossEntropy),
+        ("mse", TorchScriptLoss.MeanSquaredError));
 
     public static ScenarioWordList<ModelPrecision> Precisions { get; } = new(
         ("float32", ModelPrecision.Float32),
