@@ -16,7 +16,7 @@ namespace Sasg.Learning.Models;
 /// statistics and updates its running statistics in every gradient computation, and evaluation uses the running
 /// statistics. Buffers are not parameters: they are neither in the flat vector nor sent.</para>
 /// </remarks>
-public sealed class TorchScriptModel : SupervisedModel
+public sealed partial class TorchScriptModel : SupervisedModel
 {
     private readonly jit.ScriptModule<Tensor, Tensor> _script;
     private readonly long[] _inputShape;
@@ -137,6 +137,24 @@ public sealed class TorchScriptModel : SupervisedModel
         }
     }
 
-    // libtorch's message is its first line; the native stack follows.
-    internal static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
+    // libtorch's message is its first line and the native stack follows, except for an error inside a script, where the
+    // first line only says that the interpreter failed and the message itself ends the TorchScript traceback
+    // ("RuntimeError: mat1 and mat2 shapes cannot be multiplied (1x4 and 5x3)").
+    internal static string FirstLine(string message)
+    {
+        var lines = message.Split('\n');
+        if (lines[0].StartsWith("The following operation failed in the TorchScript interpreter", StringComparison.Ordinal))
+        {
+            var error = lines.LastOrDefault(line => ScriptError().IsMatch(line));
+            if (error is not null)
+            {
+                return ScriptError().Replace(error, string.Empty).Trim();
+            }
+        }
+
+        return lines[0].Trim();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z]*Error: ")]
+    private static partial System.Text.RegularExpressions.Regex ScriptError();
 }

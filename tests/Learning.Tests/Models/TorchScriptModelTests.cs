@@ -165,7 +165,21 @@ public sealed class TorchScriptModelTests
         {
             Assert.That(problem?.Kind, Is.EqualTo(TorchScriptProblemKind.Input));
             Assert.That(problem?.Problem, Does.StartWith("forward fails on one sample shaped [1, 8]: ").And.Not.Contain("\n"));
+            Assert.That(problem?.Problem, Does.EndWith("mat1 and mat2 shapes cannot be multiplied (1x8 and 6x5)"));
         }
+    }
+
+    [Test]
+    public void FirstLine_OfAnErrorInsideAScript_IsTheErrorAtTheEndOfTheTraceback()
+    {
+        var message = string.Join('\n', [
+            "The following operation failed in the TorchScript interpreter.",
+            "Traceback of TorchScript, serialized code (most recent call last):",
+            "    return torch.linear(input, weight, bias)",
+            "RuntimeError: mat1 and mat2 shapes cannot be multiplied (1x4 and 5x3)",
+            "Exception raised from meta at /pytorch/aten/src/ATen/native/LinearAlgebra.cpp:198 (most recent call first):"]);
+
+        Assert.That(TorchScriptModel.FirstLine(message), Is.EqualTo("mat1 and mat2 shapes cannot be multiplied (1x4 and 5x3)"));
     }
 
     [Test]
