@@ -46,7 +46,9 @@ public static class ScenarioPlanner
         var first = workers[0];
         var classes = Math.Max(first.ClassCount, test?.ClassCount ?? 0);
         var features = first.FeatureCount;
-        Func<SupervisedModel> create = CreateModel(scenario, features, first.SampleShape, classes);
+        Func<SupervisedModel> create = model.Kind == ModelKind.TorchScript
+            ? TorchScriptPlanning.CreateModel(scenario, first, classes)
+            : CreateModel(scenario, features, first.SampleShape, classes);
         var doublePrecision = model.Precision == ModelPrecision.Float64;
         var convex = model.Kind is ModelKind.Linear or ModelKind.Logistic;
         IReadOnlyList<double>? smoothness = null;
@@ -350,7 +352,7 @@ public static class ScenarioPlanner
 
             case DataSource.FashionMnist or DataSource.MnistJson or DataSource.Mixed or DataSource.Cifar10 or DataSource.Cifar100:
                 {
-                    var layout = scenario.Model.Kind is ModelKind.Cnn or ModelKind.ResNet18 or ModelKind.ResNet20
+                    var layout = scenario.Model.Kind is ModelKind.Cnn or ModelKind.TorchScript or ModelKind.ResNet18 or ModelKind.ResNet20
                         ? ImageLayout.ChannelsRowsColumns
                         : ImageLayout.Flat;
                     var (trains, tests) = ImageSourceLoader.Load(scenario, layout, locator, cifarRecordsPerFile);

@@ -23,4 +23,7 @@ public enum ModelKind
 
     /// <summary>"resnet20": He et al.'s CIFAR ResNet-20, for 3-channel 32x32 images.</summary>
     ResNet20,
+
+    /// <summary>"torchscript": a network the user brings as a TorchScript file (<c>model.path</c>).</summary>
+    TorchScript,
 }

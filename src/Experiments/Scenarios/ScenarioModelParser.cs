@@ -12,7 +12,7 @@ internal static class ScenarioModelParser
         var kind = r.Word(model, "kind", ScenarioWords.Models, required: true);
         if (kind is null)
         {
-            r.Fields(model, ["kind", "hidden", "lambda", "precision"]);
+            r.Fields(model, ["kind", "hidden", "lambda", "precision", .. ScenarioTorchScriptParser.Fields]);
             return null;
         }
 
@@ -28,10 +28,16 @@ internal static class ScenarioModelParser
             applicable.Add("lambda");
         }
 
+        if (kind == ModelKind.TorchScript)
+        {
+            applicable.AddRange(ScenarioTorchScriptParser.Fields);
+        }
+
         r.Fields(model, applicable, name => name switch
         {
             "hidden" => $"applies only to \"kind\": \"mlp\", not '{word}'",
             "lambda" => $"applies only to \"kind\": \"logistic\" or \"softmax\", not '{word}'",
+            "path" or "loss" or "inputShape" => $"applies only to \"kind\": \"torchscript\", not '{word}'",
             _ => null,
         });
         IReadOnlyList<int> hidden = kind == ModelKind.Mlp ? [512] : [];
@@ -58,12 +64,17 @@ internal static class ScenarioModelParser
             : 0;
         var precision = r.Word(model, "precision", ScenarioWords.Precisions)
             ?? (kind is ModelKind.Linear or ModelKind.Logistic ? ModelPrecision.Float64 : ModelPrecision.Float32);
-        if (data is not null)
+        var torchScript = kind == ModelKind.TorchScript ? ScenarioTorchScriptParser.Parse(r, model) : null;
+        if (data is not null && torchScript is not null)
+        {
+            ScenarioTorchScriptParser.CheckFit(r, model, torchScript.Loss, data);
+        }
+        else if (data is not null)
         {
             CheckFit(r, model, kind.Value, data);
         }
 
-        return new ScenarioModel(kind.Value, hidden, lambda, precision);
+        return new ScenarioModel(kind.Value, hidden, lambda, precision) { TorchScript = torchScript };
     }
 
     private static void CheckFit(ScenarioJsonReader r, JObject model, ModelKind kind, ScenarioData data)

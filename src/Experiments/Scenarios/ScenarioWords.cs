@@ -1,4 +1,5 @@
 using Sasg.Learning.Data;
+using Sasg.Learning.Models;
 using Sasg.Learning.Partitioning;
 using Sasg.NetSim.Network;
 
@@ -72,7 +73,12 @@ internal static class ScenarioWords
         ("mlp", ModelKind.Mlp),
         ("cnn", ModelKind.Cnn),
         ("resnet18", ModelKind.ResNet18),
-        ("resnet20", ModelKind.ResNet20));
+        ("resnet20", ModelKind.ResNet20),
+        ("torchscript", ModelKind.TorchScript));
+
+    public static ScenarioWordList<TorchScriptLoss> TorchScriptLosses { get; } = new(
+        ("cross-entropy", TorchScriptLoss.CrossEntropy),
+        ("mse", TorchScriptLoss.MeanSquaredError));
 
     public static ScenarioWordList<ModelPrecision> Precisions { get; } = new(
         ("float32", ModelPrecision.Float32),

@@ -139,6 +139,16 @@ internal static class ScenarioWriter
             model["lambda"] = m.Lambda;
         }
 
+        if (m.TorchScript is { } script)
+        {
+            model["path"] = script.Path;
+            model["loss"] = ScenarioWords.TorchScriptLosses.WordOf(script.Loss);
+            if (script.InputShape is { } shape)
+            {
+                model["inputShape"] = new JArray(shape);
+            }
+        }
+
         model["precision"] = ScenarioWords.Precisions.WordOf(m.Precision);
         return model;
     }
