@@ -13,6 +13,7 @@ namespace Sasg.NetSim.Network;
 internal sealed class FairShareIngress
 {
     private readonly FairShareLink _link = new(capacity: 0);
+    private long[] _caps = [];
 
     /// <summary>Fills receive ends (indexed by worker) and, when given, calls <paramref name="onLevel"/> with (time, total rate).</summary>
     public void Run(ReadOnlySpan<IngressUpload> flows, long capacity, long[] receiveEnd, Action<long, long>? onLevel)
@@ -21,7 +22,17 @@ internal sealed class FairShareIngress
         var link = _link;
         var next = 0;
         var now = n > 0 ? flows[0].Arrival : 0;
-        link.Reset(capacity, now);
+        if (_caps.Length < n)
+        {
+            _caps = new long[n];
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            _caps[i] = flows[i].Cap;
+        }
+
+        link.Reset(capacity, now, _caps.AsSpan(0, n));
         while (next < n || link.ActiveCount > 0)
         {
             if (link.ActiveCount == 0 && flows[next].Arrival > now)
