@@ -117,14 +117,13 @@ internal sealed class FairSharePreparedTree
             throw new ArgumentException($"Flow {flow} is already in progress.", nameof(flow));
         }
 
-        PushPathTo(x);
         ref var node = ref _nodes[x];
         node.Active = true;
         node.Capped = capped;
-        node.Value = value;
+        node.Value = capped ? value : value + PendingAt(x);
         node.Since = since;
         node.Finish = finish;
-        UpdateUp(x);
+        UpdatePath(x, 1);
     }
 
     /// <summary>Switches the flow off, as <see cref="FairShareTreap.Remove"/>.</summary>
@@ -137,11 +136,11 @@ internal sealed class FairSharePreparedTree
         }
 
         var x = _nodeOf[flow];
-        PushPathTo(x);
         ref var node = ref _nodes[x];
+        var value = node.Capped ? node.Value : node.Value - PendingAt(x);
         node.Active = false;
-        UpdateUp(x);
-        return (node.Capped, node.Value, node.Since);
+        UpdatePath(x, -1);
+        return (node.Capped, value, node.Since);
     }
 
     /// <summary>As <see cref="FairShareTreap.FirstAbove"/>; the flow found may be one not in progress (see remarks).</summary>
@@ -278,7 +277,7 @@ internal sealed class FairSharePreparedTree
 
             completed.Add(_nodes[x].Flow);
             _nodes[x].Active = false;
-            UpdateUp(x);
+            UpdatePath(x, -1);
         }
     }
 
@@ -330,14 +329,18 @@ internal sealed class FairSharePreparedTree
     private static bool HasDone(ref Node node, long pending, Int128 offset, long now) =>
         Min(node.MinLeft, node.MinRight) - pending <= offset || Math.Min(node.FinishLeft, node.FinishRight) <= now;
 
-    // Hands the lazy edges down from the root to x's parent, so that x holds exact values.
-    private void PushPathTo(int x)
+    // What the lazy edges from the root down to x still hold for x (x's value is exact less this).
+    private long PendingAt(int x)
     {
-        var depth = 31 - int.LeadingZeroCount(x + 1);
-        for (var level = 0; level < depth; level++)
+        long pending = 0;
+        while (x > 0)
         {
-            Push(((x + 1) >> (depth - level)) - 1);
+            var parent = (x - 1) >> 1;
+            pending += (x & 1) == 1 ? _nodes[parent].LazyLeft : _nodes[parent].LazyRight;
+            x = parent;
         }
+
+        return pending;
     }
 
     private void Push(int x)
@@ -376,17 +379,32 @@ internal sealed class FairSharePreparedTree
         node.LazyRight += amount;
     }
 
-    private void UpdateUp(int x)
+    // After x's flow was switched on (change 1) or off (−1): x from its children, then each ancestor on the side x is.
+    private void UpdatePath(int x, int change)
     {
-        while (true)
+        Update(x);
+        var cap = change * _nodes[x].Cap;
+        while (x > 0)
         {
-            Update(x);
-            if (x == 0)
+            var parent = (x - 1) >> 1;
+            ref var node = ref _nodes[parent];
+            ref var child = ref _nodes[x];
+            var ownFinish = node.Active && node.Capped ? node.Finish : long.MaxValue;
+            if ((x & 1) == 1)
             {
-                return;
+                node.LeftCount += change;
+                node.MinLeft = Min(Own(ref node), Min(child.MinLeft, child.MinRight) - node.LazyLeft);
+                node.FinishLeft = Math.Min(ownFinish, Math.Min(child.FinishLeft, child.FinishRight));
+            }
+            else
+            {
+                node.MinRight = Min(Own(ref node), Min(child.MinLeft, child.MinRight) - node.LazyRight);
+                node.FinishRight = Math.Min(ownFinish, Math.Min(child.FinishLeft, child.FinishRight));
             }
 
-            x = (x - 1) >> 1;
+            node.Count += change;
+            node.SumCap += cap;
+            x = parent;
         }
     }
 
