@@ -21,7 +21,9 @@ namespace Sasg.NetSim.Network;
 /// (for the descent), and for the flows at the shared level their remaining data plus the link's offset: all of them
 /// lose <c>level·dt</c>, which only moves the offset, and a suffix one more <c>dt</c>, a lazy subtraction in the tree.
 /// A flow at its cap finishes at a fixed time, kept as a minimum too, and is converted when the level crosses its cap.
-/// Same operations, same times, whatever the tree's shape.
+/// Same operations, same times, whatever the tree's shape. After <see cref="Reset(long, long, ReadOnlySpan{long})"/>
+/// the flows sit instead in a <see cref="FairSharePreparedTree"/> over the prepared keys (same operations, values and
+/// times; shallower and faster for a round).
 /// </para>
 /// <para>
 /// Flow ids are small non-negative integers (the storage grows to the largest); an id is free again once its flow
@@ -127,7 +129,7 @@ internal sealed class FairShareLink
 
     /// <summary>Starts flow <paramref name="flow"/> of <paramref name="bits"/> capped at <paramref name="cap"/> bit/s, at <see cref="Now"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The id is negative, bits or cap below 1.</exception>
-    /// <exception cref="ArgumentException">The flow is already in progress.</exception>
+    /// <exception cref="ArgumentException">The flow is already in progress, or the link was reset with prepared flows and this id and cap are not one of them.</exception>
     public void Add(int flow, long bits, long cap)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(bits, 1);
