@@ -11,15 +11,36 @@ public sealed class FairShareIngressPropertyTests
         var (uploads, capacity) = FairShareRounds.Random(seed, workers);
 
         var (ends, levels) = Run(uploads, capacity, (u, c, e, l) => new FairShareIngress().Run(u, c, e, l));
+        var (linkEnds, linkLevels) = Run(uploads, capacity, (u, c, e, l) => new FairShareIngress(directLimit: 0).Run(u, c, e, l));
+        var (directEnds, directLevels) = Run(uploads, capacity, (u, c, e, l) => new FairShareIngress(int.MaxValue).Run(u, c, e, l));
         var (expectedEnds, expectedLevels) = Run(uploads, capacity, (u, c, e, l) => new ReferenceFairShareIngress().Run(u, c, e, l));
 
-        return ends.SequenceEqual(expectedEnds) && levels.SequenceEqual(expectedLevels);
+        return ends.SequenceEqual(expectedEnds) && levels.SequenceEqual(expectedLevels)
+            && linkEnds.SequenceEqual(expectedEnds) && linkLevels.SequenceEqual(expectedLevels)
+            && directEnds.SequenceEqual(expectedEnds) && directLevels.SequenceEqual(expectedLevels);
+    }
+
+    [TestCase(0)]
+    [TestCase(FairShareIngress.DirectLimit)]
+    public void SmallRounds_GiveTheReferenceTimes_WhicheverPathTheyTake(int directLimit)
+    {
+        var ingress = new FairShareIngress(directLimit);
+        for (var workers = 1; workers <= 2 * FairShareIngress.DirectLimit; workers++)
+        {
+            var (uploads, capacity) = FairShareRounds.Random(workers * 7919, workers);
+
+            var (ends, levels) = Run(uploads, capacity, ingress.Run);
+            var (expectedEnds, expectedLevels) = Run(uploads, capacity, (u, c, e, l) => new ReferenceFairShareIngress().Run(u, c, e, l));
+
+            Assert.That(ends, Is.EqualTo(expectedEnds), $"{workers} workers");
+            Assert.That(levels, Is.EqualTo(expectedLevels), $"{workers} workers");
+        }
     }
 
     [Test]
     public void ReusedInstance_GivesTheReferenceTimes_RoundAfterRound()
     {
-        var ingress = new FairShareIngress();
+        var ingress = new FairShareIngress(directLimit: 0);
         for (var round = 0; round < 20; round++)
         {
             var (uploads, capacity) = FairShareRounds.Random(round, 40);
