@@ -21,10 +21,15 @@ public sealed class ScenarioFilesTests
     {
         var loaded = ScenarioLoader.Load(RepositoryPaths.InRoot("scenarios", file));
         var scenario = loaded.Sweep is null ? loaded : loaded.Expand().First();
-        RequireData(scenario);
+        using var generated = new TemporaryDirectory();
+        var (locator, cifarRecords) = scenario.Data.Images is { HasCifar: true } ? (Generated(generated.Path), CifarRecords) : (Locator, (int?)null);
+        if (cifarRecords is null)
+        {
+            RequireData(scenario);
+        }
 
         var tiny = Shrink(scenario);
-        var plan = ScenarioPlanner.Plan(tiny, Locator) with { Iterations = 3, EvaluateEvery = 1 };
+        var plan = ScenarioPlanner.Plan(tiny, locator, cifarRecords) with { Iterations = 3, EvaluateEvery = 1 };
         var results = ExperimentDriver.Run(plan);
 
         using (Assert.EnterMultipleScope())
@@ -33,6 +38,18 @@ public sealed class ScenarioFilesTests
             Assert.That(results.Select(r => r.Decisions.Count), Has.All.Positive);
             Assert.That(results.Select(r => r.Diverged), Has.All.False);
         }
+    }
+
+    // CIFAR is in no registry these machines reach: a scenario that reads it runs on files written here in its exact
+    // format (CifarTestData), CifarRecords records per file, with generated MNIST digits beside them for a mix.
+    private const int CifarRecords = 500;
+
+    private static DatasetLocator Generated(string root)
+    {
+        CifarTestData.WriteCifar10(root, CifarRecords);
+        CifarTestData.WriteCifar100(root, CifarRecords);
+        CifarTestData.WriteMnistJson(root, 50);
+        return new DatasetLocator([root], searchSystemFolders: false);
     }
 
     private static Scenario Shrink(Scenario scenario)

@@ -6,7 +6,7 @@ namespace Sasg.Experiments.Results;
 
 /// <summary>Finds and deletes the temporary files Sasg leaves in a results folder when a run is killed or fails: an
 /// atomic write's <c>&lt;file&gt;.tmp-&lt;pid&gt;</c> and the trace parts <c>trace.part&lt;n&gt;.csv.tmp-&lt;pid&gt;</c>
-/// and <c>.json.tmp-&lt;pid&gt;</c>.</summary>
+/// and <c>.json.tmp-&lt;pid&gt;</c>, and the decision spools <c>decisions-&lt;n&gt;.spool.tmp-&lt;pid&gt;</c>.</summary>
 /// <remarks>A file is deleted only when its name is one Sasg writes and the process that wrote it is gone (or is this
 /// process, when asked): a run still writing the folder keeps its files. Symbolic links are never followed.</remarks>
 internal static partial class TemporaryFiles
@@ -51,7 +51,7 @@ internal static partial class TemporaryFiles
         var target = match.Groups["file"].Value;
         var ours = plots
             ? FolderManifest.IsPlot("plots/" + target)
-            : FolderManifest.IsSasgFile(target) || target == FolderManifest.FileName || TracePart().IsMatch(target);
+            : FolderManifest.IsSasgFile(target) || target == FolderManifest.FileName || TracePart().IsMatch(target) || DecisionSpool().IsMatch(target);
         if (!ours)
         {
             return false;
@@ -84,4 +84,8 @@ internal static partial class TemporaryFiles
 
     [GeneratedRegex(@"^trace\.part[0-9]{1,9}\.(csv|json)$", RegexOptions.CultureInvariant)]
     private static partial Regex TracePart();
+
+    // A method's decision spool (RunRecorder).
+    [GeneratedRegex(@"^decisions-[0-9]{1,9}\.spool$", RegexOptions.CultureInvariant)]
+    private static partial Regex DecisionSpool();
 }

@@ -25,7 +25,7 @@ public sealed class ResNetScenarioTests
 
         Assert.That(
             ScenarioText.Problems(json),
-            Is.EqualTo(new[] { $"s.json: $.model.kind: '{word}' takes 3-channel 32x32 images, and source 'fashion-mnist' has 1-channel 28x28 images; write \"kind\": \"cnn\", \"mlp\" or \"softmax\" for this source" }));
+            Is.EqualTo(new[] { $"s.json: $.model.kind: '{word}' takes 3-channel 32x32 images, and source 'fashion-mnist' has 1-channel 28x28 images; write \"kind\": \"cnn\", \"mlp\" or \"softmax\" for this source, or add a CIFAR source" }));
     }
 
     [Test]
