@@ -66,7 +66,8 @@ internal static class SweepPublisher
         var cache = Environment.GetEnvironmentVariable("SASG_PUBLISH_CACHE") is { Length: > 0 } configured
             ? configured
             : Path.Combine(Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg ? xdg : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"), "sasg", "publish");
-        var output = Path.Combine(cache, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16]);
+        var id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16];
+        var output = Path.Combine(cache, id);
         if (File.Exists(Path.Combine(output, "sasg")) && File.Exists(Path.Combine(output, Stamp)) && File.ReadAllText(Path.Combine(output, Stamp)).Trim() == key)
         {
             return (key, output);
@@ -75,9 +76,21 @@ internal static class SweepPublisher
         progress.WriteLine($"publishing a self-contained sasg from {root} into {output} (once per source state; about a minute)");
         DeleteDirectory(output);
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+        // The build folder is this source state's own: one shared by every checkout on the machine mixed the outputs of
+        // two checkouts publishing at once (a published sasg with another checkout's Sasg.Learning.dll). It is removed
+        // once the publish is in place.
+        var build = Path.Combine(cache, "build-" + id + "-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var publish = Exec(
             dotnet, "publish", Path.Combine(root, "tools", "Cli", "Cli.csproj"), "-c", "Release", "-r", "linux-x64", "--self-contained",
-            "-o", output, "--artifacts-path", Path.Combine(cache, "build"), "-nologo", "-v", "q");
+            "-o", output, "--artifacts-path", build, "-nologo", "-v", "q");
+        try
+        {
+            DeleteDirectory(build);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Only disk space: the publish itself is whole or reported below.
+        }
         if (publish.Code != 0 || !File.Exists(Path.Combine(output, "sasg")))
         {
             var reason = (publish.Output + publish.Error).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
