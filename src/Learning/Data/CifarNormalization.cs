@@ -21,49 +21,9 @@ public static class CifarNormalization
     /// <summary>CIFAR-100's channel divisors: the means again, as the SASG authors' code has it.</summary>
     public static IReadOnlyList<double> Cifar100StandardDeviation { get; } = Cifar100Mean;
 
-    /// <summary>Overwrites <paramref name="data"/>'s features with (x - mean[c]) / std[c], c the channel of x (a sample
-    /// is its channels' planes one after the other, as CIFAR's [3, 32, 32] and [3072] are), and returns it. Only for a
-    /// dataset nothing else reads.</summary>
-    /// <exception cref="ArgumentException">The features do not split into one plane per channel, or a divisor is not
-    /// positive and finite.</exception>
-    public static Dataset PerChannelInPlace(Dataset data, IReadOnlyList<double> mean, IReadOnlyList<double> standardDeviation)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(mean);
-        ArgumentNullException.ThrowIfNull(standardDeviation);
-        var channels = mean.Count;
-        if (channels == 0 || standardDeviation.Count != channels || data.FeatureCount % channels != 0)
-        {
-            throw new ArgumentException(
-                $"Dataset '{data.Name}': {data.FeatureCount} features do not split into {channels} channel planes with {standardDeviation.Count} divisors.");
-        }
-
-        if (standardDeviation.Any(s => !(s > 0) || double.IsInfinity(s)))
-        {
-            throw new ArgumentException("Every standard deviation must be positive and finite.", nameof(standardDeviation));
-        }
-
-        var plane = data.FeatureCount / channels;
-        var features = data.Features;
-        for (var i = 0; i < data.Count; i++)
-        {
-            for (var c = 0; c < channels; c++)
-            {
-                var values = features.AsSpan((i * data.FeatureCount) + (c * plane), plane);
-                var (m, s) = (mean[c], standardDeviation[c]);
-                for (var j = 0; j < values.Length; j++)
-                {
-                    values[j] = (values[j] - m) / s;
-                }
-            }
-        }
-
-        return data;
-    }
-
     /// <summary>CIFAR-10's normalisation, in place.</summary>
-    public static Dataset Cifar10InPlace(Dataset data) => PerChannelInPlace(data, Cifar10Mean, Cifar10StandardDeviation);
+    public static Dataset Cifar10InPlace(Dataset data) => Normalization.PerChannelInPlace(data, Cifar10Mean, Cifar10StandardDeviation);
 
     /// <summary>CIFAR-100's normalisation (the authors' constants), in place.</summary>
-    public static Dataset Cifar100InPlace(Dataset data) => PerChannelInPlace(data, Cifar100Mean, Cifar100StandardDeviation);
+    public static Dataset Cifar100InPlace(Dataset data) => Normalization.PerChannelInPlace(data, Cifar100Mean, Cifar100StandardDeviation);
 }

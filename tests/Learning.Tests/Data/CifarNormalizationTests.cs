@@ -38,7 +38,7 @@ public sealed class CifarNormalizationTests
         var data = new Dataset("c", 1, [784], new double[784], [0], 10, null);
 
         Assert.That(
-            () => CifarNormalization.PerChannelInPlace(data, [0, 0, 0], [1, 1, 1]),
-            Throws.ArgumentException.With.Message.Contains("do not split into 3 channel planes"));
+            () => CifarNormalization.Cifar10InPlace(data),
+            Throws.ArgumentException.With.Message.Contains("are not images of 3 channels"));
     }
 }
