@@ -44,9 +44,10 @@ public sealed class NetemIntegrationTests
         runner.Run(configuration, planFile, Path.Combine(folder.Path, "run"), 2, prefix);
         var measured = EmulationResult.Read(Path.Combine(folder.Path, "run"), plan.Length, 2);
         var payload = FidelityModel.Simulate(configuration, plan, LinkModelVariant.Payload, null);
-        var wire = FidelityModel.Simulate(configuration, plan, LinkModelVariant.Wire, null);
 
-        var errors = Enumerable.Range(0, 2).SelectMany(pass => plan.Select((_, i) => (wire[i] - measured.Durations[pass][i]) / (double)measured.Durations[pass][i]));
+        // Against the measured times less what the harness itself added, measured by the run's probes (as the CI gate
+        // compares them), so that a busy machine's slower harness is not counted as the model's error.
+        var errors = FidelityAnalysis.Observe(configuration, plan, measured).Select(o => o.Error(LinkModelVariant.Wire));
         using (Assert.EnterMultipleScope())
         {
             for (var pass = 0; pass < 2; pass++)
@@ -58,7 +59,8 @@ public sealed class NetemIntegrationTests
                 }
             }
 
-            // The wire model's median error is within 5 % even on a busy machine (the CI subset gates the 3 % target).
+            // The wire model's median error, net of the harness, is within 5 % even on a busy machine (the CI subset
+            // gates the 3 % target).
             Assert.That(FidelityAnalysis.Quantile([.. errors.Select(Math.Abs).Order()], 0.5), Is.LessThan(0.05));
             Assert.That(Namespaces(prefix), Is.Empty);
         }
