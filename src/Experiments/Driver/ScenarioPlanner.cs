@@ -149,9 +149,9 @@ public static class ScenarioPlanner
             ImageNormalization.Cifar100 => BlackPixel(Normalization.Cifar100Mean, Normalization.Cifar100StandardDeviation),
             // Each source has its own constants; the crop pads with the first CIFAR source's black pixel (in a mix with
             // grey sources, their padded images get CIFAR's black too: docs/scenario-format.md).
-            ImageNormalization.Dataset when images.Sources.Contains(DataSource.Cifar10) =>
+            ImageNormalization.Dataset when images.Sources.FirstOrDefault(s => s is DataSource.Cifar10 or DataSource.Cifar100) == DataSource.Cifar10 =>
                 BlackPixel(CifarNormalization.Cifar10Mean, CifarNormalization.Cifar10StandardDeviation),
-            ImageNormalization.Dataset when images.Sources.Contains(DataSource.Cifar100) =>
+            ImageNormalization.Dataset when images.HasCifar =>
                 BlackPixel(CifarNormalization.Cifar100Mean, CifarNormalization.Cifar100StandardDeviation),
             ImageNormalization.Dataset => Enumerable.Repeat((0 - Normalization.MnistMean) / Normalization.MnistStandardDeviation, channels).ToArray(),
             _ => [],

@@ -146,7 +146,9 @@ public sealed class ReplayFolder
         {
             Directory.CreateDirectory(folder);
             AtomicFile.WriteAllText(Path.Combine(folder, "scenario.json"), scenario.ToResolvedJson());
-            AtomicFile.WriteAllText(Path.Combine(folder, "metrics.csv"), CsvTables.Metrics(metrics!));
+            // A run that reported top-5 accuracy has its column (the same test as ResultsFolder's).
+            var top5 = Scenario.Evaluation.Top5 || Scenario.Stop.AccuracyMetric == AccuracyMetric.Top5;
+            AtomicFile.WriteAllText(Path.Combine(folder, "metrics.csv"), CsvTables.Metrics(metrics!, top5));
         }
 
         return replayed;

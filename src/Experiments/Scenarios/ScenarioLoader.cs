@@ -158,14 +158,16 @@ public static class ScenarioLoader
             }
 
             using var reader = new StreamReader(stream);
-            var buffer = new char[(stream.CanSeek ? Math.Min(stream.Length, maxBytes) : maxBytes) + 1];
+            // A seekable file's length sizes the buffer; length 0 (procfs, /dev/zero) or a pipe says nothing, so the cap does.
+            var known = stream.CanSeek && stream.Length > 0;
+            var buffer = new char[(known ? Math.Min(stream.Length, maxBytes) : maxBytes) + 1];
             var count = reader.ReadBlock(buffer, 0, buffer.Length);
             if (count > maxBytes)
             {
                 throw new ScenarioException(TooLarge(path, $"more than {maxBytes} bytes", maxBytes));
             }
 
-            if (stream.CanSeek && count == buffer.Length)
+            if (known && count == buffer.Length)
             {
                 throw new ScenarioException(new ScenarioProblem(path, "$", "the file grew while it was read", "read it again once it is written"));
             }

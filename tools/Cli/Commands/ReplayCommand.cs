@@ -89,7 +89,7 @@ internal static class ReplayCommand
                     replayed = BatchReplay.Run(replay, networks, locator, count, folders ? target : null);
                     BatchReplay.Write(target, [.. replay.Logs.Select(l => l.Algorithm)], networks, replayed);
                 }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                catch (Exception ex) when (ex is (IOException and not FileNotFoundException) or UnauthorizedAccessException)
                 {
                     error.WriteLine($"sasg: --output {target}: cannot write the summary ({ex.Message.TrimEnd('.')}); give a folder you can write");
                     return ExitCodes.BadInput;
