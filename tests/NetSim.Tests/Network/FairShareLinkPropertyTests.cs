@@ -47,23 +47,11 @@ public sealed class FairShareLinkPropertyTests
                     naive.SetCapacity(capacity);
                     break;
                 default:
-                    if (link.TotalRate != naive.TotalRate || link.NextCompletion() != naive.NextCompletion())
+                    if (!AdvanceAlike(link, naive, random, active))
                     {
                         return false;
                     }
 
-                    var next = naive.NextCompletion();
-                    var time = next == long.MaxValue || random.Next(3) == 0
-                        ? naive.Now + random.NextInt64(0, Math.Min(1_000_000, next - naive.Now) + 1)
-                        : next;
-                    link.AdvanceTo(time);
-                    naive.AdvanceTo(time);
-                    if (!link.Completed.SequenceEqual(naive.Completed))
-                    {
-                        return false;
-                    }
-
-                    active.RemoveAll(naive.Completed.Contains);
                     break;
             }
         }
@@ -110,23 +98,11 @@ public sealed class FairShareLinkPropertyTests
                     naive.SetCapacity(capacity);
                     break;
                 default:
-                    if (link.TotalRate != naive.TotalRate || link.NextCompletion() != naive.NextCompletion())
+                    if (!AdvanceAlike(link, naive, random, active))
                     {
                         return false;
                     }
 
-                    var next = naive.NextCompletion();
-                    var time = next == long.MaxValue || random.Next(3) == 0
-                        ? naive.Now + random.NextInt64(0, Math.Min(1_000_000, next - naive.Now) + 1)
-                        : next;
-                    link.AdvanceTo(time);
-                    naive.AdvanceTo(time);
-                    if (!link.Completed.SequenceEqual(naive.Completed))
-                    {
-                        return false;
-                    }
-
-                    active.RemoveAll(naive.Completed.Contains);
                     break;
             }
         }
@@ -169,5 +145,29 @@ public sealed class FairShareLinkPropertyTests
 
         Assert.That(link.NextCompletion(), Is.EqualTo(1_000));
         Assert.That(() => link.AdvanceTo(1_001), Throws.InstanceOf<ArgumentOutOfRangeException>());
+    }
+
+    // Both links agree on their rate and next completion, advance to it (or to a random earlier time) and complete
+    // the same flows, which leave `active`.
+    private static bool AdvanceAlike(FairShareLink link, NaiveFairShareLink naive, Random random, List<int> active)
+    {
+        if (link.TotalRate != naive.TotalRate || link.NextCompletion() != naive.NextCompletion())
+        {
+            return false;
+        }
+
+        var next = naive.NextCompletion();
+        var time = next == long.MaxValue || random.Next(3) == 0
+            ? naive.Now + random.NextInt64(0, Math.Min(1_000_000, next - naive.Now) + 1)
+            : next;
+        link.AdvanceTo(time);
+        naive.AdvanceTo(time);
+        if (!link.Completed.SequenceEqual(naive.Completed))
+        {
+            return false;
+        }
+
+        active.RemoveAll(naive.Completed.Contains);
+        return true;
     }
 }
