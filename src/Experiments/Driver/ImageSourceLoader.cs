@@ -44,11 +44,11 @@ internal static class ImageSourceLoader
                 ImageNormalization.Mnist => (Normalization.MnistInPlace(train), Normalization.MnistInPlace(test)),
                 ImageNormalization.Standardize => Normalization.Standardize(train, test),
                 ImageNormalization.Cifar10 => (
-                    ScenarioPlanner.PerChannel(scenario, train, Normalization.Cifar10Mean, Normalization.Cifar10StandardDeviation),
-                    ScenarioPlanner.PerChannel(scenario, test, Normalization.Cifar10Mean, Normalization.Cifar10StandardDeviation)),
+                    PerChannel(scenario, train, Normalization.Cifar10Mean, Normalization.Cifar10StandardDeviation),
+                    PerChannel(scenario, test, Normalization.Cifar10Mean, Normalization.Cifar10StandardDeviation)),
                 ImageNormalization.Cifar100 => (
-                    ScenarioPlanner.PerChannel(scenario, train, Normalization.Cifar100Mean, Normalization.Cifar100StandardDeviation),
-                    ScenarioPlanner.PerChannel(scenario, test, Normalization.Cifar100Mean, Normalization.Cifar100StandardDeviation)),
+                    PerChannel(scenario, train, Normalization.Cifar100Mean, Normalization.Cifar100StandardDeviation),
+                    PerChannel(scenario, test, Normalization.Cifar100Mean, Normalization.Cifar100StandardDeviation)),
                 ImageNormalization.Dataset => source switch
                 {
                     DataSource.Cifar10 => (CifarNormalization.Cifar10InPlace(train), CifarNormalization.Cifar10InPlace(test)),
@@ -100,5 +100,49 @@ internal static class ImageSourceLoader
 
         var order = SeededRandom.Create(seed, "sample/" + name).Permutation(data.Count);
         return data.Subset(order[..n]);
+    }
+
+    // The crop pads with a black pixel (0) as the scenario's normalisation maps it, as torchvision pads before it
+    // normalises; standardisation maps each pixel position differently, so its padding is 0 (the training mean).
+    internal static double[] PaddingFill(Scenario scenario, Dataset data)
+    {
+        if (scenario.Training.Augmentation == TrainingAugmentation.None || scenario.Data.Images is not { } images)
+        {
+            return [];
+        }
+
+        var channels = data.SampleShape.Count == 3 ? data.SampleShape[0] : 1;
+        return images.Normalize switch
+        {
+            ImageNormalization.Mnist => Enumerable.Repeat((0 - Normalization.MnistMean) / Normalization.MnistStandardDeviation, channels).ToArray(),
+            ImageNormalization.Cifar10 => BlackPixel(Normalization.Cifar10Mean, Normalization.Cifar10StandardDeviation),
+            ImageNormalization.Cifar100 => BlackPixel(Normalization.Cifar100Mean, Normalization.Cifar100StandardDeviation),
+            // Each source has its own constants; the crop pads with the first CIFAR source's black pixel (in a mix with
+            // grey sources, their padded images get CIFAR's black too: docs/scenario-format.md).
+            ImageNormalization.Dataset when images.Sources.FirstOrDefault(s => s is DataSource.Cifar10 or DataSource.Cifar100) == DataSource.Cifar10 =>
+                BlackPixel(CifarNormalization.Cifar10Mean, CifarNormalization.Cifar10StandardDeviation),
+            ImageNormalization.Dataset when images.HasCifar =>
+                BlackPixel(CifarNormalization.Cifar100Mean, CifarNormalization.Cifar100StandardDeviation),
+            ImageNormalization.Dataset => Enumerable.Repeat((0 - Normalization.MnistMean) / Normalization.MnistStandardDeviation, channels).ToArray(),
+            _ => [],
+        };
+    }
+
+    private static double[] BlackPixel(IReadOnlyList<double> mean, IReadOnlyList<double> standardDeviation) =>
+        mean.Select((m, c) => (0 - m) / standardDeviation[c]).ToArray();
+
+    // Per-channel normalisation of a set read for this plan (in place); a set without 3 channels is the scenario's error.
+    internal static Dataset PerChannel(Scenario scenario, Dataset data, IReadOnlyList<double> mean, IReadOnlyList<double> standardDeviation)
+    {
+        if (Normalization.ChannelsOf(data.SampleShape, mean.Count) is null)
+        {
+            throw ScenarioPlanner.Problem(
+                scenario,
+                "$.data.normalize",
+                $"\"{ScenarioWords.Normalizations.WordOf(scenario.Data.Images!.Normalize)}\" normalises 3 colour channels, but {data.Name}'s samples are [{string.Join(", ", data.SampleShape)}]",
+                "use \"mnist\", \"standardize\" or \"none\" for this data");
+        }
+
+        return Normalization.PerChannelInPlace(data, mean, standardDeviation);
     }
 }

@@ -105,7 +105,7 @@ public static class ScenarioPlanner
             TargetAccuracyMetric = scenario.Stop.AccuracyMetric,
             ReportTop5 = top5,
             Augmentation = scenario.Training.Augmentation,
-            AugmentationFill = PaddingFill(scenario, first),
+            AugmentationFill = ImageSourceLoader.PaddingFill(scenario, first),
             TargetLoss = scenario.Stop.TargetLoss,
             StopAtTarget = scenario.Stop.AtTarget,
             EvaluateEvery = scenario.Evaluation.Every,
@@ -130,50 +130,6 @@ public static class ScenarioPlanner
                 $"crop-flip needs images with channels [C, H, W], but the samples here are [{string.Join(", ", data.SampleShape)}]",
                 "use image data with a convolutional model (\"model.kind\": \"cnn\"), or write \"augmentation\": \"none\"");
         }
-    }
-
-    // The crop pads with a black pixel (0) as the scenario's normalisation maps it, as torchvision pads before it
-    // normalises; standardisation maps each pixel position differently, so its padding is 0 (the training mean).
-    private static double[] PaddingFill(Scenario scenario, Dataset data)
-    {
-        if (scenario.Training.Augmentation == TrainingAugmentation.None || scenario.Data.Images is not { } images)
-        {
-            return [];
-        }
-
-        var channels = data.SampleShape.Count == 3 ? data.SampleShape[0] : 1;
-        return images.Normalize switch
-        {
-            ImageNormalization.Mnist => Enumerable.Repeat((0 - Normalization.MnistMean) / Normalization.MnistStandardDeviation, channels).ToArray(),
-            ImageNormalization.Cifar10 => BlackPixel(Normalization.Cifar10Mean, Normalization.Cifar10StandardDeviation),
-            ImageNormalization.Cifar100 => BlackPixel(Normalization.Cifar100Mean, Normalization.Cifar100StandardDeviation),
-            // Each source has its own constants; the crop pads with the first CIFAR source's black pixel (in a mix with
-            // grey sources, their padded images get CIFAR's black too: docs/scenario-format.md).
-            ImageNormalization.Dataset when images.Sources.FirstOrDefault(s => s is DataSource.Cifar10 or DataSource.Cifar100) == DataSource.Cifar10 =>
-                BlackPixel(CifarNormalization.Cifar10Mean, CifarNormalization.Cifar10StandardDeviation),
-            ImageNormalization.Dataset when images.HasCifar =>
-                BlackPixel(CifarNormalization.Cifar100Mean, CifarNormalization.Cifar100StandardDeviation),
-            ImageNormalization.Dataset => Enumerable.Repeat((0 - Normalization.MnistMean) / Normalization.MnistStandardDeviation, channels).ToArray(),
-            _ => [],
-        };
-    }
-
-    private static double[] BlackPixel(IReadOnlyList<double> mean, IReadOnlyList<double> standardDeviation) =>
-        mean.Select((m, c) => (0 - m) / standardDeviation[c]).ToArray();
-
-    // Per-channel normalisation of a set read for this plan (in place); a set without 3 channels is the scenario's error.
-    internal static Dataset PerChannel(Scenario scenario, Dataset data, IReadOnlyList<double> mean, IReadOnlyList<double> standardDeviation)
-    {
-        if (Normalization.ChannelsOf(data.SampleShape, mean.Count) is null)
-        {
-            throw Problem(
-                scenario,
-                "$.data.normalize",
-                $"\"{ScenarioWords.Normalizations.WordOf(scenario.Data.Images!.Normalize)}\" normalises 3 colour channels, but {data.Name}'s samples are [{string.Join(", ", data.SampleShape)}]",
-                "use \"mnist\", \"standardize\" or \"none\" for this data");
-        }
-
-        return Normalization.PerChannelInPlace(data, mean, standardDeviation);
     }
 
     // f* for the stopping rule and the objective-error column: closed form for least squares, Newton's method for
@@ -439,6 +395,6 @@ public static class ScenarioPlanner
     private static string Resolve(Scenario scenario, string path) =>
         Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(scenario.BaseDirectory ?? ".", path));
 
-    private static ScenarioException Problem(Scenario scenario, string path, string problem, string fix) =>
+    internal static ScenarioException Problem(Scenario scenario, string path, string problem, string fix) =>
         new(new ScenarioProblem(scenario.File, path, problem, fix));
 }
