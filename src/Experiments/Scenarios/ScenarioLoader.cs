@@ -9,7 +9,7 @@ public static class ScenarioLoader
     private static readonly string[] RootFields =
     [
         "$schema", "name", "description", "seed", "data", "model", "training", "stop", "evaluation", "algorithms",
-        "network", "compute", "outputs", "sweep",
+        "network", "compute", "outputs", "sweep", "availability",
     ];
 
     /// <summary>Reads the scenario file at <paramref name="path"/>; relative paths inside resolve against its folder.</summary>
@@ -83,6 +83,7 @@ public static class ScenarioLoader
         var algorithms = ReadAlgorithms(r, root);
         var network = ScenarioNetworkParser.ParseNetwork(r, r.Object(root, "network"), workers);
         var compute = ScenarioNetworkParser.ParseCompute(r, r.Object(root, "compute"), workers);
+        var availability = ScenarioInputsParser.ParseAvailability(r, r.Object(root, "availability", example: "{ \"file\": \"availability.csv\" }"), workers);
         var outputs = ReadOutputs(r, r.Object(root, "outputs"), name ?? "scenario");
         var sweep = validateSweep ? ScenarioSweepParser.Parse(r, root) : null;
         if (name is null || data is null || model is null || training is null)
@@ -95,6 +96,7 @@ public static class ScenarioLoader
             r.File, (JObject)root.DeepClone())
         {
             BaseDirectory = r.BaseDirectory,
+            Availability = availability,
         };
     }
 

@@ -34,6 +34,32 @@ public sealed class ScenarioSchemaConformanceTests
         Assert.That(errors, Is.Not.Empty);
     }
 
+    [TestCase("""{ "uplink": ["a.up"], "startOffset": "random" }""", """{ "file": "online.csv" }""")]
+    [TestCase("""{ "downlink": ["steps.csv", "a.up"], "startOffset": "1.5 s" }""", """{ "model": "On-Off", "meanOnline": "10min", "meanOffline": "30s" }""")]
+    public void Schema_AcceptsTheTimeVaryingInputsTheLoaderAccepts(string linkTraces, string availability)
+    {
+        using var folder = ScenarioInputsTests.Traces();
+        var json = ScenarioText.Minimal();
+        json["network"] = Newtonsoft.Json.Linq.JObject.Parse($$"""{ "linkTraces": {{linkTraces}} }""");
+        json["availability"] = Newtonsoft.Json.Linq.JObject.Parse(availability);
+
+        ScenarioLoader.Parse(json.ToString(), "s.json", folder.Path);
+
+        Assert.That(SchemaErrors(json.ToString()), Is.Empty);
+    }
+
+    [TestCase("""{ "startOffset": "random" }""", """{ "file": "online.csv" }""")]
+    [TestCase("""{ "uplink": ["a.up"] }""", """{ "file": "online.csv", "meanOnline": "1s" }""")]
+    [TestCase("""{ "uplink": ["a.up"] }""", """{ "model": "on-off", "meanOnline": "1s" }""")]
+    public void Schema_RejectsTimeVaryingInputsTheLoaderRejects(string linkTraces, string availability)
+    {
+        var json = ScenarioText.Minimal();
+        json["network"] = Newtonsoft.Json.Linq.JObject.Parse($$"""{ "linkTraces": {{linkTraces}} }""");
+        json["availability"] = Newtonsoft.Json.Linq.JObject.Parse(availability);
+
+        Assert.That(SchemaErrors(json.ToString()), Is.Not.Empty);
+    }
+
     [TestCaseSource(nameof(Files))]
     public void Mutant_TheLoaderAccepts_TheSchemaAccepts(string file)
     {
