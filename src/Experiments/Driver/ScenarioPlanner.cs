@@ -73,6 +73,12 @@ public static class ScenarioPlanner
         }
 
         CheckAlgorithms(scenario, m, smoothness);
+        if (scenario.Protocol.Kind != ProtocolKind.Synchronous)
+        {
+            // Until the time-driven runner lands, a run must not silently train the synchronous protocol instead.
+            throw Problem(scenario, "$.protocol.kind", $"protocol kind \"{ScenarioWords.Protocols.WordOf(scenario.Protocol.Kind)}\" is validated but this build cannot run it yet", "write \"synchronous\" or remove \"protocol\"");
+        }
+
         CheckAugmentation(scenario, first);
         var top5 = scenario.Evaluation.Top5 || scenario.Stop.AccuracyMetric == AccuracyMetric.Top5;
         if (top5 && (convex || classes < 2))
@@ -116,6 +122,7 @@ public static class ScenarioPlanner
             Encoding = scenario.Network.Encoding,
             PartitionCsv = partitionCsv,
             Decisions = scenario.Outputs.Decisions,
+            Protocol = scenario.Protocol,
         };
     }
 

@@ -9,7 +9,7 @@ public static class ScenarioLoader
     private static readonly string[] RootFields =
     [
         "$schema", "name", "description", "seed", "data", "model", "training", "stop", "evaluation", "algorithms",
-        "network", "compute", "outputs", "sweep",
+        "network", "compute", "outputs", "sweep", "protocol",
     ];
 
     /// <summary>Reads the scenario file at <paramref name="path"/>; relative paths inside resolve against its folder.</summary>
@@ -83,6 +83,11 @@ public static class ScenarioLoader
         var algorithms = ReadAlgorithms(r, root);
         var network = ScenarioNetworkParser.ParseNetwork(r, r.Object(root, "network"), workers);
         var compute = ScenarioNetworkParser.ParseCompute(r, r.Object(root, "compute"), workers);
+        var participants = ScenarioJsonNumber.WholeNumber((root["participation"] as JObject)?["workers"]) is { } k and >= 1 and <= ScenarioLimits.MaxWorkers
+            ? (int?)k
+            : null;
+        var protocol = ScenarioProtocolParser.Parse(
+            r, r.Object(root, "protocol"), workers, participants, algorithms, root["network"] as JObject, network);
         var outputs = ReadOutputs(r, r.Object(root, "outputs"), name ?? "scenario");
         var sweep = validateSweep ? ScenarioSweepParser.Parse(r, root) : null;
         if (name is null || data is null || model is null || training is null)
@@ -95,6 +100,7 @@ public static class ScenarioLoader
             r.File, (JObject)root.DeepClone())
         {
             BaseDirectory = r.BaseDirectory,
+            Protocol = protocol,
         };
     }
 
