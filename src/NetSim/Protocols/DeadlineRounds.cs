@@ -15,7 +15,7 @@ namespace Sasg.NetSim.Protocols;
 /// spinning.</remarks>
 public sealed class DeadlineRounds
 {
-    private readonly IProtocolNetwork _network;
+    private readonly FlowNetwork _network;
     private readonly ComputeModel _compute;
     private readonly IWorkerAvailability _availability;
     private readonly ProtocolMessages _messages;
@@ -30,7 +30,7 @@ public sealed class DeadlineRounds
     /// <param name="aggregationTime">The server's time to apply an update, before the next round starts.</param>
     /// <exception cref="ArgumentException">The compute model has another number of workers.</exception>
     public DeadlineRounds(
-        IProtocolNetwork network,
+        FlowNetwork network,
         ComputeModel compute,
         ProtocolMessages messages,
         DeadlineRule rule,
@@ -42,9 +42,9 @@ public sealed class DeadlineRounds
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(rule);
         rule.Validate();
-        if (compute.WorkerCount != network.WorkerCount)
+        if (compute.WorkerCount != network.Topology.WorkerCount)
         {
-            throw new ArgumentException($"The compute model has {compute.WorkerCount} workers, the network {network.WorkerCount}.", nameof(compute));
+            throw new ArgumentException($"The compute model has {compute.WorkerCount} workers, the network {network.Topology.WorkerCount}.", nameof(compute));
         }
 
         _network = network;
@@ -67,7 +67,8 @@ public sealed class DeadlineRounds
     {
         ArgumentNullException.ThrowIfNull(plan);
         var simulation = _network.Simulation;
-        var m = _network.WorkerCount;
+        var clock = new ProtocolClock(simulation);
+        var m = _network.Topology.WorkerCount;
         var roundOf = new long[m];
         Array.Fill(roundOf, -1);
         var messages = new List<int>();
@@ -115,7 +116,7 @@ public sealed class DeadlineRounds
                 }
             }
 
-            CallbackEvent.After(simulation, _aggregation, StartRound);
+            clock.After(_aggregation, StartRound);
         }
 
         void Resolved(int worker)
@@ -144,7 +145,7 @@ public sealed class DeadlineRounds
                 var next = Enumerable.Range(0, m).Where(w => !turns.IsBusy(w)).Select(turns.NextChange).DefaultIfEmpty(long.MaxValue).Min();
                 if (next != long.MaxValue)
                 {
-                    CallbackEvent.After(simulation, SimTime.FromNanoseconds(next - simulation.Now.Nanoseconds), StartRound);
+                    clock.At(next, StartRound);
                 }
 
                 return;
@@ -156,7 +157,7 @@ public sealed class DeadlineRounds
             var closing = round;
             if (Rule.After is { } after)
             {
-                CallbackEvent.After(simulation, after, () => Close(closing));
+                clock.After(after, () => Close(closing));
             }
 
             for (var w = 0; w < m; w++)
@@ -170,7 +171,6 @@ public sealed class DeadlineRounds
 
         void Arrived(int worker)
         {
-            plan.Delivered(worker);
             messages.Add(worker);
             if (!open || roundOf[worker] != round)
             {
@@ -188,14 +188,14 @@ public sealed class DeadlineRounds
             }
         }
 
-        turns = new WorkerTurns(_network, _compute, _availability, _messages, plan)
+        turns = new WorkerTurns(_network, clock, _compute, _availability, _messages, plan)
         {
             Arrived = Arrived,
             Lost = Resolved,
             Idled = Resolved,
         };
         StartRound();
-        while (outcome is null && simulation.Step())
+        while (outcome is null && (clock.Pending > 0 || turns.BusyCount > 0) && simulation.Step())
         {
         }
 

@@ -12,7 +12,7 @@ namespace Sasg.NetSim.Protocols;
 /// after an update its upload completed, at once otherwise.</remarks>
 public sealed class FreeRunningServer
 {
-    private readonly IProtocolNetwork _network;
+    private readonly FlowNetwork _network;
     private readonly ComputeModel _compute;
     private readonly IWorkerAvailability _availability;
     private readonly ProtocolMessages _messages;
@@ -28,7 +28,7 @@ public sealed class FreeRunningServer
     /// <exception cref="ArgumentException">The compute model has another number of workers.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="buffer"/> is not in 1..M.</exception>
     public FreeRunningServer(
-        IProtocolNetwork network,
+        FlowNetwork network,
         ComputeModel compute,
         ProtocolMessages messages,
         int buffer,
@@ -38,13 +38,13 @@ public sealed class FreeRunningServer
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(compute);
         ArgumentNullException.ThrowIfNull(messages);
-        if (compute.WorkerCount != network.WorkerCount)
+        if (compute.WorkerCount != network.Topology.WorkerCount)
         {
-            throw new ArgumentException($"The compute model has {compute.WorkerCount} workers, the network {network.WorkerCount}.", nameof(compute));
+            throw new ArgumentException($"The compute model has {compute.WorkerCount} workers, the network {network.Topology.WorkerCount}.", nameof(compute));
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(buffer, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(buffer, network.WorkerCount);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(buffer, network.Topology.WorkerCount);
         _network = network;
         _compute = compute;
         _messages = messages;
@@ -61,6 +61,7 @@ public sealed class FreeRunningServer
     {
         ArgumentNullException.ThrowIfNull(plan);
         var simulation = _network.Simulation;
+        var clock = new ProtocolClock(simulation);
         var buffered = new List<int>(Buffer);
         var updates = 0L;
         var stopped = false;
@@ -82,13 +83,12 @@ public sealed class FreeRunningServer
             var next = turns.NextChange(worker);
             if (next != long.MaxValue)
             {
-                CallbackEvent.After(simulation, SimTime.FromNanoseconds(next - simulation.Now.Nanoseconds), () => StartWhenOnline(worker));
+                clock.At(next, () => StartWhenOnline(worker));
             }
         }
 
         void Arrived(int worker)
         {
-            plan.Delivered(worker);
             buffered.Add(worker);
             var updated = buffered.Count == Buffer;
             if (updated)
@@ -100,7 +100,7 @@ public sealed class FreeRunningServer
 
             if (updated && _aggregation > SimTime.Zero)
             {
-                CallbackEvent.After(simulation, _aggregation, () => StartWhenOnline(worker));
+                clock.After(_aggregation, () => StartWhenOnline(worker));
             }
             else
             {
@@ -108,7 +108,7 @@ public sealed class FreeRunningServer
             }
         }
 
-        turns = new WorkerTurns(_network, _compute, _availability, _messages, plan)
+        turns = new WorkerTurns(_network, clock, _compute, _availability, _messages, plan)
         {
             Arrived = Arrived,
             Lost = StartWhenOnline, // back when it is online again (an idle worker stops for good)
@@ -118,7 +118,7 @@ public sealed class FreeRunningServer
             StartWhenOnline(worker);
         }
 
-        while (!stopped && simulation.Step())
+        while (!stopped && (clock.Pending > 0 || turns.BusyCount > 0) && simulation.Step())
         {
         }
 

@@ -13,8 +13,10 @@ public interface IProtocolPlan
     /// in a deadline round it is not asked; under a free-running server it stops for good).</summary>
     WorkerAction Start(int worker);
 
-    /// <summary><paramref name="worker"/>'s upload (or skip notice) has reached the server.</summary>
-    void Delivered(int worker);
+    /// <summary><paramref name="worker"/>'s upload (or skip notice) has reached the server; <paramref name="message"/>
+    /// is its transfer (its wire bytes, and for an upload when its first bit reached the ingress and when the server
+    /// began to receive it: the difference is its wait in the server's queue).</summary>
+    void Delivered(int worker, Transfer message);
 
     /// <summary><paramref name="worker"/>'s work of its current turn is lost: it went offline, or (deadline rounds that
     /// drop late uploads) the round closed before its upload was in. <paramref name="wastedBytes"/> is what its

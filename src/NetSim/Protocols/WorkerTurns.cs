@@ -1,4 +1,3 @@
-using Sasg.NetSim.Kernel;
 using Sasg.NetSim.Network;
 
 namespace Sasg.NetSim.Protocols;
@@ -9,40 +8,38 @@ namespace Sasg.NetSim.Protocols;
 /// ended) finds its number stale and does nothing, so nothing has to be taken off the calendar.</remarks>
 internal sealed class WorkerTurns
 {
-    private readonly IProtocolNetwork _network;
-    private readonly Simulation _simulation;
+    private readonly FlowNetwork _network;
+    private readonly ProtocolClock _clock;
     private readonly ComputeModel _compute;
     private readonly IWorkerAvailability _availability;
     private readonly ProtocolMessages _messages;
     private readonly IProtocolPlan _plan;
     private readonly long[] _turn;
-    private readonly long[] _transfer;
-    private readonly long[] _request;
+    private readonly Transfer?[] _transfer;
+    private readonly Transfer?[] _request;
     private readonly int[] _waiting;
     private readonly bool[] _busy;
     private readonly WorkerAction[] _action;
 
     public WorkerTurns(
-        IProtocolNetwork network, ComputeModel compute, IWorkerAvailability availability, ProtocolMessages messages, IProtocolPlan plan)
+        FlowNetwork network, ProtocolClock clock, ComputeModel compute, IWorkerAvailability availability, ProtocolMessages messages, IProtocolPlan plan)
     {
         _network = network;
-        _simulation = network.Simulation;
+        _clock = clock;
         _compute = compute;
         _availability = availability;
         _messages = messages;
         _plan = plan;
-        var m = network.WorkerCount;
+        var m = network.Topology.WorkerCount;
         _turn = new long[m];
-        _transfer = new long[m];
-        _request = new long[m];
+        _transfer = new Transfer?[m];
+        _request = new Transfer?[m];
         _waiting = new int[m];
         _busy = new bool[m];
         _action = new WorkerAction[m];
-        Array.Fill(_transfer, -1);
-        Array.Fill(_request, -1);
     }
 
-    /// <summary>Called when a worker's upload or skip notice is in.</summary>
+    /// <summary>Called when a worker's upload or skip notice is in (after <see cref="IProtocolPlan.Delivered"/>).</summary>
     public Action<int>? Arrived { get; init; }
 
     /// <summary>Called when a worker's turn was lost (after <see cref="IProtocolPlan.Lost"/>).</summary>
@@ -54,24 +51,28 @@ internal sealed class WorkerTurns
     /// <summary>The number of workers.</summary>
     public int WorkerCount => _turn.Length;
 
+    /// <summary>The workers in a turn.</summary>
+    public int BusyCount { get; private set; }
+
     /// <summary>Whether <paramref name="worker"/> is in a turn.</summary>
     public bool IsBusy(int worker) => _busy[worker];
 
     /// <summary>Whether <paramref name="worker"/> is online now.</summary>
-    public bool IsOnline(int worker) => _availability.IsOnline(worker, _simulation.Now.Nanoseconds);
+    public bool IsOnline(int worker) => _availability.IsOnline(worker, _clock.Simulation.Now.Nanoseconds);
 
     /// <summary>When <paramref name="worker"/>'s availability next changes (<see cref="long.MaxValue"/>: never).</summary>
-    public long NextChange(int worker) => _availability.NextChange(worker, _simulation.Now.Nanoseconds);
+    public long NextChange(int worker) => _availability.NextChange(worker, _clock.Simulation.Now.Nanoseconds);
 
     /// <summary>Starts a turn of <paramref name="worker"/>, which must be online and not busy: the model goes to it now.</summary>
     public void Begin(int worker)
     {
         var turn = ++_turn[worker];
         _busy[worker] = true;
+        BusyCount++;
         var offline = NextChange(worker);
         if (offline != long.MaxValue)
         {
-            CallbackEvent.After(_simulation, SimTime.FromNanoseconds(offline - _simulation.Now.Nanoseconds), () =>
+            _clock.At(offline, () =>
             {
                 if (_turn[worker] == turn && _busy[worker])
                 {
@@ -80,7 +81,7 @@ internal sealed class WorkerTurns
             });
         }
 
-        _transfer[worker] = _network.Download(worker, _messages.Model, () => ModelReceived(worker, turn));
+        _transfer[worker] = _network.Download(worker, _messages.Model, _ => ModelReceived(worker, turn));
     }
 
     /// <summary>Ends <paramref name="worker"/>'s turn as lost for <paramref name="reason"/>: aborts its transfers and
@@ -93,14 +94,14 @@ internal sealed class WorkerTurns
         }
 
         var wasted = 0L;
-        if (_transfer[worker] >= 0)
+        if (_transfer[worker] is { } transfer)
         {
-            wasted += _network.Abort(_transfer[worker]);
+            wasted += _network.Abort(transfer);
         }
 
-        if (_request[worker] >= 0)
+        if (_request[worker] is { } request)
         {
-            wasted += _network.Abort(_request[worker]);
+            wasted += _network.Abort(request);
         }
 
         End(worker);
@@ -115,7 +116,7 @@ internal sealed class WorkerTurns
             return;
         }
 
-        _transfer[worker] = -1;
+        _transfer[worker] = null;
         var action = _plan.Start(worker);
         if (action.IsIdle && !action.Uploads)
         {
@@ -129,18 +130,18 @@ internal sealed class WorkerTurns
         if (action.Uploads && action.NeedsServerRequest)
         {
             _waiting[worker] = 2;
-            _request[worker] = _network.Download(worker, _messages.Request, () =>
+            _request[worker] = _network.Download(worker, _messages.Request, _ =>
             {
                 if (_turn[worker] == turn)
                 {
-                    _request[worker] = -1;
+                    _request[worker] = null;
                     ReadyPart(worker, turn);
                 }
             });
         }
 
         var duration = _compute.Duration(worker, action.ComputeCost);
-        CallbackEvent.After(_simulation, duration, () => ReadyPart(worker, turn));
+        _clock.After(duration, () => ReadyPart(worker, turn));
     }
 
     // The compute, and the server's request when one is needed, must both be done before the upload starts.
@@ -151,23 +152,28 @@ internal sealed class WorkerTurns
             return;
         }
 
-        var action = _action[worker];
-        var size = action.Uploads ? action.UploadSize : _messages.SkipNotice;
-        _transfer[worker] = _network.Upload(worker, size, () =>
+        Action<Transfer> delivered = message =>
         {
             if (_turn[worker] == turn)
             {
                 End(worker);
+                _plan.Delivered(worker, message);
                 Arrived?.Invoke(worker);
             }
-        });
+        };
+
+        // A skip notice goes over the uplink only, as in the synchronous round.
+        _transfer[worker] = _action[worker].Uploads
+            ? _network.Upload(worker, _action[worker].UploadSize, delivered)
+            : _network.Notify(worker, _messages.SkipNotice, delivered);
     }
 
     private void End(int worker)
     {
         _turn[worker]++;
         _busy[worker] = false;
-        _transfer[worker] = -1;
-        _request[worker] = -1;
+        BusyCount--;
+        _transfer[worker] = null;
+        _request[worker] = null;
     }
 }

@@ -14,12 +14,20 @@ public sealed class ProtocolProcessTests
     private static readonly DataSize Payload = DataSize.FromBytes(1000); // 2 ns a byte: U
     private static readonly ProtocolMessages Messages = new(DataSize.Zero, DataSize.Zero, DataSize.FromBytes(64));
 
+    // Links of 4 Gbit/s without latency or overhead: the 1000-byte payload takes U = 2000 ns, the empty model nothing.
+    private static FlowNetwork Network(Simulation simulation, int workers, IngressPolicy ingress = IngressPolicy.Unlimited)
+    {
+        var link = new Link(Bandwidth.FromGigabitsPerSecond(4), SimTime.Zero, DataSize.Zero);
+        var links = Enumerable.Repeat(link, workers).ToArray();
+        return new FlowNetwork(simulation, new StarTopology(links, links, Bandwidth.FromGigabitsPerSecond(4)), ingress);
+    }
+
     [Test]
     public void Asynchronous_UnlimitedIngress_AppliesMUpdatesEveryCPlusU()
     {
         var simulation = new Simulation();
         var plan = new RecordingPlan(simulation, SimTime.FromNanoseconds(C), Payload, maxUpdates: 12);
-        var server = new FreeRunningServer(new FixedTimeNetwork(simulation, 4, 2, 0), ComputeModel.Uniform(4), Messages, buffer: 1);
+        var server = new FreeRunningServer(Network(simulation, 4), ComputeModel.Uniform(4), Messages, buffer: 1);
 
         var summary = server.Run(plan);
 
@@ -37,7 +45,7 @@ public sealed class ProtocolProcessTests
     {
         var simulation = new Simulation();
         var plan = new RecordingPlan(simulation, SimTime.FromNanoseconds(C), Payload, maxUpdates: 20);
-        var server = new FreeRunningServer(new FixedTimeNetwork(simulation, 4, 2, 0, sequential: true), ComputeModel.Uniform(4), Messages, buffer: 1);
+        var server = new FreeRunningServer(Network(simulation, 4, IngressPolicy.SequentialPush), ComputeModel.Uniform(4), Messages, buffer: 1);
 
         server.Run(plan);
 
@@ -47,6 +55,8 @@ public sealed class ProtocolProcessTests
             Assert.That(times[0], Is.EqualTo(C + U));
             // M U = 8000 > C + U: the server never idles, so the updates come exactly U apart.
             Assert.That(times.Zip(times.Skip(1), (a, b) => b - a), Is.All.EqualTo(U));
+            // All four first bits reach the ingress at C; they are received in worker order.
+            Assert.That(plan.QueueWaits.Take(4), Is.EqualTo(new long[] { 0, U, 2 * U, 3 * U }));
         }
     }
 
@@ -55,7 +65,7 @@ public sealed class ProtocolProcessTests
     {
         var simulation = new Simulation();
         var plan = new RecordingPlan(simulation, SimTime.FromNanoseconds(C), Payload, maxUpdates: 4);
-        var server = new FreeRunningServer(new FixedTimeNetwork(simulation, 4, 2, 0), ComputeModel.Uniform(4), Messages, buffer: 2);
+        var server = new FreeRunningServer(Network(simulation, 4), ComputeModel.Uniform(4), Messages, buffer: 2);
 
         server.Run(plan);
 
@@ -73,7 +83,7 @@ public sealed class ProtocolProcessTests
         var simulation = new Simulation();
         var plan = new RecordingPlan(simulation, SimTime.FromNanoseconds(C), Payload, maxUpdates: 10);
         var rounds = new DeadlineRounds(
-            new FixedTimeNetwork(simulation, 3, 2, 0), ComputeModel.Uniform(3), Messages, new DeadlineRule(After: SimTime.FromNanoseconds(1000)))
+            Network(simulation, 3), ComputeModel.Uniform(3), Messages, new DeadlineRule(After: SimTime.FromNanoseconds(1000)))
         {
             StallLimit = 5,
         };
@@ -95,7 +105,7 @@ public sealed class ProtocolProcessTests
         var simulation = new Simulation();
         var plan = new RecordingPlan(simulation, SimTime.FromNanoseconds(C), Payload, maxUpdates: 2);
         var rounds = new DeadlineRounds(
-            new FixedTimeNetwork(simulation, 3, 2, 0), new ComputeModel([3.0, 1.0, 2.0]), Messages, new DeadlineRule(Fastest: 2));
+            Network(simulation, 3), new ComputeModel([3.0, 1.0, 2.0]), Messages, new DeadlineRule(Fastest: 2));
 
         rounds.Run(plan);
 
@@ -117,7 +127,7 @@ public sealed class ProtocolProcessTests
         var simulation = new Simulation();
         var plan = new RecordingPlan(simulation, SimTime.FromNanoseconds(C), Payload, maxUpdates: 1);
         var rounds = new DeadlineRounds(
-            new FixedTimeNetwork(simulation, 2, 2, 0), new ComputeModel([1.0, 1.5]), Messages, new DeadlineRule(After: SimTime.FromNanoseconds(6000)));
+            Network(simulation, 2), new ComputeModel([1.0, 1.5]), Messages, new DeadlineRule(After: SimTime.FromNanoseconds(6000)));
 
         rounds.Run(plan);
 
@@ -135,7 +145,7 @@ public sealed class ProtocolProcessTests
         var simulation = new Simulation();
         var plan = new RecordingPlan(simulation, SimTime.FromNanoseconds(C), Payload, maxUpdates: 2);
         var rounds = new DeadlineRounds(
-            new FixedTimeNetwork(simulation, 2, 2, 0),
+            Network(simulation, 2),
             new ComputeModel([1.0, 1.5]),
             Messages,
             new DeadlineRule(After: SimTime.FromNanoseconds(6000), KeepLate: true));
@@ -158,7 +168,7 @@ public sealed class ProtocolProcessTests
         var simulation = new Simulation();
         var plan = new RecordingPlan(simulation, SimTime.FromNanoseconds(C), Payload, maxUpdates: 1);
         var server = new FreeRunningServer(
-            new FixedTimeNetwork(simulation, 1, 2, 0), ComputeModel.Uniform(1), Messages, buffer: 1, new IntervalAvailability((0, 4000, 20000)));
+            Network(simulation, 1), ComputeModel.Uniform(1), Messages, buffer: 1, new IntervalAvailability((0, 4000, 20000)));
 
         var summary = server.Run(plan);
 
@@ -176,9 +186,9 @@ public sealed class ProtocolProcessTests
         var simulation = new Simulation();
         var plan = new RecordingPlan(simulation, SimTime.FromNanoseconds(C), Payload, maxUpdates: 1);
         var offline = new IntervalAvailability((0, 0, long.MaxValue), (1, 0, long.MaxValue));
-        var server = new FreeRunningServer(new FixedTimeNetwork(simulation, 2, 2, 0), ComputeModel.Uniform(2), Messages, buffer: 1, offline);
+        var server = new FreeRunningServer(Network(simulation, 2), ComputeModel.Uniform(2), Messages, buffer: 1, offline);
         var rounds = new DeadlineRounds(
-            new FixedTimeNetwork(new Simulation(), 2, 2, 0), ComputeModel.Uniform(2), Messages, new DeadlineRule(After: SimTime.FromNanoseconds(1)), offline);
+            Network(new Simulation(), 2), ComputeModel.Uniform(2), Messages, new DeadlineRule(After: SimTime.FromNanoseconds(1)), offline);
 
         using (Assert.EnterMultipleScope())
         {

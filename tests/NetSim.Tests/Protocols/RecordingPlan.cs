@@ -23,7 +23,13 @@ internal sealed class RecordingPlan(Simulation simulation, SimTime cost, DataSiz
         return Action?.Invoke(worker) ?? WorkerAction.Upload(size, cost);
     }
 
-    public void Delivered(int worker) => Log.Add(Line("delivered", worker));
+    public List<long> QueueWaits { get; } = [];
+
+    public void Delivered(int worker, Transfer message)
+    {
+        Log.Add(Line("delivered", worker));
+        QueueWaits.Add(message.ReceiveStart - message.Arrival);
+    }
 
     public void Lost(int worker, WorkLoss reason, long wastedBytes)
     {
