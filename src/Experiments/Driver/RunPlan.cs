@@ -86,6 +86,17 @@ public sealed record RunPlan
     /// <summary>Ingress policy, broadcast mode and message sizes.</summary>
     public required ParameterServerOptions Network { get; init; }
 
+    /// <summary>Each worker's uplink capacity over time (<c>network.linkTraces.uplink</c>), or null for the topology's
+    /// fixed-rate uplinks.</summary>
+    public IReadOnlyList<ICapacitySchedule>? UplinkCapacity { get; init; }
+
+    /// <summary>Each worker's downlink capacity over time (<c>network.linkTraces.downlink</c>), or null for the
+    /// topology's fixed-rate downlinks.</summary>
+    public IReadOnlyList<ICapacitySchedule>? DownlinkCapacity { get; init; }
+
+    /// <summary>When each worker is online (<c>availability</c>), or null for always.</summary>
+    public IWorkerAvailability? Availability { get; init; }
+
     /// <summary>Builds the compute model (fresh per method, so straggler draws repeat identically).</summary>
     public required Func<ComputeModel> CreateCompute { get; init; }
 

@@ -22,6 +22,11 @@ public static class ScenarioPlanner
     // 128 MB as doubles (Fashion-MNIST's workers hold 47 M; the LAG problems a few thousand).
     private const long LargeDataValues = 16_000_000;
 
+    /// <summary>Whether plans may carry time-varying inputs (<c>network.linkTraces</c>, <c>availability</c>); false
+    /// until the driver runs them on the event-driven network, so that such a scenario is refused instead of giving
+    /// fixed-rate numbers.</summary>
+    internal static bool TimeVaryingInputsSupported => false;
+
     /// <summary>The plan for <paramref name="scenario"/>.</summary>
     /// <exception cref="ScenarioException">The scenario cannot run on this data; the message names the field and the fix.</exception>
     /// <exception cref="DatasetNotFoundException">A dataset is not installed.</exception>
@@ -32,6 +37,7 @@ public static class ScenarioPlanner
     internal static RunPlan Plan(Scenario scenario, DatasetLocator? locator, int? cifarRecordsPerFile)
     {
         ArgumentNullException.ThrowIfNull(scenario);
+        TimeVaryingPlanning.CheckSupported(scenario);
         var (workers, test, partitionCsv) = LoadData(scenario, locator ?? DatasetLocator.Default, cifarRecordsPerFile);
 
         // The whole sets just read (Fashion-MNIST's training images are 376 MB as doubles) are garbage now that the
@@ -73,12 +79,6 @@ public static class ScenarioPlanner
         }
 
         CheckAlgorithms(scenario, m, smoothness);
-        if (scenario.Protocol.Kind != ProtocolKind.Synchronous)
-        {
-            // Until the time-driven runner lands, a run must not silently train the synchronous protocol instead.
-            throw Problem(scenario, "$.protocol.kind", $"protocol kind \"{ScenarioWords.Protocols.WordOf(scenario.Protocol.Kind)}\" is validated but this build cannot run it yet", "write \"synchronous\" or remove \"protocol\"");
-        }
-
         CheckAugmentation(scenario, first);
         var top5 = scenario.Evaluation.Top5 || scenario.Stop.AccuracyMetric == AccuracyMetric.Top5;
         if (top5 && (convex || classes < 2))
@@ -88,6 +88,7 @@ public static class ScenarioPlanner
 
         var bytesPerParameter = doublePrecision ? 8 : 4;
         var (topology, options, compute) = PlanNetwork(scenario, m, (long)parameterCount * bytesPerParameter);
+        var (uplinkCapacity, downlinkCapacity, availability) = TimeVaryingPlanning.Resolve(scenario, m);
         return new RunPlan
         {
             Name = scenario.Name,
@@ -118,6 +119,9 @@ public static class ScenarioPlanner
             Topology = topology,
             Network = options,
             CreateCompute = compute,
+            UplinkCapacity = uplinkCapacity,
+            DownlinkCapacity = downlinkCapacity,
+            Availability = availability,
             CostPerSample = scenario.Compute.CostPerSample,
             Encoding = scenario.Network.Encoding,
             PartitionCsv = partitionCsv,
@@ -161,11 +165,13 @@ public static class ScenarioPlanner
     /// <paramref name="workers"/> workers and a model of <paramref name="modelBytes"/> bytes; loads no data.</summary>
     /// <remarks>A sweep replays one training run's decisions through the networks of the cells that differ from it only
     /// in <c>network.*</c> fields.</remarks>
-    /// <exception cref="ScenarioException">The worker trace file describes another number of workers.</exception>
+    /// <exception cref="ScenarioException">The worker trace file describes another number of workers, or the scenario
+    /// has time-varying inputs (not supported yet).</exception>
     public static (StarTopology Topology, ParameterServerOptions Network, Func<ComputeModel> CreateCompute) PlanNetwork(
         Scenario scenario, int workers, long modelBytes)
     {
         ArgumentNullException.ThrowIfNull(scenario);
+        TimeVaryingPlanning.CheckSupported(scenario);
         var (topology, compute) = Network(scenario, workers);
         var network = scenario.Network;
         var options = new ParameterServerOptions

@@ -9,7 +9,7 @@ namespace Sasg.Experiments.Protocols;
 /// <param name="Outcome">How the protocol process ended ("stopped", "exhausted" or "stalled").</param>
 public sealed record ProtocolReport(
     string Kind,
-    IReadOnlyList<AppliedMessage> Applied,
+    IReadOnlyList<StalenessRow> Applied,
     IReadOnlyList<WorkerProtocolCounts> Workers,
     long EmptyRounds,
     string Outcome)
@@ -47,7 +47,7 @@ public sealed record ProtocolReport(
 /// <param name="QueueWaitNanoseconds">How long its first bit waited at the server's ingress before the server began to
 /// receive it (0 for a skip notice).</param>
 /// <param name="Seconds">The simulated time of the update.</param>
-public sealed record AppliedMessage(long Update, int Worker, long Staleness, bool Upload, long QueueWaitNanoseconds, double Seconds);
+public sealed record StalenessRow(long Update, int Worker, long Staleness, bool Upload, long QueueWaitNanoseconds, double Seconds);
 
 /// <summary>One worker's counts under a time-driven protocol.</summary>
 /// <param name="Worker">The worker.</param>

@@ -3,23 +3,19 @@ using Sasg.NetSim.Protocols;
 
 namespace Sasg.Experiments.Protocols;
 
-/// <summary>Counts what happens under a protocol process, as the driver's plan sees it: which model version each turn
-/// started from, what reached the server and when, what was lost, and which messages each update applied.</summary>
-/// <remarks>Staleness is counted here from the network's side: the server updates applied between the worker's receipt
-/// of the model its message was computed on and the update that applies the message.</remarks>
+/// <summary>Counts what happens under a protocol process, as the driver's plan sees it: turns, what reached the server
+/// and how long it queued, what was lost, and which messages each update applied.</summary>
+/// <remarks>Staleness is the trainer's: the server updates between the model a message was computed on and the update
+/// that applies it.</remarks>
 internal sealed class ProtocolStatistics
 {
-    private readonly long[] _pulled;
-    private readonly long[] _messageVersion;
     private readonly long[] _messageWait;
     private readonly bool[] _messageIsUpload;
     private readonly long[] _turns, _uploads, _skips, _applied, _offline, _late, _wasted;
-    private readonly List<AppliedMessage> _rows = [];
+    private readonly List<StalenessRow> _rows = [];
 
     public ProtocolStatistics(int workers)
     {
-        _pulled = new long[workers];
-        _messageVersion = new long[workers];
         _messageWait = new long[workers];
         _messageIsUpload = new bool[workers];
         _turns = new long[workers];
@@ -34,11 +30,13 @@ internal sealed class ProtocolStatistics
     /// <summary>Server updates so far.</summary>
     public long Updates { get; private set; }
 
+    /// <summary>When the last update was applied, or null before the first.</summary>
+    public NetSim.Kernel.SimTime? LastUpdate { get; private set; }
+
     /// <summary>The worker received the current model and computes on it.</summary>
     public void Started(int worker)
     {
         _turns[worker]++;
-        _pulled[worker] = Updates;
     }
 
     /// <summary>The worker's message reached the server.</summary>
@@ -47,7 +45,6 @@ internal sealed class ProtocolStatistics
         ArgumentNullException.ThrowIfNull(message);
         var upload = message.Kind == TransferKind.Upload;
         (upload ? _uploads : _skips)[worker]++;
-        _messageVersion[worker] = _pulled[worker];
         _messageIsUpload[worker] = upload;
         _messageWait[worker] = upload && message.ReceiveStart >= 0 && message.Arrival >= 0 ? message.ReceiveStart - message.Arrival : 0;
     }
@@ -59,15 +56,19 @@ internal sealed class ProtocolStatistics
         _wasted[worker] += wastedBytes;
     }
 
-    /// <summary>The server applied one update from <paramref name="workers"/>' messages at <paramref name="seconds"/>.</summary>
-    public void Applied(IReadOnlyList<int> workers, double seconds)
+    /// <summary>The server applied one update from <paramref name="messages"/> (the trainer's account of it, with
+    /// each message's staleness) at <paramref name="now"/>.</summary>
+    public void Applied(IReadOnlyList<Learning.Algorithms.AppliedMessage> messages, NetSim.Kernel.SimTime now)
     {
-        ArgumentNullException.ThrowIfNull(workers);
+        ArgumentNullException.ThrowIfNull(messages);
         Updates++;
-        foreach (var w in workers)
+        LastUpdate = now;
+        var seconds = now.TotalSeconds;
+        foreach (var message in messages)
         {
+            var w = message.Worker;
             _applied[w]++;
-            _rows.Add(new AppliedMessage(Updates, w, Updates - 1 - _messageVersion[w], _messageIsUpload[w], _messageWait[w], seconds));
+            _rows.Add(new StalenessRow(Updates, w, message.Staleness, _messageIsUpload[w], _messageIsUpload[w] ? _messageWait[w] : 0, seconds));
         }
     }
 

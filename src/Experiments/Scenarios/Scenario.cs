@@ -41,6 +41,9 @@ public sealed record Scenario(
     /// <summary>The folder relative paths are resolved against, or null.</summary>
     public string? BaseDirectory { get; init; }
 
+    /// <summary>When the workers are online (<c>availability</c>), or null for always.</summary>
+    public ScenarioAvailability? Availability { get; init; }
+
     /// <summary>The cell this scenario is in a sweep, or null for a scenario that was not expanded.</summary>
     public ScenarioCell? Cell { get; init; }
 

@@ -9,7 +9,7 @@ public static class ScenarioLoader
     private static readonly string[] RootFields =
     [
         "$schema", "name", "description", "seed", "data", "model", "training", "stop", "evaluation", "algorithms",
-        "network", "compute", "outputs", "sweep", "protocol",
+        "network", "compute", "outputs", "sweep", "availability", "protocol",
     ];
 
     /// <summary>Reads the scenario file at <paramref name="path"/>; relative paths inside resolve against its folder.</summary>
@@ -83,6 +83,7 @@ public static class ScenarioLoader
         var algorithms = ReadAlgorithms(r, root);
         var network = ScenarioNetworkParser.ParseNetwork(r, r.Object(root, "network"), workers);
         var compute = ScenarioNetworkParser.ParseCompute(r, r.Object(root, "compute"), workers);
+        var availability = ScenarioInputsParser.ParseAvailability(r, r.Object(root, "availability", example: "{ \"file\": \"availability.csv\" }"), workers);
         var participants = ScenarioJsonNumber.WholeNumber((root["participation"] as JObject)?["workers"]) is { } k and >= 1 and <= ScenarioLimits.MaxWorkers
             ? (int?)k
             : null;
@@ -101,6 +102,7 @@ public static class ScenarioLoader
         {
             BaseDirectory = r.BaseDirectory,
             Protocol = protocol,
+            Availability = availability,
         };
     }
 

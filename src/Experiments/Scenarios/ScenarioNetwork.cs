@@ -42,6 +42,11 @@ public sealed record ScenarioNetwork(
     /// start, <see cref="TcpNewConnection"/>); false (the default) for warm, persistent connections.</summary>
     public bool NewConnectionPerUpload { get; init; }
 
+    /// <summary>Capacity traces for the workers' uplinks and downlinks (<c>network.linkTraces</c>), or null for
+    /// fixed-rate links. A traced direction's capacity replaces its bandwidth (<c>uplink</c>, <c>downlink</c>, per-worker
+    /// overrides, a trace file's columns); latency, overhead and framing stay.</summary>
+    public ScenarioLinkTraces? LinkTraces { get; init; }
+
     /// <summary>The uplink of <paramref name="worker"/>, with its overrides applied.</summary>
     public Link UplinkOf(int worker)
     {

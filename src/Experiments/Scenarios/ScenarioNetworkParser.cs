@@ -11,7 +11,7 @@ internal static class ScenarioNetworkParser
     private static readonly string[] NetworkFields =
     [
         "uplink", "downlink", "latency", "serverIngress", "ingress", "broadcast", "headerBytes", "requestBytes",
-        "skipNoticeBytes", "encoding", "workers", "traceFile", "mtu", "connection",
+        "skipNoticeBytes", "encoding", "workers", "traceFile", "mtu", "connection", "linkTraces",
     ];
 
     public static ScenarioNetwork ParseNetwork(ScenarioJsonReader r, JObject? network, int? workers)
@@ -57,10 +57,17 @@ internal static class ScenarioNetworkParser
             r.Report(ScenarioJsonReader.PathOf(network["connection"]!), "connection does not apply to a worker trace file's links", "remove \"connection\" or \"traceFile\"");
         }
 
+        var linkTraces = ScenarioInputsParser.ParseLinkTraces(r, network);
+        if (connection == "new" && linkTraces is { Uplink.Count: > 0 })
+        {
+            r.Report(ScenarioJsonReader.PathOf(network["connection"]!), "connection \"new\" does not apply to traced uplinks (slow start is modelled at a fixed rate only)", "remove \"connection\" or \"linkTraces.uplink\"");
+        }
+
         return new ScenarioNetwork(uplink, downlink, latency, ingressBandwidth, ingress, broadcast, header, request, skip, encoding, overrides, traceFile)
         {
             Mtu = mtu,
             NewConnectionPerUpload = connection == "new",
+            LinkTraces = linkTraces,
         };
     }
 

@@ -1,3 +1,4 @@
+using Sasg.Learning.Algorithms;
 using Sasg.NetSim.Kernel;
 
 namespace Sasg.Experiments.Scenarios;

@@ -1,3 +1,4 @@
+using Sasg.Learning.Algorithms;
 using System.Globalization;
 using Newtonsoft.Json.Linq;
 using Sasg.NetSim.Kernel;
@@ -68,6 +69,10 @@ internal static class ScenarioProtocolParser
         if (kind is ProtocolKind.Asynchronous or ProtocolKind.Buffered)
         {
             CheckUnclocked(r, kindWord, algorithms, network, parsedNetwork);
+        }
+        else if (kind == ProtocolKind.Deadline)
+        {
+            CheckDeadlineNetwork(r, network, parsedNetwork);
         }
 
         return result;
@@ -140,6 +145,27 @@ internal static class ScenarioProtocolParser
         }
 
         return r.Int(protocol["buffer"], 1, max, what, "10");
+    }
+
+    // Deadline rounds send each asked worker the model on its own downlink and take uploads as they come: the server's
+    // one-at-a-time requests of sequential-pull and the ordered or relayed broadcasts are not modelled there.
+    private static void CheckDeadlineNetwork(ScenarioJsonReader r, JObject? network, ScenarioNetwork parsed)
+    {
+        if (parsed.Ingress == IngressPolicy.SequentialPull && network?["ingress"] is { } ingress)
+        {
+            r.Report(
+                ScenarioJsonReader.PathOf(ingress),
+                "sequential-pull (the server requesting each upload in worker order) is not modelled in deadline rounds, which take uploads as they arrive",
+                "write \"sequential-push\", \"fair-share\" or \"unlimited\"");
+        }
+
+        if (parsed.Broadcast != BroadcastMode.Parallel && network?["broadcast"] is { } broadcast)
+        {
+            r.Report(
+                ScenarioJsonReader.PathOf(broadcast),
+                "deadline rounds send each asked worker the model on its own downlink; an ordered or relayed broadcast is not modelled there",
+                "write \"parallel\" or remove \"broadcast\"");
+        }
     }
 
     // Asynchronous and buffered servers have no rounds: nothing to select workers in, no turn to pull uploads in, no

@@ -5,7 +5,7 @@ namespace Sasg.Experiments.Scenarios;
 public static class ScenarioTimeDependence
 {
     /// <summary>The field that makes <paramref name="scenario"/>'s decisions depend on time and why, or null when they
-    /// do not (a synchronous protocol).</summary>
+    /// do not (a synchronous protocol and every worker always online).</summary>
     public static (string JsonPath, string Reason)? Of(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
@@ -13,6 +13,11 @@ public static class ScenarioTimeDependence
         {
             var kind = ScenarioWords.Protocols.WordOf(scenario.Protocol.Kind);
             return ("$.protocol.kind", $"under protocol kind \"{kind}\" the time an upload arrives decides which gradients the model is built from");
+        }
+
+        if (scenario.Availability is not null)
+        {
+            return ("$.availability", "when a worker is online decides which of its gradients reach the server");
         }
 
         return null;

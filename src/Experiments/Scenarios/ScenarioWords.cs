@@ -1,3 +1,4 @@
+using Sasg.Learning.Algorithms;
 using Sasg.Learning.Data;
 using Sasg.Learning.Models;
 using Sasg.Learning.Partitioning;
@@ -110,7 +111,7 @@ internal static class ScenarioWords
     public static ScenarioWordList<StalenessDamping> Dampings { get; } = new(
         ("none", StalenessDamping.None),
         ("inverse", StalenessDamping.Inverse),
-        ("inverse-sqrt", StalenessDamping.InverseSqrt));
+        ("inverse-sqrt", StalenessDamping.InverseSquareRoot));
 
     /// <summary>The algorithm names in their canonical spelling (matched case-insensitively).</summary>
     public static IReadOnlyList<string> Algorithms { get; } =

@@ -36,6 +36,12 @@ internal static class ScenarioWriter
             // Written only when chosen, so that the scenario.json of a run that keeps the default is as before.
             ((JObject)root["outputs"]!)["decisions"] = ScenarioWords.DecisionsFormats.WordOf(s.Outputs.Decisions);
         }
+        if (s.Availability is { } availability)
+        {
+            // Written only when set, after compute, so that the scenario.json of every other run is as before.
+            root.Property("compute")!.AddAfterSelf(new JProperty("availability", Availability(availability)));
+        }
+
         if (s.Protocol.Kind != ProtocolKind.Synchronous)
         {
             // Written only when not the default, so that the scenario.json of a synchronous run is as before.
@@ -243,8 +249,40 @@ internal static class ScenarioWriter
             network["connection"] = "new";
         }
 
+        if (n.LinkTraces is { } traces)
+        {
+            network["linkTraces"] = LinkTraces(traces);
+        }
+
         return network;
     }
+
+    // Paths are absolute, as every path of the resolved scenario: a rerun reads the same files (not copies).
+    private static JObject LinkTraces(ScenarioLinkTraces traces)
+    {
+        var json = new JObject();
+        if (traces.Uplink.Count > 0)
+        {
+            json["uplink"] = new JArray(traces.Uplink);
+        }
+
+        if (traces.Downlink.Count > 0)
+        {
+            json["downlink"] = new JArray(traces.Downlink);
+        }
+
+        json["startOffset"] = traces.StartOffset is { } offset ? Units.FormatDuration(offset) : "random";
+        return json;
+    }
+
+    private static JObject Availability(ScenarioAvailability availability) => availability.File is { } file
+        ? new JObject { ["file"] = file }
+        : new JObject
+        {
+            ["model"] = ScenarioAvailability.OnOffModel,
+            ["meanOnline"] = Units.FormatDuration(availability.MeanOnline),
+            ["meanOffline"] = Units.FormatDuration(availability.MeanOffline),
+        };
 
     private static JObject WorkerLink(ScenarioWorkerLink w)
     {

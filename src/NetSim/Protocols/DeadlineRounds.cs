@@ -13,7 +13,7 @@ namespace Sasg.NetSim.Protocols;
 /// with no worker to ask, the next round waits for a worker to come online. After <see cref="StallLimit"/> rounds
 /// in a row that close with nothing to apply the run stops (<see cref="ProtocolOutcome.Stalled"/>) instead of
 /// spinning.</remarks>
-public sealed class DeadlineRounds
+public sealed class DeadlineRounds : IProtocolProcess
 {
     private readonly FlowNetwork _network;
     private readonly ComputeModel _compute;

@@ -10,7 +10,7 @@ namespace Sasg.NetSim.Protocols;
 /// <remarks>An offline worker does nothing until it is online again; one that goes offline during its turn loses it
 /// (<see cref="IProtocolPlan.Lost"/>) and starts a new turn when it is back. A worker pulls again the aggregation time
 /// after an update its upload completed, at once otherwise.</remarks>
-public sealed class FreeRunningServer
+public sealed class FreeRunningServer : IProtocolProcess
 {
     private readonly FlowNetwork _network;
     private readonly ComputeModel _compute;
