@@ -9,7 +9,6 @@ public sealed partial class FlowNetwork
     private const EventPriority WakePriority = (EventPriority)127;
 
     private readonly FairShareLink _fair;
-    private readonly bool _clampCaps;
     private readonly PriorityQueue<Transfer, (long Arrival, int Worker, long Sequence)> _queue = new();
     private readonly PriorityQueue<Timer, (long Time, long Sequence)> _timers = new();
     private readonly List<Transfer> _arrived = [];
@@ -94,7 +93,16 @@ public sealed partial class FlowNetwork
                 FlowEvents++;
                 if (timer.Link == _ingressIndex && Ingress == IngressPolicy.FairShare)
                 {
+                    // Every flow's cap is clamped to the ingress capacity (the closed form's tie order among equal
+                    // caps), so a change of the ingress's capacity touches every flow: O(n log n), rare by design.
                     _fair.SetCapacity(link.Capacity);
+                    for (var id = 0; id < _nextFairId; id++)
+                    {
+                        if (_fairById[id] is { } held)
+                        {
+                            RecomputeFair(held);
+                        }
+                    }
                 }
 
                 MarkDirty(timer.Link);
@@ -233,11 +241,7 @@ public sealed partial class FlowNetwork
 
     private void RecomputeFair(Transfer flow)
     {
-        var cap = _links[flow.Worker].Share;
-        if (_clampCaps)
-        {
-            cap = Math.Min(cap, _links[_ingressIndex].Capacity);
-        }
+        var cap = Math.Min(_links[flow.Worker].Share, _links[_ingressIndex].Capacity);
 
         if (flow.InFair)
         {

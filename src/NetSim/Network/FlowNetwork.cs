@@ -79,7 +79,6 @@ public sealed partial class FlowNetwork
         }
 
         _links[_ingressIndex] = new LinkState(ingressCapacity, topology.ServerIngress.BitsPerSecond, Now);
-        _clampCaps = ingressCapacity is null;
         _fair = new FairShareLink(_links[_ingressIndex].Capacity, simulation.Now.Nanoseconds);
         for (var l = 0; l < _links.Length; l++)
         {

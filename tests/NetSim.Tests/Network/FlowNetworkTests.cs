@@ -172,6 +172,26 @@ public sealed class FlowNetworkTests
         }
     }
 
+    [TestCase(IngressPolicy.FairShare)]
+    [TestCase(IngressPolicy.SequentialPush)]
+    public void IngressCapacityZero_PausesUploads(IngressPolicy policy)
+    {
+        // Ingress 1 Mbit/s, 0 from 0.5 s to 1.5 s; two 1,000,000-bit uploads. Fair: 0.5 Mbit/s each, 250,000 bits
+        // each by the pause, the 1,500,000 left take 1.5 s more: both in at 3 s. Sequential: the first has 500,000 bits
+        // left at the pause, in at 2 s; the second takes 1 s more.
+        var simulation = new Simulation();
+        var schedule = new StepCapacity((0, 1_000_000), (Second / 2, 0), (3 * Second / 2, 1_000_000));
+        var network = new FlowNetwork(simulation, StarTopology.Homogeneous(2), policy, ingressCapacity: schedule);
+
+        var a = network.Upload(0, DataSize.FromBytes(125_000), null);
+        var b = network.Upload(1, DataSize.FromBytes(125_000), null);
+        simulation.Run();
+
+        Assert.That(
+            new[] { a.Delivered, b.Delivered },
+            Is.EqualTo(policy == IngressPolicy.FairShare ? new[] { 3 * Second, 3 * Second } : new[] { 2 * Second, 3 * Second }));
+    }
+
     [Test]
     public void FlowsOnOneUplink_ShareIt()
     {
