@@ -52,7 +52,10 @@ internal sealed class AlgorithmRunner<T>(
                 .Select(d => SimTime.FromNanoseconds(checked(plan.CostPerSample.Nanoseconds * (plan.BatchSize ?? d.Count) * evaluations)))
                 .ToArray();
             var roundPlan = new LearningRoundPlan<T>(trainer, costs);
-            var network = new ParameterServerRound(plan.Topology, plan.CreateCompute(), plan.Network, trace);
+            // Link traces need the event-driven round; on fixed links the closed form gives the same times, faster.
+            IRoundNetwork network = plan.UplinkCapacity is null && plan.DownlinkCapacity is null
+                ? new ParameterServerRound(plan.Topology, plan.CreateCompute(), plan.Network, trace)
+                : new EventDrivenRound(plan.Topology, plan.CreateCompute(), plan.Network, plan.UplinkCapacity, plan.DownlinkCapacity, trace: trace);
             return Loop(trainer, roundPlan, network, state, trainSet, testSet);
         }
         finally
@@ -65,7 +68,7 @@ internal sealed class AlgorithmRunner<T>(
     private AlgorithmResult Loop(
         SynchronousTrainer<T> trainer,
         LearningRoundPlan<T> roundPlan,
-        ParameterServerRound network,
+        IRoundNetwork network,
         ModelState<T> state,
         TensorData trainSet,
         TensorData? testSet)

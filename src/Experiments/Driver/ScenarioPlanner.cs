@@ -171,7 +171,7 @@ public static class ScenarioPlanner
         Scenario scenario, int workers, long modelBytes)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        TimeVaryingPlanning.CheckSupported(scenario);
+        TimeVaryingPlanning.CheckSupported(scenario, closedForm: true);
         var (topology, compute) = Network(scenario, workers);
         var network = scenario.Network;
         var options = new ParameterServerOptions

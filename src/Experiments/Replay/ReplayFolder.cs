@@ -67,7 +67,7 @@ public sealed class ReplayFolder
         if (ScenarioTimeDependence.Of(scenario) is { } timed)
         {
             throw new InvalidDataException(
-                $"{scenarioPath}: {timed.JsonPath}: cannot replay this run: {timed.Reason}, so its decisions hold only on the network it ran on; run the scenario again with the other network (sasg run) instead.");
+                $"{scenarioPath}: {timed.JsonPath}: cannot replay this run: {timed.Reason}; run the scenario again with the other network (sasg run) instead.");
         }
 
         var summary = RunSummary.Read(summaryPath);

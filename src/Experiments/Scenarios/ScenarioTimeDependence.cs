@@ -1,11 +1,12 @@
 namespace Sasg.Experiments.Scenarios;
 
-/// <summary>Whether a scenario's learning decisions depend on simulated time: then the recorded decisions of one
-/// network cannot be re-timed on another (<c>sasg replay</c> refuses, a sweep trains every such cell).</summary>
+/// <summary>Whether a scenario's recorded decisions cannot be re-timed on another network: they depend on simulated
+/// time (a time-driven protocol, availability), or its links follow traces the closed-form replay cannot follow.
+/// <c>sasg replay</c> refuses such a run and a sweep trains every such cell.</summary>
 public static class ScenarioTimeDependence
 {
-    /// <summary>The field that makes <paramref name="scenario"/>'s decisions depend on time and why, or null when they
-    /// do not (a synchronous protocol and every worker always online).</summary>
+    /// <summary>The field that keeps <paramref name="scenario"/>'s decisions from being re-timed and why, or null when
+    /// they can be (a synchronous protocol on fixed links with every worker always online).</summary>
     public static (string JsonPath, string Reason)? Of(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
@@ -18,6 +19,12 @@ public static class ScenarioTimeDependence
         if (scenario.Availability is not null)
         {
             return ("$.availability", "when a worker is online decides which of its gradients reach the server");
+        }
+
+        if (scenario.Network.LinkTraces is not null)
+        {
+            // Not a decision that depends on time, but replay re-times on the closed form, which ignores the traces.
+            return ("$.network.linkTraces", "replay re-times decisions on the closed-form network, which cannot follow link traces");
         }
 
         return null;

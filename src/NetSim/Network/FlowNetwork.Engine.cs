@@ -9,7 +9,6 @@ public sealed partial class FlowNetwork
     private const EventPriority WakePriority = (EventPriority)127;
 
     private readonly FairShareLink _fair;
-    private readonly bool _clampCaps;
     private readonly PriorityQueue<Transfer, (long Arrival, int Worker, long Sequence)> _queue = new();
     private readonly PriorityQueue<Timer, (long Time, long Sequence)> _timers = new();
     private readonly List<Transfer> _arrived = [];
@@ -33,6 +32,9 @@ public sealed partial class FlowNetwork
         Deliver,
         Capacity,
     }
+
+    // How often the fair ingress's flow ids were renumbered (for tests).
+    internal int FairIdRenumberings { get; private set; }
 
     private bool Sequential => Ingress is IngressPolicy.SequentialPush or IngressPolicy.SequentialPull;
 
@@ -90,14 +92,14 @@ public sealed partial class FlowNetwork
                 break;
             case TimerKind.Capacity:
                 var link = _links[timer.Link];
-                link.Capacity = link.Schedule!.BitsPerSecondAt(Now);
-                FlowEvents++;
-                if (timer.Link == _ingressIndex && Ingress == IngressPolicy.FairShare)
+                if (timer.Link == _ingressIndex ? _fairHolders == 0 && _head is null : link.Flows.Count == 0)
                 {
-                    _fair.SetCapacity(link.Capacity);
+                    link.Tracking = false;
+                    break;
                 }
 
-                MarkDirty(timer.Link);
+                SetCapacity(timer.Link, link.Schedule!.BitsPerSecondAt(Now));
+                FlowEvents++;
                 ScheduleCapacityChange(timer.Link);
                 break;
         }
@@ -194,6 +196,11 @@ public sealed partial class FlowNetwork
 
         flow.ReceiveStart = Now;
         AddTo(link, flow);
+        if (flow.Kind == TransferKind.Upload && Ingress != IngressPolicy.Unlimited)
+        {
+            EnsureTracking(_ingressIndex);
+        }
+
         RequestWake(Now);
     }
 
@@ -233,11 +240,7 @@ public sealed partial class FlowNetwork
 
     private void RecomputeFair(Transfer flow)
     {
-        var cap = _links[flow.Worker].Share;
-        if (_clampCaps)
-        {
-            cap = Math.Min(cap, _links[_ingressIndex].Capacity);
-        }
+        var cap = Math.Min(_links[flow.Worker].Share, _links[_ingressIndex].Capacity);
 
         if (flow.InFair)
         {
@@ -388,6 +391,7 @@ public sealed partial class FlowNetwork
 
         state.Flows.Add(flow);
         MarkDirty(link);
+        EnsureTracking(link);
     }
 
     private void RemoveFrom(int link, Transfer flow)
@@ -447,14 +451,52 @@ public sealed partial class FlowNetwork
         RequestWake(time);
     }
 
+    // Starts following a scheduled link's capacity when a flow comes to depend on it.
+    private void EnsureTracking(int link)
+    {
+        var state = _links[link];
+        if (state.Schedule is null || state.Tracking)
+        {
+            return;
+        }
+
+        state.Tracking = true;
+        SetCapacity(link, state.Schedule.BitsPerSecondAt(Now));
+        ScheduleCapacityChange(link);
+    }
+
+    private void SetCapacity(int link, long capacity)
+    {
+        _links[link].Capacity = capacity;
+        MarkDirty(link);
+        if (link == _ingressIndex && Ingress == IngressPolicy.FairShare)
+        {
+            // Every flow's cap is clamped to the ingress capacity (the closed form's tie order among equal caps), so
+            // a change of the ingress's capacity touches every flow: O(n log n), rare by design.
+            AdvanceIngress(Now);
+            _fair.SetCapacity(capacity);
+            for (var id = 0; id < _nextFairId; id++)
+            {
+                if (_fairById[id] is { } held)
+                {
+                    RecomputeFair(held);
+                }
+            }
+        }
+    }
+
     private void ScheduleCapacityChange(int link)
     {
-        var schedule = _links[link].Schedule;
-        var next = schedule?.NextChange(Now) ?? long.MaxValue;
+        var next = _links[link].Schedule!.NextChange(Now);
         if (next != long.MaxValue)
         {
             _timers.Enqueue(new Timer(TimerKind.Capacity, null, 0, link), (next, _timerSequence++));
             RequestWake(next);
+        }
+        else
+        {
+            _links[link].Tracking = false;
+            _links[link].Capacity = _links[link].Schedule!.BitsPerSecondAt(Now);
         }
     }
 
@@ -509,6 +551,7 @@ public sealed partial class FlowNetwork
 
     private void RenumberFairIds()
     {
+        FairIdRenumberings++;
         var holders = new List<Transfer>(_fairHolders);
         for (var id = 0; id < _nextFairId; id++)
         {

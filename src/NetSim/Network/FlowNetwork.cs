@@ -79,14 +79,7 @@ public sealed partial class FlowNetwork
         }
 
         _links[_ingressIndex] = new LinkState(ingressCapacity, topology.ServerIngress.BitsPerSecond, Now);
-        _clampCaps = ingressCapacity is null;
         _fair = new FairShareLink(_links[_ingressIndex].Capacity, simulation.Now.Nanoseconds);
-        for (var l = 0; l < _links.Length; l++)
-        {
-            ScheduleCapacityChange(l);
-        }
-
-        ScheduleNextWake();
     }
 
     /// <summary>The kernel whose clock and calendar the network uses.</summary>
@@ -249,13 +242,13 @@ public sealed partial class FlowNetwork
     // is at 0), as the closed form's cap.
     private long ConnectionRate(int worker)
     {
-        var up = _links[worker].Capacity > 0 ? _links[worker].Capacity : _uplinks[worker].Bandwidth.BitsPerSecond;
+        var up = CapacityNow(worker) > 0 ? CapacityNow(worker) : _uplinks[worker].Bandwidth.BitsPerSecond;
         if (Ingress == IngressPolicy.Unlimited)
         {
             return up;
         }
 
-        var ingress = _links[_ingressIndex].Capacity > 0 ? _links[_ingressIndex].Capacity : Topology.ServerIngress.BitsPerSecond;
+        var ingress = CapacityNow(_ingressIndex) > 0 ? CapacityNow(_ingressIndex) : Topology.ServerIngress.BitsPerSecond;
         return Math.Min(up, ingress);
     }
 
@@ -275,7 +268,12 @@ public sealed partial class FlowNetwork
         }
     }
 
-    // One link's capacity and the flows on it (an uplink's forwards are listed but do not take a share).
+    private long CapacityNow(int link) =>
+        _links[link] is { Schedule: { } schedule, Tracking: false } ? schedule.BitsPerSecondAt(Now) : _links[link].Capacity;
+
+    // One link's capacity and the flows on it (an uplink's forwards are listed but do not take a share). A scheduled
+    // capacity is followed (Tracking, one timer pending) only while flows depend on it, so an idle network's
+    // calendar empties.
     private sealed class LinkState(ICapacitySchedule? schedule, long bandwidth, long now)
     {
         public readonly ICapacitySchedule? Schedule = schedule;
@@ -283,6 +281,7 @@ public sealed partial class FlowNetwork
         public long Capacity = schedule?.BitsPerSecondAt(now) ?? bandwidth;
         public int Uncounted;
         public bool Dirty;
+        public bool Tracking;
 
         public int Counted => Flows.Count - Uncounted;
 

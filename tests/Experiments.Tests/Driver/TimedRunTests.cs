@@ -56,6 +56,26 @@ public sealed class TimedRunTests
     }
 
     [Test]
+    public void Synchronous_WithLinkCapacities_RunsOnTheEventDrivenRound_EqualToTheClosedFormOnFixedLinks()
+    {
+        var plan = TinyPlans.Stochastic("SGD");
+        var same = Enumerable.Repeat<ICapacitySchedule>(new ConstantCapacity(100_000_000), 4).ToArray();
+        var half = Enumerable.Repeat<ICapacitySchedule>(new ConstantCapacity(50_000_000), 4).ToArray();
+
+        var closedForm = ExperimentDriver.Run(plan)[0];
+        var eventDriven = ExperimentDriver.Run(plan with { UplinkCapacity = same, DownlinkCapacity = same })[0];
+        var slower = ExperimentDriver.Run(plan with { UplinkCapacity = half })[0];
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(eventDriven.Metrics, Is.EqualTo(closedForm.Metrics));
+            Assert.That(slower.Metrics.Select(m => m.TrainLoss), Is.EqualTo(closedForm.Metrics.Select(m => m.TrainLoss)), "the same decisions");
+            Assert.That(slower.SimulatedSeconds, Is.GreaterThan(closedForm.SimulatedSeconds));
+            Assert.That(eventDriven.Protocol, Is.Null);
+        }
+    }
+
+    [Test]
     public void Buffered_AppliesKMessagesAnUpdate()
     {
         var result = ExperimentDriver.Run(Plan(new ScenarioProtocol(ProtocolKind.Buffered, Buffer: 2), "SGD"))[0];
@@ -135,6 +155,7 @@ public sealed class TimedRunTests
         ResultsFolder.Write(timed.Path, plan, results);
         ResultsFolder.Write(synchronous.Path, TinyPlans.Stochastic("SGD"), ExperimentDriver.Run(TinyPlans.Stochastic("SGD")));
 
+        var plots = Sasg.Experiments.Results.Plots.PlotWriter.WriteAll(timed.Path);
         var summary = JObject.Parse(File.ReadAllText(Path.Combine(timed.Path, "summary.json")));
         var protocol = (JObject)summary["algorithms"]![0]!["protocol"]!;
         var staleness = File.ReadAllLines(Path.Combine(timed.Path, ProtocolTables.StalenessName));
@@ -146,6 +167,7 @@ public sealed class TimedRunTests
             Assert.That(staleness[0], Is.EqualTo("algorithm,update,worker,staleness,message,queue_wait_seconds,simulated_seconds"));
             Assert.That(staleness, Has.Length.EqualTo(26));
             Assert.That(File.ReadAllLines(Path.Combine(timed.Path, ProtocolTables.WorkersName)), Has.Length.EqualTo(5));
+            Assert.That(plots.Written.Select(Path.GetFileName), Does.Contain("staleness-histogram.png").And.Contain("staleness-histogram.svg"));
             Assert.That(Directory.GetFiles(synchronous.Path).Select(Path.GetFileName), Has.None.EqualTo(ProtocolTables.StalenessName).And.None.EqualTo(ProtocolTables.WorkersName));
             Assert.That(File.ReadAllText(Path.Combine(synchronous.Path, "summary.json")), Does.Not.Contain("\"protocol\""));
         }

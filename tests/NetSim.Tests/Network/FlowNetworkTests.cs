@@ -172,6 +172,26 @@ public sealed class FlowNetworkTests
         }
     }
 
+    [TestCase(IngressPolicy.FairShare)]
+    [TestCase(IngressPolicy.SequentialPush)]
+    public void IngressCapacityZero_PausesUploads(IngressPolicy policy)
+    {
+        // Ingress 1 Mbit/s, 0 from 0.5 s to 1.5 s; two 1,000,000-bit uploads. Fair: 0.5 Mbit/s each, 250,000 bits
+        // each by the pause, the 1,500,000 left take 1.5 s more: both in at 3 s. Sequential: the first has 500,000 bits
+        // left at the pause, in at 2 s; the second takes 1 s more.
+        var simulation = new Simulation();
+        var schedule = new StepCapacity((0, 1_000_000), (Second / 2, 0), (3 * Second / 2, 1_000_000));
+        var network = new FlowNetwork(simulation, StarTopology.Homogeneous(2), policy, ingressCapacity: schedule);
+
+        var a = network.Upload(0, DataSize.FromBytes(125_000), null);
+        var b = network.Upload(1, DataSize.FromBytes(125_000), null);
+        simulation.Run();
+
+        Assert.That(
+            new[] { a.Delivered, b.Delivered },
+            Is.EqualTo(policy == IngressPolicy.FairShare ? new[] { 3 * Second, 3 * Second } : new[] { 2 * Second, 3 * Second }));
+    }
+
     [Test]
     public void FlowsOnOneUplink_ShareIt()
     {
@@ -230,6 +250,62 @@ public sealed class FlowNetworkTests
         Assert.That(network.FlowEvents, Is.EqualTo(5));
     }
 
+    [Test]
+    public void ChangingSchedules_DoNotKeepAnIdleNetworkAwake_AndAreReadAtTheStart()
+    {
+        // Capacity alternates every 1 ms between 8 and 4 Mbit/s (8 on even milliseconds). A 500-byte download started at
+        // 11.5 ms runs at 4 Mbit/s until 12 ms (2,000 bits), then at 8 Mbit/s: the other 2,000 bits take 0.25 ms more.
+        var simulation = new Simulation();
+        var schedule = new AlternatingCapacity(1_000_000, 8_000_000, 4_000_000);
+        var network = new FlowNetwork(simulation, StarTopology.Homogeneous(1), IngressPolicy.FairShare, downlinkCapacity: [schedule]);
+        simulation.Run();
+        Transfer? transfer = null;
+
+        simulation.Process(Later(simulation, 11_500_000, () => transfer = network.Download(0, DataSize.FromBytes(500), null)));
+        simulation.Run();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(transfer!.Delivered, Is.EqualTo(12_250_000));
+            Assert.That(simulation.ScheduledEvents, Is.Zero);
+        }
+    }
+
+    [Test]
+    public void ABusyFairIngress_RenumbersItsFlows_WithoutLosingData()
+    {
+        // Three workers upload 1,000-byte messages back to back through a 1 Mbit/s ingress that a fourth worker's 10 MB
+        // upload keeps busy, so flow ids pass the renumbering threshold. The link is always full: 3,000 messages of
+        // 8,000 bits and 80,000,000 bits end at 104 s, late by at most one nanosecond per completion (rounded up).
+        var simulation = new Simulation();
+        var network = new FlowNetwork(
+            simulation, StarTopology.Homogeneous(4, serverIngress: Bandwidth.FromMegabitsPerSecond(1)), IngressPolicy.FairShare);
+        var left = new[] { 1_000, 1_000, 1_000, 1 };
+        long last = 0;
+        void Delivered(Transfer t)
+        {
+            last = Math.Max(last, t.Delivered);
+            if (--left[t.Worker] > 0)
+            {
+                network.Upload(t.Worker, DataSize.FromBytes(1_000), Delivered);
+            }
+        }
+
+        for (var w = 0; w < 3; w++)
+        {
+            network.Upload(w, DataSize.FromBytes(1_000), Delivered);
+        }
+
+        network.Upload(3, DataSize.FromMegabytes(10), Delivered);
+        simulation.Run();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(last, Is.InRange(104 * Second, (104 * Second) + 3_001));
+            Assert.That(network.FairIdRenumberings, Is.Positive);
+        }
+    }
+
     private static IEnumerable<Event> Later(Simulation simulation, long delay, Action action)
     {
         yield return simulation.Timeout(SimTime.FromNanoseconds(delay));
@@ -243,4 +319,12 @@ internal sealed class StepCapacity(params (long From, long BitsPerSecond)[] step
     public long BitsPerSecondAt(long time) => steps.Last(s => s.From <= time).BitsPerSecond;
 
     public long NextChange(long time) => steps.Select(s => s.From).Where(f => f > time).DefaultIfEmpty(long.MaxValue).First();
+}
+
+/// <summary>A capacity that alternates every <paramref name="period"/> ns: <paramref name="even"/> in even periods.</summary>
+internal sealed class AlternatingCapacity(long period, long even, long odd) : ICapacitySchedule
+{
+    public long BitsPerSecondAt(long time) => time / period % 2 == 0 ? even : odd;
+
+    public long NextChange(long time) => ((time / period) + 1) * period;
 }
