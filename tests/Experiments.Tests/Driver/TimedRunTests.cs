@@ -56,7 +56,7 @@ public sealed class TimedRunTests
     }
 
     [Test]
-    public void Synchronous_WithLinkCapacities_RunsOnTheEventDrivenRound_EqualToTheClosedFormOnFixedLinks()
+    public void Synchronous_WithLinkCapacities_RunsOnTheEventDrivenRound_WithTheSameDecisions()
     {
         var plan = TinyPlans.Stochastic("SGD");
         var same = Enumerable.Repeat<ICapacitySchedule>(new ConstantCapacity(100_000_000), 4).ToArray();
@@ -68,9 +68,9 @@ public sealed class TimedRunTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(eventDriven.Metrics, Is.EqualTo(closedForm.Metrics));
+            Assert.That(eventDriven.Metrics.Select(m => m.TrainLoss), Is.EqualTo(closedForm.Metrics.Select(m => m.TrainLoss)), "the same decisions");
             Assert.That(slower.Metrics.Select(m => m.TrainLoss), Is.EqualTo(closedForm.Metrics.Select(m => m.TrainLoss)), "the same decisions");
-            Assert.That(slower.SimulatedSeconds, Is.GreaterThan(closedForm.SimulatedSeconds));
+            Assert.That(slower.SimulatedSeconds, Is.GreaterThan(eventDriven.SimulatedSeconds));
             Assert.That(eventDriven.Protocol, Is.Null);
         }
     }
