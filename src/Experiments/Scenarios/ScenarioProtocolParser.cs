@@ -1,6 +1,6 @@
-using Sasg.Learning.Algorithms;
 using System.Globalization;
 using Newtonsoft.Json.Linq;
+using Sasg.Learning.Algorithms;
 using Sasg.NetSim.Kernel;
 using Sasg.NetSim.Network;
 
