@@ -23,6 +23,9 @@ public sealed record AlgorithmResult(
     string StopReason,
     string Message)
 {
+    /// <summary>What the time-driven protocol did (staleness, losses, wasted bytes), or null for a synchronous run.</summary>
+    public Protocols.ProtocolReport? Protocol { get; init; }
+
     /// <summary>Whether the run stopped because it diverged (NaN/Inf loss or exploding parameters).</summary>
     public bool Diverged => StopReason == "diverged";
 

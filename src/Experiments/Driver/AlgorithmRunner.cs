@@ -16,9 +16,6 @@ internal sealed class AlgorithmRunner<T>(
     RunPlan plan, AlgorithmSpec spec, ITraceSink? trace, Action<RunProgress>? progress, MethodRecord record, RunTensors tensors)
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    // Parameters larger than this in magnitude mean the run has diverged even if the loss is still finite.
-    private const double ExplodedParameter = 1e12;
-
     private List<ModelGradientSource<T>>? _sources;
 
     // Requests and skip notices so far, counted from the decisions handed to NetSim (ControlMessages.Of).
@@ -41,7 +38,7 @@ internal sealed class AlgorithmRunner<T>(
         var workers = plan.WorkerData.Count;
         var (data, trainSet, testSet) = tensors.For(dtype, model.Model.TargetKind);
         var samplers = plan.BatchSize is { } batch
-            ? data.Select((d, m) => new MinibatchSampler(d, batch, WorkerSeed(m), AugmentationOf(m))).ToList()
+            ? data.Select((d, m) => new MinibatchSampler(d, batch, WorkerSeed(plan, m), AugmentationOf(plan, m))).ToList()
             : null;
         var sources = data.Select((d, m) => new ModelGradientSource<T>(state, d, samplers?[m])).ToList();
         _sources = sources;
@@ -49,13 +46,16 @@ internal sealed class AlgorithmRunner<T>(
         {
             var context = new AlgorithmContext(workers, plan.StepSize, model.Blocks, plan.Smoothness, plan.Seed);
             var algorithm = AlgorithmFactory.Create(spec, context, model.Parameters);
-            var trainer = new SynchronousTrainer<T>(algorithm, sources, ChooseEncoding(algorithm));
+            var trainer = new SynchronousTrainer<T>(algorithm, sources, ChooseEncoding(plan, algorithm));
             var evaluations = AlgorithmFactory.EvaluationsPerStep(spec);
             var costs = plan.WorkerData
                 .Select(d => SimTime.FromNanoseconds(checked(plan.CostPerSample.Nanoseconds * (plan.BatchSize ?? d.Count) * evaluations)))
                 .ToArray();
             var roundPlan = new LearningRoundPlan<T>(trainer, costs);
-            var network = new ParameterServerRound(plan.Topology, plan.CreateCompute(), plan.Network, trace);
+            // Link traces need the event-driven round; on fixed links the closed form gives the same times, faster.
+            IRoundNetwork network = plan.UplinkCapacity is null && plan.DownlinkCapacity is null
+                ? new ParameterServerRound(plan.Topology, plan.CreateCompute(), plan.Network, trace)
+                : new EventDrivenRound(plan.Topology, plan.CreateCompute(), plan.Network, plan.UplinkCapacity, plan.DownlinkCapacity, trace: trace);
             return Loop(trainer, roundPlan, network, state, trainSet, testSet);
         }
         finally
@@ -68,7 +68,7 @@ internal sealed class AlgorithmRunner<T>(
     private AlgorithmResult Loop(
         SynchronousTrainer<T> trainer,
         LearningRoundPlan<T> roundPlan,
-        ParameterServerRound network,
+        IRoundNetwork network,
         ModelState<T> state,
         TensorData trainSet,
         TensorData? testSet)
@@ -123,68 +123,15 @@ internal sealed class AlgorithmRunner<T>(
     }
 
     private string? Evaluate(
-        SynchronousTrainer<T> trainer, ModelState<T> state, TensorData trainSet, TensorData? testSet, SimTime now)
-    {
-        var theta = trainer.Algorithm.Theta;
-        state.Load(theta, -1);
-        var topK = plan.ReportTop5 ? 5 : 0;
-        var train = Evaluation.Of(state.Model.Model, trainSet, plan.LossIsMean, topK: testSet is null ? topK : 0);
-        if (plan.BatchSize is null || plan.Optimum is not null)
-        {
-            // Full-batch runs, and every run whose f* is known, report the papers' objective sum_m f_m, in which every
-            // worker carries its own regulariser (the LAG code adds lambda * theta on each worker): f* is the minimum
-            // of that sum, so the objective error must be measured on it, minibatches or not.
-            train = train with { Loss = _sources!.Sum(s => s.FullLoss(theta, -1)) };
-        }
+        SynchronousTrainer<T> trainer, ModelState<T> state, TensorData trainSet, TensorData? testSet, SimTime now) =>
+        new MethodEvaluator<T>(plan, spec, record, _sources!, state).Evaluate(
+            trainer.Algorithm,
+            new MethodTotals(trainer.Uploads, trainer.UploadBytes, trainer.PaperBits, trainer.CountedUploads, _control),
+            trainSet,
+            testSet,
+            now);
 
-        var test = testSet is null ? (Evaluation?)null : Evaluation.Of(state.Model.Model, testSet, plan.LossIsMean, topK: topK);
-        state.Invalidate();
-        var error = plan.Optimum is { } optimum ? Math.Abs(train.Loss - optimum) : double.NaN;
-        var accuracy = test?.Accuracy ?? train.Accuracy;
-        var top5 = test?.TopKAccuracy ?? train.TopKAccuracy;
-        record.AddMetrics(new MetricsRow(
-            spec.Label,
-            trainer.Algorithm.Iteration,
-            trainer.Uploads,
-            trainer.UploadBytes,
-            trainer.PaperBits,
-            now.TotalSeconds,
-            train.Loss,
-            test?.Loss ?? double.NaN,
-            accuracy,
-            error,
-            trainer.CountedUploads,
-            _control.Requests,
-            _control.RequestBytes,
-            _control.SkipNotices,
-            _control.SkipNoticeBytes,
-            top5));
-
-        if (!double.IsFinite(train.Loss) || Exploded(theta))
-        {
-            return "diverged";
-        }
-
-        if (plan.ObjectiveTolerance is { } tolerance && error < tolerance)
-        {
-            return "objective";
-        }
-
-        if (!plan.StopAtTarget)
-        {
-            return null;
-        }
-
-        var targetMetric = plan.TargetAccuracyMetric == Scenarios.AccuracyMetric.Top5 ? top5 : accuracy;
-        if (plan.TargetAccuracy is { } target && targetMetric >= target)
-        {
-            return "accuracy";
-        }
-
-        return plan.TargetLoss is { } loss && train.Loss <= loss ? "loss" : null;
-    }
-
-    private IWireEncoding ChooseEncoding(DistributedAlgorithm<T> algorithm)
+    internal static IWireEncoding ChooseEncoding(RunPlan plan, DistributedAlgorithm<T> algorithm)
     {
         if (plan.Encoding is { } name && !string.Equals(name, "default", StringComparison.OrdinalIgnoreCase))
         {
@@ -205,24 +152,11 @@ internal sealed class AlgorithmRunner<T>(
         plan.CostPerSample.Nanoseconds * (plan.BatchSize ?? plan.WorkerData[worker].Count) * AlgorithmFactory.EvaluationsPerStep(spec);
 
     // Worker m's crop-and-flip draws depend only on (scenario seed, m, epoch): CropFlipAugmentation's remarks.
-    private CropFlipAugmentation? AugmentationOf(int worker) => plan.Augmentation == Scenarios.TrainingAugmentation.CropFlip
+    internal static CropFlipAugmentation? AugmentationOf(RunPlan plan, int worker) => plan.Augmentation == Scenarios.TrainingAugmentation.CropFlip
         ? new CropFlipAugmentation(plan.Seed, worker, plan.AugmentationFill)
         : null;
 
-    private long WorkerSeed(int worker) => unchecked((plan.Seed * 1_000_003) + (worker * 7_919) + 17);
-
-    private static bool Exploded(ReadOnlySpan<T> theta)
-    {
-        foreach (var value in theta)
-        {
-            if (!T.IsFinite(value) || double.CreateTruncating(T.Abs(value)) > ExplodedParameter)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    internal static long WorkerSeed(RunPlan plan, int worker) => unchecked((plan.Seed * 1_000_003) + (worker * 7_919) + 17);
 
     private static string DecisionName(WorkerDecision decision) => decision switch
     {

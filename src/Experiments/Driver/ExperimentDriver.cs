@@ -100,6 +100,14 @@ public static class ExperimentDriver
         var spec = plan.Algorithms[index];
         try
         {
+            if (plan.Protocol.Kind != Scenarios.ProtocolKind.Synchronous)
+            {
+                // Time decides what is learned: the protocol process on the event-driven network (no network trace yet).
+                return plan.DoublePrecision
+                    ? new TimedAlgorithmRunner<double>(plan, spec, progress, recorder[index], tensors).Run()
+                    : new TimedAlgorithmRunner<float>(plan, spec, progress, recorder[index], tensors).Run();
+            }
+
             return plan.DoublePrecision
                 ? new AlgorithmRunner<double>(plan, spec, trace, progress, recorder[index], tensors).Run()
                 : new AlgorithmRunner<float>(plan, spec, trace, progress, recorder[index], tensors).Run();

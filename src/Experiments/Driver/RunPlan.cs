@@ -109,6 +109,10 @@ public sealed record RunPlan
     /// <summary>The partition report as CSV, written with the results (empty when not applicable).</summary>
     public string PartitionCsv { get; init; } = string.Empty;
 
+    /// <summary>The training protocol (<c>protocol</c>): synchronous rounds (the default), deadline rounds, or an
+    /// asynchronous or buffered server.</summary>
+    public Scenarios.ScenarioProtocol Protocol { get; init; } = Scenarios.ScenarioProtocol.Synchronous;
+
     /// <summary>Which decision files the results folder gets (<c>outputs.decisions</c>).</summary>
     public Scenarios.DecisionsFormat Decisions { get; init; }
 }

@@ -22,11 +22,6 @@ public static class ScenarioPlanner
     // 128 MB as doubles (Fashion-MNIST's workers hold 47 M; the LAG problems a few thousand).
     private const long LargeDataValues = 16_000_000;
 
-    /// <summary>Whether plans may carry time-varying inputs (<c>network.linkTraces</c>, <c>availability</c>); false
-    /// until the driver runs them on the event-driven network, so that such a scenario is refused instead of giving
-    /// fixed-rate numbers.</summary>
-    internal static bool TimeVaryingInputsSupported => false;
-
     /// <summary>The plan for <paramref name="scenario"/>.</summary>
     /// <exception cref="ScenarioException">The scenario cannot run on this data; the message names the field and the fix.</exception>
     /// <exception cref="DatasetNotFoundException">A dataset is not installed.</exception>
@@ -126,6 +121,7 @@ public static class ScenarioPlanner
             Encoding = scenario.Network.Encoding,
             PartitionCsv = partitionCsv,
             Decisions = scenario.Outputs.Decisions,
+            Protocol = scenario.Protocol,
         };
     }
 
@@ -170,7 +166,7 @@ public static class ScenarioPlanner
         Scenario scenario, int workers, long modelBytes)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        TimeVaryingPlanning.CheckSupported(scenario);
+        TimeVaryingPlanning.CheckSupported(scenario, closedForm: true);
         var (topology, compute) = Network(scenario, workers);
         var network = scenario.Network;
         var options = new ParameterServerOptions

@@ -8,25 +8,29 @@ namespace Sasg.Experiments.Driver;
 /// schedules a <see cref="RunPlan"/> carries.</summary>
 internal static class TimeVaryingPlanning
 {
-    /// <summary>Refuses a scenario with time-varying inputs while <see cref="ScenarioPlanner.TimeVaryingInputsSupported"/>
-    /// is false: the synchronous closed form would ignore them and give fixed-rate numbers.</summary>
-    /// <exception cref="ScenarioException">The scenario sets <c>network.linkTraces</c> or <c>availability</c>.</exception>
-    public static void CheckSupported(Scenario scenario)
+    /// <summary>Refuses the time-varying inputs a plan's network cannot follow: the closed-form network of a replay
+    /// (<paramref name="closedForm"/>) follows neither; the synchronous round on the event-driven network follows link
+    /// traces but has no offline workers; the time-driven protocols follow both.</summary>
+    /// <exception cref="ScenarioException">The scenario sets <c>network.linkTraces</c> or <c>availability</c> where they
+    /// cannot be followed.</exception>
+    public static void CheckSupported(Scenario scenario, bool closedForm = false)
     {
-        if (ScenarioPlanner.TimeVaryingInputsSupported)
+        ArgumentNullException.ThrowIfNull(scenario);
+        var timed = scenario.Protocol.Kind != ProtocolKind.Synchronous;
+        if (timed && !closedForm)
         {
             return;
         }
 
         var problems = new List<ScenarioProblem>();
-        if (scenario.Network.LinkTraces is not null)
+        if (scenario.Network.LinkTraces is not null && closedForm)
         {
-            problems.Add(new ScenarioProblem(scenario.File, "$.network.linkTraces", "not supported by the synchronous closed-form path yet", "remove \"linkTraces\" (the event-driven network that follows traces is not wired in)"));
+            problems.Add(new ScenarioProblem(scenario.File, "$.network.linkTraces", "recorded decisions are re-timed on the closed-form network, which cannot follow link traces", "run the scenario with the other network instead of replaying it"));
         }
 
         if (scenario.Availability is not null)
         {
-            problems.Add(new ScenarioProblem(scenario.File, "$.availability", "not supported by the synchronous closed-form path yet", "remove \"availability\" (the event-driven protocols that use it are not wired in)"));
+            problems.Add(new ScenarioProblem(scenario.File, "$.availability", "the synchronous protocol's rounds have no offline workers (a synchronous round would wait for them forever)", "remove \"availability\", or run a time-driven protocol (\"protocol\": { \"kind\": \"asynchronous\" })"));
         }
 
         if (problems.Count > 0)

@@ -64,6 +64,12 @@ public sealed class ReplayFolder
         }
 
         var scenario = ScenarioLoader.LoadResolved(scenarioPath, requireData: false);
+        if (ScenarioTimeDependence.Of(scenario) is { } timed)
+        {
+            throw new InvalidDataException(
+                $"{scenarioPath}: {timed.JsonPath}: cannot replay this run: {timed.Reason}; run the scenario again with the other network (sasg run) instead.");
+        }
+
         var summary = RunSummary.Read(summaryPath);
         if (summary?.Incomplete is { } why)
         {

@@ -60,7 +60,7 @@ internal static class FolderManifest
     /// <summary>Whether <paramref name="entry"/> is the relative path of a file Sasg writes in a results folder: one of
     /// <see cref="ResultsFolder.FileNames"/> or <see cref="TraceNames"/>, or a plot in plots/.</summary>
     public static bool IsSasgFile(string entry) =>
-        ResultsFolder.FileNames.Contains(entry) || TraceNames.Contains(entry) || IsPlot(entry);
+        ResultsFolder.FileNames.Contains(entry) || ProtocolTables.FileNames.Contains(entry) || TraceNames.Contains(entry) || IsPlot(entry);
 
     /// <summary>Whether <paramref name="entry"/> is <c>plots/&lt;name&gt;.png</c> or <c>.svg</c> with a plain name.</summary>
     public static bool IsPlot(string entry)

@@ -32,7 +32,7 @@ public static class ResultsFolder
     /// system has no hard links). A cell that writes decisions.parquet writes its own, which names its scenario.json.</summary>
     internal static void WriteCell(
         string directory, RunPlan plan, IReadOnlyList<AlgorithmResult> results, string resolvedScenarioJson, string? decisionsFile) =>
-        WriteFinished(new ResultsFiles(directory, File.WriteAllText, decisionsFile), plan, results, resolvedScenarioJson);
+        WriteFinished(new ResultsFiles(directory, File.WriteAllText, decisionsFile, Manifest: false), plan, results, resolvedScenarioJson);
 
     /// <summary>Writes the files of a run that stopped before it finished: every evaluation point and decision of
     /// <paramref name="results"/> (what each method had completed, <see cref="RunRecorder.Snapshot"/>), and a
@@ -99,6 +99,12 @@ public static class ResultsFolder
         }
 
         files.Write("partition.csv", PartitionTable.Csv(plan));
+        var protocolFiles = ProtocolTables.Write(files.Directory, results, files.WriteText);
+        if (protocolFiles.Count > 0 && files.Manifest)
+        {
+            FolderManifest.Add(files.Directory, protocolFiles);
+        }
+
         files.Write("summary.json", summary);
         files.Write("report.md", report);
         if (resolvedScenarioJson is not null)
@@ -108,7 +114,8 @@ public static class ResultsFolder
     }
 
     // Where and how a results folder's files are written; DecisionsFile, when set, is linked as decisions.csv.
-    private sealed record ResultsFiles(string Directory, Action<string, string> WriteText, string? DecisionsFile)
+    // Manifest: a run's folder lists what it wrote (.sasg-files); a sweep cell's folder belongs to its sweep.
+    private sealed record ResultsFiles(string Directory, Action<string, string> WriteText, string? DecisionsFile, bool Manifest = true)
     {
         public void Write(string name, string content) => WriteText(Path.Combine(Directory, name), content);
 
@@ -158,6 +165,12 @@ public static class ResultsFolder
                     ["simulatedSeconds"] = hit.SimulatedSeconds,
                 },
             };
+            if (r.Protocol is { } protocol)
+            {
+                // Only under a time-driven protocol, so every synchronous summary.json keeps its bytes.
+                method.Add("protocol", ProtocolTables.Summary(protocol));
+            }
+
             if (plan.ReportTop5)
             {
                 // Only in runs that report top-5, so every other summary.json keeps its bytes.

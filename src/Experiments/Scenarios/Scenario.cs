@@ -35,6 +35,9 @@ public sealed record Scenario(
     string File,
     JObject Source)
 {
+    /// <summary>The training protocol (<c>protocol</c>); default synchronous.</summary>
+    public ScenarioProtocol Protocol { get; init; } = ScenarioProtocol.Synchronous;
+
     /// <summary>The folder relative paths are resolved against, or null.</summary>
     public string? BaseDirectory { get; init; }
 

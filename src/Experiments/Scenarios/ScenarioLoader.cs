@@ -9,7 +9,7 @@ public static class ScenarioLoader
     private static readonly string[] RootFields =
     [
         "$schema", "name", "description", "seed", "data", "model", "training", "stop", "evaluation", "algorithms",
-        "network", "compute", "outputs", "sweep", "availability",
+        "network", "compute", "outputs", "sweep", "availability", "protocol",
     ];
 
     /// <summary>Reads the scenario file at <paramref name="path"/>; relative paths inside resolve against its folder.</summary>
@@ -84,6 +84,11 @@ public static class ScenarioLoader
         var network = ScenarioNetworkParser.ParseNetwork(r, r.Object(root, "network"), workers);
         var compute = ScenarioNetworkParser.ParseCompute(r, r.Object(root, "compute"), workers);
         var availability = ScenarioInputsParser.ParseAvailability(r, r.Object(root, "availability", example: "{ \"file\": \"availability.csv\" }"), workers);
+        var participants = ScenarioJsonNumber.WholeNumber((root["participation"] as JObject)?["workers"]) is { } k and >= 1 and <= ScenarioLimits.MaxWorkers
+            ? (int?)k
+            : null;
+        var protocol = ScenarioProtocolParser.Parse(
+            r, r.Object(root, "protocol"), workers, participants, algorithms, root["network"] as JObject, network);
         var outputs = ReadOutputs(r, r.Object(root, "outputs"), name ?? "scenario");
         var sweep = validateSweep ? ScenarioSweepParser.Parse(r, root) : null;
         if (name is null || data is null || model is null || training is null)
@@ -96,6 +101,7 @@ public static class ScenarioLoader
             r.File, (JObject)root.DeepClone())
         {
             BaseDirectory = r.BaseDirectory,
+            Protocol = protocol,
             Availability = availability,
         };
     }

@@ -86,7 +86,9 @@ internal static class ScenarioSweeper
         {
             var resolved = ScenarioWriter.Write(cell);
             var canonical = paths.Select((p, a) => $"{p.Text}={p.Get(resolved)?.ToString(Formatting.None) ?? "null"}").ToArray();
-            var learning = canonical.Where((_, a) => !sweep.Axes[a].IsNetwork).ToArray();
+            // A cell whose decisions depend on time learns differently on every network: it is a learning group of its own.
+            var timed = ScenarioTimeDependence.Of(cell) is not null;
+            var learning = canonical.Where((_, a) => timed || !sweep.Axes[a].IsNetwork).ToArray();
             var values = sweep.Axes.Select((axis, a) => new KeyValuePair<string, JToken>(axis.Path, axis.Values[choice[a]].DeepClone())).ToArray();
             described.Add((cell, Hash(canonical), Label(sweep, choice), Hash(learning), values));
         }

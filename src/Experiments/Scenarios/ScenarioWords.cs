@@ -1,3 +1,4 @@
+using Sasg.Learning.Algorithms;
 using Sasg.Learning.Data;
 using Sasg.Learning.Models;
 using Sasg.Learning.Partitioning;
@@ -99,6 +100,19 @@ internal static class ScenarioWords
         ("sequential", BroadcastMode.Sequential),
         ("binomial-tree", BroadcastMode.BinomialTree));
 
+    public static ScenarioWordList<ProtocolKind> Protocols { get; } = new(
+        ("synchronous", ProtocolKind.Synchronous),
+        ("deadline", ProtocolKind.Deadline),
+        ("asynchronous", ProtocolKind.Asynchronous),
+        ("buffered", ProtocolKind.Buffered));
+
+    public static ScenarioWordList<LateUploads> LateUploadWords { get; } = new(("drop", LateUploads.Drop), ("stale", LateUploads.Stale));
+
+    public static ScenarioWordList<StalenessDamping> Dampings { get; } = new(
+        ("none", StalenessDamping.None),
+        ("inverse", StalenessDamping.Inverse),
+        ("inverse-sqrt", StalenessDamping.InverseSquareRoot));
+
     /// <summary>The algorithm names in their canonical spelling (matched case-insensitively).</summary>
     public static IReadOnlyList<string> Algorithms { get; } =
     [
@@ -132,5 +146,6 @@ internal static class ScenarioWords
         "network.broadcast", "network.headerBytes", "network.requestBytes", "network.skipNoticeBytes",
         "network.encoding",
         "compute.costPerSample", "compute.straggler",
+        "protocol.kind", "protocol.deadline", "protocol.overSelect", "protocol.late", "protocol.buffer", "protocol.damping",
     ];
 }

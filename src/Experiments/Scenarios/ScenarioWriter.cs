@@ -42,12 +42,40 @@ internal static class ScenarioWriter
             root.Property("compute")!.AddAfterSelf(new JProperty("availability", Availability(availability)));
         }
 
+        if (s.Protocol.Kind != ProtocolKind.Synchronous)
+        {
+            // Written only when not the default, so that the scenario.json of a synchronous run is as before.
+            root["protocol"] = Protocol(s.Protocol);
+        }
+
         if (s.Sweep is { } sweep)
         {
             root["sweep"] = new JObject(sweep.Axes.Select(a => new JProperty(a.Path, new JArray(a.Values.Select(v => v.DeepClone())))));
         }
 
         return root;
+    }
+
+    private static JObject Protocol(ScenarioProtocol p)
+    {
+        var protocol = new JObject { ["kind"] = ScenarioWords.Protocols.WordOf(p.Kind) };
+        switch (p.Kind)
+        {
+            case ProtocolKind.Deadline:
+                protocol["deadline"] = p.Fastest is { } k ? new JObject { ["fastest"] = k } : Units.FormatDuration(p.Deadline!.Value);
+                protocol["overSelect"] = p.OverSelect;
+                protocol["late"] = ScenarioWords.LateUploadWords.WordOf(p.Late);
+                break;
+            case ProtocolKind.Buffered:
+                protocol["buffer"] = p.Buffer;
+                protocol["damping"] = ScenarioWords.Dampings.WordOf(p.Damping);
+                break;
+            case ProtocolKind.Asynchronous:
+                protocol["damping"] = ScenarioWords.Dampings.WordOf(p.Damping);
+                break;
+        }
+
+        return protocol;
     }
 
     private static JObject Data(ScenarioData d)

@@ -17,7 +17,7 @@ namespace Sasg.Learning.Algorithms;
 /// <see cref="Update"/> adds whatever is not in yet, in the same order, so the sum is bit for bit the same either way.</para>
 /// </remarks>
 /// <typeparam name="T">The model's element type.</typeparam>
-public abstract class DistributedAlgorithm<T>
+public abstract partial class DistributedAlgorithm<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly Payload<T>[] _stored;
@@ -115,7 +115,7 @@ public abstract class DistributedAlgorithm<T>
     {
         ArgumentNullException.ThrowIfNull(encoding);
         RequireNotSummed(worker);
-        if (!ReusesMessages && worker == _summed)
+        if (!ReusesMessages && !_timed && worker == _summed)
         {
             // The stored payload is only scratch here: nothing reads this message after the update.
             encoding.DecodeAdd(bytes, _stored[worker], _step);

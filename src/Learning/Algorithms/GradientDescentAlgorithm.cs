@@ -40,6 +40,9 @@ public sealed class GradientDescentAlgorithm<T> : DistributedAlgorithm<T>
     /// <inheritdoc/>
     public override string Name => _name;
 
+    /// <summary>Code-faithful: the server asks nobody at k = 0.</summary>
+    public override bool HasServerSideSelection => _codeFaithful;
+
     /// <summary>Every worker uploads every iteration, so no message is used twice, except the code-faithful start's
     /// stored all-ones vector.</summary>
     protected override bool ReusesMessages => _codeFaithful;

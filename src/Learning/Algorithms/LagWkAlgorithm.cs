@@ -52,6 +52,12 @@ public sealed class LagWkAlgorithm<T> : DistributedAlgorithm<T>
     /// <inheritdoc/>
     public override string Name => "LAG-WK";
 
+    /// <summary>Code-faithful: the server asks nobody in the warm-up.</summary>
+    public override bool HasServerSideSelection => _warmUp > 0;
+
+    /// <inheritdoc/>
+    internal override bool RuleReadsHistory => true;
+
     /// <summary>Every worker computes, except during the code-faithful warm-up.</summary>
     public override bool IsRequested(int worker) => Iteration >= _warmUp;
 
@@ -68,7 +74,7 @@ public sealed class LagWkAlgorithm<T> : DistributedAlgorithm<T>
     {
         ArgumentNullException.ThrowIfNull(source);
         var gradient = source.Gradient(Theta, Iteration);
-        if ((_warmUp > 0 || Iteration > 0) && !(VectorMath.SquaredDistance(gradient, _lastUploaded[worker]) > _threshold.Evaluate(History)))
+        if ((_warmUp > 0 || StepCount > 0) && !(VectorMath.SquaredDistance(gradient, _lastUploaded[worker]) > _threshold.Evaluate(StepHistory)))
         {
             return WorkerDecision.Skip;
         }

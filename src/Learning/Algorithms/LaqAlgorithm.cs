@@ -60,6 +60,9 @@ public sealed class LaqAlgorithm<T> : DistributedAlgorithm<T>
     public override string Name => "LAQ";
 
     /// <inheritdoc/>
+    internal override bool RuleReadsHistory => true;
+
+    /// <inheritdoc/>
     public override IWireEncoding DefaultEncoding => _encoding;
 
     /// <summary>Paper bits: b per coordinate, as the LAQ code counts (the 32-bit radius is not counted).</summary>
@@ -87,10 +90,10 @@ public sealed class LaqAlgorithm<T> : DistributedAlgorithm<T>
         }
 
         _clock[worker]++;
-        var held = History.Count;
+        var held = StepHistory.Count;
         var changes = held == 0 ? 0 : _xiSum / held * SumOfChanges();
         var rhs = (changes / (StepSize * StepSize * Workers * (double)Workers)) + (3 * (error + _lastError[worker]));
-        if (Iteration > 0 && !(innovationNorm >= rhs) && _clock[worker] < _clockBound)
+        if (StepCount > 0 && !(innovationNorm >= rhs) && _clock[worker] < _clockBound)
         {
             return WorkerDecision.Skip;
         }
@@ -148,9 +151,10 @@ public sealed class LaqAlgorithm<T> : DistributedAlgorithm<T>
     private double SumOfChanges()
     {
         var sum = 0.0;
-        for (var d = 1; d <= History.Count; d++)
+        var history = StepHistory;
+        for (var d = 1; d <= history.Count; d++)
         {
-            sum += History[d];
+            sum += history[d];
         }
 
         return sum;

@@ -35,13 +35,19 @@ public sealed class LasgSasgCodeAlgorithm<T> : DistributedAlgorithm<T>
     public override string Name => "LASG-SASG";
 
     /// <inheritdoc/>
+    internal override bool RuleReadsHistory => true;
+
+    /// <summary>Workers step at different iterates: each keeps its own last-upload iterate.</summary>
+    protected override void OnTimedProtocol() => _rule.KeepIteratesPerWorker(Workers, Theta);
+
+    /// <inheritdoc/>
     protected override T MessageScale => T.One;
 
     /// <inheritdoc/>
     public override WorkerDecision WorkerStep(int worker, IGradientSource<T> source, Payload<T> upload)
     {
         ArgumentNullException.ThrowIfNull(upload);
-        if (!_rule.Uploads(worker, source, Theta, Iteration, History, out var gradient))
+        if (!_rule.Uploads(worker, source, Theta, Iteration, StepCount, StepHistory, out var gradient))
         {
             return WorkerDecision.Skip;
         }

@@ -16,7 +16,7 @@ public sealed class LasgWk2Algorithm<T> : DistributedAlgorithm<T>
 {
     private readonly TriggerThreshold _threshold;
     private readonly int _delayBound;
-    private readonly UploadIterates<T> _lastUploadIterate;
+    private UploadIterates<T> _lastUploadIterate;
     private readonly int[] _delay;
     private readonly T[] _oldGradient;
 
@@ -38,6 +38,12 @@ public sealed class LasgWk2Algorithm<T> : DistributedAlgorithm<T>
     public override string Name => "LASG-WK2";
 
     /// <inheritdoc/>
+    internal override bool RuleReadsHistory => true;
+
+    /// <summary>Workers step at different iterates: each keeps its own last-upload iterate.</summary>
+    protected override void OnTimedProtocol() => _lastUploadIterate = UploadIterates<T>.PerWorker(Workers, Theta);
+
+    /// <inheritdoc/>
     public override WorkerDecision WorkerStep(int worker, IGradientSource<T> source, Payload<T> upload)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -45,7 +51,7 @@ public sealed class LasgWk2Algorithm<T> : DistributedAlgorithm<T>
         var gradient = source.Gradient(Theta, Iteration);
         _delay[worker]++;
         var innovation = VectorMath.SquaredDistance(gradient, _oldGradient);
-        if (innovation >= _threshold.Evaluate(History) || _delay[worker] >= _delayBound)
+        if (innovation >= _threshold.Evaluate(StepHistory) || _delay[worker] >= _delayBound)
         {
             _delay[worker] = 0;
             _lastUploadIterate.Uploaded(worker, Iteration, Theta);

@@ -47,6 +47,9 @@ public sealed class SasgAlgorithm<T> : DistributedAlgorithm<T>
     public override string Name => "SASG";
 
     /// <inheritdoc/>
+    internal override bool RuleReadsHistory => true;
+
+    /// <inheritdoc/>
     public override PayloadKind UploadKind => PayloadKind.Sparse;
 
     /// <summary>Entries each upload keeps.</summary>
@@ -58,10 +61,13 @@ public sealed class SasgAlgorithm<T> : DistributedAlgorithm<T>
     /// <summary>Worker <paramref name="worker"/>'s error memory.</summary>
     public ReadOnlySpan<T> Memory(int worker) => _sparsifier.Memory(worker);
 
+    /// <summary>Workers step at different iterates: each keeps its own last-upload iterate.</summary>
+    protected override void OnTimedProtocol() => _rule.KeepIteratesPerWorker(Workers, Theta);
+
     /// <inheritdoc/>
     public override WorkerDecision WorkerStep(int worker, IGradientSource<T> source, Payload<T> upload)
     {
-        if (!_rule.Uploads(worker, source, Theta, Iteration, History, out var gradient))
+        if (!_rule.Uploads(worker, source, Theta, Iteration, StepCount, StepHistory, out var gradient))
         {
             return WorkerDecision.Skip;
         }

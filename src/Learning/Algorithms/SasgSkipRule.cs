@@ -16,7 +16,7 @@ internal sealed class SasgSkipRule<T>
     private readonly TriggerThreshold _threshold;
     private readonly int _maxDelay;
     private readonly int _warmUp;
-    private readonly UploadIterates<T> _lastUploadIterate;
+    private UploadIterates<T> _lastUploadIterate;
     private readonly int[] _delay;
     private readonly T[] _oldGradient;
 
@@ -41,16 +41,23 @@ internal sealed class SasgSkipRule<T>
         _oldGradient = new T[initial.Length];
     }
 
+    /// <summary>Makes every worker keep its own last-upload iterate, all now <paramref name="theta"/> (before any step
+    /// under a time-driven protocol, where workers step at different iterates and a shared ring would not hold them).</summary>
+    public void KeepIteratesPerWorker(int workers, ReadOnlySpan<T> theta) =>
+        _lastUploadIterate = UploadIterates<T>.PerWorker(workers, theta);
+
     /// <summary>The changes the algorithm's history must keep: D - 1.</summary>
     public static int HistoryLength(int maxDelay) => Math.Max(1, maxDelay - 1);
 
-    /// <summary>Decides worker <paramref name="worker"/>'s step at iteration <paramref name="iteration"/>; on an upload
-    /// <paramref name="gradient"/> is the fresh gradient at <paramref name="theta"/>, now the worker's last-upload iterate.</summary>
+    /// <summary>Decides worker <paramref name="worker"/>'s step at iteration <paramref name="iteration"/> (the version
+    /// of <paramref name="theta"/>), its own step number <paramref name="stepCount"/> (k in a synchronous run; the
+    /// warm-up counts it); on an upload <paramref name="gradient"/> is the fresh gradient at <paramref name="theta"/>,
+    /// now the worker's last-upload iterate.</summary>
     public bool Uploads(
-        int worker, IGradientSource<T> source, T[] theta, int iteration, IterateHistory history, out ReadOnlySpan<T> gradient)
+        int worker, IGradientSource<T> source, T[] theta, int iteration, int stepCount, IterateHistory history, out ReadOnlySpan<T> gradient)
     {
         ArgumentNullException.ThrowIfNull(source);
-        if (iteration >= _warmUp)
+        if (stepCount >= _warmUp)
         {
             source.Gradient(_lastUploadIterate.Of(worker), -1).CopyTo(_oldGradient);
             gradient = source.Gradient(theta, iteration);

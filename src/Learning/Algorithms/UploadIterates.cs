@@ -32,6 +32,10 @@ internal sealed class UploadIterates<T>
         _lastUpload = new int[workers];
     }
 
+    /// <summary>Every worker keeps its own copy, starting as <paramref name="initial"/>: for workers that step at
+    /// different iterates (time-driven protocols), where a ring shared by iteration would not hold them.</summary>
+    public static UploadIterates<T> PerWorker(int workers, ReadOnlySpan<T> initial) => new(workers, initial, int.MaxValue);
+
     /// <summary>Worker <paramref name="worker"/> uploads at <paramref name="iteration"/>, where the server's iterate
     /// is <paramref name="theta"/>.</summary>
     public void Uploaded(int worker, int iteration, ReadOnlySpan<T> theta)

@@ -144,6 +144,25 @@ internal sealed class FairShareLink
         return (long)((remaining + NanosecondsPerSecond - 1) / NanosecondsPerSecond);
     }
 
+    /// <summary>Stops flow <paramref name="flow"/> at <see cref="Now"/>; returns its remaining data exactly, in bit·ns/s
+    /// (to be given back to <see cref="Put"/> when the flow resumes).</summary>
+    /// <exception cref="ArgumentException">The flow is not in progress.</exception>
+    public Int128 Take(int flow) => Detach(flow);
+
+    /// <summary>Starts flow <paramref name="flow"/> at <see cref="Now"/> with <paramref name="remaining"/> data in bit·ns/s
+    /// (as <see cref="Take"/> returned it) capped at <paramref name="cap"/> bit/s.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The id is negative, the data not positive or the cap below 1.</exception>
+    /// <exception cref="ArgumentException">The flow is already in progress.</exception>
+    public void Put(int flow, Int128 remaining, long cap)
+    {
+        if (remaining <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(remaining), "A flow must have data left.");
+        }
+
+        Insert(flow, remaining, cap);
+    }
+
     /// <summary>Changes flow <paramref name="flow"/>'s cap from <see cref="Now"/> on (its data so far is kept).</summary>
     /// <exception cref="ArgumentException">The flow is not in progress.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The cap is below 1.</exception>

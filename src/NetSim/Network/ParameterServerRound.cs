@@ -13,7 +13,7 @@ namespace Sasg.NetSim.Network;
 /// (<see cref="Start"/>) the model waits one timeout per round, so it composes with other processes. Both paths give
 /// identical times. The model never reads wall-clock time and draws noise only from seeded per-worker streams.
 /// </remarks>
-public sealed class ParameterServerRound
+public sealed class ParameterServerRound : IRoundNetwork
 {
     private readonly Link[] _uplinks;
     private readonly Link[] _downlinks;

@@ -81,6 +81,16 @@ public sealed class ReplayCommandTests
     }
 
     [Test]
+    public void Replay_ARunWhoseDecisionsDependOnTime_ExitsTwoWithOneLineNamingTheReason()
+    {
+        using var folder = Copy();
+        var path = Path.Combine(folder.Path, "scenario.json");
+        File.WriteAllText(path, File.ReadAllText(path).TrimEnd().TrimEnd('}') + ", \"protocol\": { \"kind\": \"deadline\", \"deadline\": { \"fastest\": 2 } } }");
+
+        AssertOneLine(Replay(folder.Path), "scenario.json: $.protocol.kind: cannot replay this run: under protocol kind \"deadline\"");
+    }
+
+    [Test]
     public void ValidateNetwork_ADamagedDecisionsFile_ExitsTwoWithOneLine()
     {
         using var folder = Copy();

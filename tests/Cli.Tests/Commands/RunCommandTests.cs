@@ -212,6 +212,46 @@ public sealed class RunCommandTests
     private static int Run(string scenario, string output) =>
         SasgApp.Run(["run", scenario, "--output", output], new TestConsole().Width(200), new StringWriter(), DatasetLocator.Default);
 
+    [Test]
+    public void Run_AnAsynchronousScenario_WritesTheProtocolFilesAndTheStalenessHistogram()
+    {
+        using var folder = new TemporaryDirectory();
+        var scenario = folder.WriteFile("s.json", WithProtocol(TinyScenario("\"trace\": false", "{ \"name\": \"GD\" }"), "{ \"kind\": \"asynchronous\" }"));
+        var output = Path.Combine(folder.Path, "out");
+        var error = new StringWriter();
+
+        var code = SasgApp.Run(["run", scenario, "--output", output], new TestConsole().Width(200), error, DatasetLocator.Default);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.Zero, error.ToString());
+            Assert.That(File.ReadAllLines(Path.Combine(output, "staleness.csv")), Has.Length.EqualTo(4), "a header and the 3 updates");
+            Assert.That(File.Exists(Path.Combine(output, "protocol-workers.csv")), Is.True);
+            Assert.That(File.Exists(Path.Combine(output, "plots", "staleness-histogram.png")), Is.True);
+            Assert.That(File.ReadAllText(Path.Combine(output, ".sasg-files")), Does.Contain("staleness.csv"));
+        }
+    }
+
+    [Test]
+    public void Run_ADeadlineNoWorkerCanMeet_SaysSoInOneLineAtTheDeadline_AndExitsTwo()
+    {
+        using var folder = new TemporaryDirectory();
+        var scenario = folder.WriteFile("s.json", WithProtocol(TinyScenario("\"trace\": false, \"plots\": false", "{ \"name\": \"GD\" }"), "{ \"kind\": \"deadline\", \"deadline\": \"1ns\" }"));
+        var error = new StringWriter();
+
+        var code = SasgApp.Run(["run", scenario, "--output", Path.Combine(folder.Path, "out")], new TestConsole().Width(200), error, DatasetLocator.Default);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(2));
+            Assert.That(error.ToString(), Does.StartWith($"{scenario}: $.protocol.deadline: no upload of GD ever arrived by the deadline (1000 rounds in a row closed empty)"));
+            Assert.That(error.ToString().TrimEnd().Split('\n'), Has.Length.EqualTo(1));
+        }
+    }
+
+    private static string WithProtocol(string scenario, string protocol) =>
+        scenario.Replace("\"outputs\":", $"\"protocol\": {protocol}, \"outputs\":", StringComparison.Ordinal);
+
     private static string TinyScenario(string outputs, string algorithms) => $$"""
         { "name": "s", "data": { "source": "lag-synthetic", "workers": 3 }, "model": { "kind": "linear" },
           "training": { "iterations": 3, "stepSize": "1/L" }, "algorithms": [ {{algorithms}} ],

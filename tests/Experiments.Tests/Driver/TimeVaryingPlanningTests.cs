@@ -11,7 +11,7 @@ public sealed class TimeVaryingPlanningTests
     private const long Ms = 1_000_000;
 
     [Test]
-    public void Plan_OfAScenarioWithTimeVaryingInputs_IsRefusedWithOneLinePerField_UntilTheDriverUsesThem()
+    public void Plan_OfASynchronousScenario_FollowsLinkTraces_ButRefusesAvailability_AndReplaysNeither()
     {
         Assume.That(ScenarioPlanner.TimeVaryingInputsSupported, Is.False);
         using var folder = ScenarioInputsTests.Traces();
@@ -23,9 +23,11 @@ public sealed class TimeVaryingPlanningTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(error.Message, Is.EqualTo(
-                "s.json: $.network.linkTraces: not supported by the synchronous closed-form path yet; remove \"linkTraces\" (the event-driven network that follows traces is not wired in)\n"
-                + "s.json: $.availability: not supported by the synchronous closed-form path yet; remove \"availability\" (the event-driven protocols that use it are not wired in)"));
-            Assert.That(network.Message, Is.EqualTo(error.Message), "replay's network-only plan refuses too");
+                "s.json: $.availability: the synchronous protocol's rounds have no offline workers (a synchronous round would wait for them forever); remove \"availability\", or run a time-driven protocol (\"protocol\": { \"kind\": \"asynchronous\" })"));
+            Assert.That(network.Message, Is.EqualTo(
+                "s.json: $.network.linkTraces: recorded decisions are re-timed on the closed-form network, which cannot follow link traces; run the scenario with the other network instead of replaying it\n"
+                + error.Message), "replay's network-only plan refuses both");
+            Assert.That(ScenarioTimeDependence.Of(scenario with { Availability = null })?.JsonPath, Is.EqualTo("$.network.linkTraces"));
         }
     }
 

@@ -49,6 +49,21 @@ public sealed class ReplayFolderTests
     }
 
     [Test]
+    public void Load_ARunWhoseDecisionsDependOnTime_RefusesInOneLineNamingTheReason()
+    {
+        using var folder = new TemporaryDirectory();
+        var path = Path.Combine(ReplayFixture.CopyTo(folder), "scenario.json");
+        var scenario = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(path));
+        scenario["protocol"] = Newtonsoft.Json.Linq.JObject.Parse("""{ "kind": "deadline", "deadline": "1ms" }""");
+        File.WriteAllText(path, scenario.ToString());
+
+        Assert.That(
+            () => ReplayFolder.Load(folder.Path),
+            Throws.TypeOf<InvalidDataException>().With.Message.StartsWith(path + ": $.protocol.kind: cannot replay this run: under protocol kind \"deadline\" the time an upload arrives decides")
+                .And.Message.Not.Contains('\n'));
+    }
+
+    [Test]
     public void Load_ALabelTheSummaryDoesNotList_NamesTheDecisionsLineAndTheSummary()
     {
         using var folder = new TemporaryDirectory();

@@ -39,6 +39,8 @@ internal sealed class StochasticHarness : IDisposable
 
     public IReadOnlyList<ParameterBlock> Blocks => State.Model.Blocks;
 
+    public IReadOnlyList<IGradientSource<float>> Sources => _sources;
+
     public SynchronousTrainer<float> Trainer(DistributedAlgorithm<float> algorithm, IWireEncoding encoding) =>
         new(algorithm, _sources, encoding);
 

@@ -146,6 +146,13 @@ internal static class RunCommand
             error.WriteLine($"sasg: {diverged.Message}");
         }
 
+        if (StalledRuns.Problem(scenario, results) is { } stalled)
+        {
+            // A time-driven run that never made an update: the scenario cannot work as written.
+            error.WriteLine(stalled.ToString());
+            return ExitCodes.BadInput;
+        }
+
         return ExitCodes.Ok;
     }
 }

@@ -7,7 +7,8 @@ namespace Sasg.Experiments.Results.Plots;
 /// <remarks>Plots: &lt;y&gt;-vs-&lt;x&gt; for y in loss, accuracy, objective-error and x in iterations, uploads,
 /// bits, seconds (the papers' figures; one line per method); uploads-per-iteration (from decisions.csv); and
 /// timeline-&lt;label&gt; per method (from trace.csv, or the
-/// trace-&lt;label&gt;.csv of a folder written before runs had one trace.csv). A missing input file, or a metric that is NaN
+/// trace-&lt;label&gt;.csv of a folder written before runs had one trace.csv); staleness-histogram when staleness.csv
+/// exists (a run under a time-driven protocol). A missing input file, or a metric that is NaN
 /// throughout, skips the plots that need it and says so in <see cref="PlotReport.Skipped"/>.</remarks>
 public static class PlotWriter
 {
@@ -44,13 +45,30 @@ public static class PlotWriter
             WriteMetricPlots(name, methods, plots, written, skipped);
         }
 
-        var decisions = DecisionFiles.Read(results);
-        WriteUploadsPlot(name, decisions, plots, written, skipped);
+        // A time-driven run (it has staleness.csv) records decisions per turn, not per round: no uploads per iteration.
+        var staleness = Path.Combine(results, ProtocolTables.StalenessName);
+        var timed = File.Exists(staleness);
+        var decisions = timed ? null : DecisionFiles.Read(results);
+        if (timed)
+        {
+            skipped.Add(new SkippedPlot("uploads-per-iteration", "a time-driven run's decisions are per turn, not per round"));
+        }
+        else
+        {
+            WriteUploadsPlot(name, decisions, plots, written, skipped);
+        }
 
         var labels = methods?.Select(m => m.Label).ToList()
             ?? decisions?.Select(d => d.Algorithm).Distinct(StringComparer.Ordinal).ToList()
             ?? [];
         WriteTimelines(name, labels, results, plots, written, skipped);
+        if (timed && StalenessPlot.Read(staleness) is { Count: > 0 } methodsStaleness)
+        {
+            // Only time-driven runs have staleness.csv; the plots of every other run are as before.
+            using var plot = StalenessPlot.Create(name, methodsStaleness);
+            PlotFile.Save(plot, plots, StalenessPlot.Stem, written);
+        }
+
         FolderManifest.Add(results, written);
         return new PlotReport(plots, written, skipped);
     }

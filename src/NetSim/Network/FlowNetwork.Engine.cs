@@ -1,0 +1,605 @@
+using Sasg.NetSim.Kernel;
+
+namespace Sasg.NetSim.Network;
+
+// The engine: one wake-up per instant advances the ingress, runs the timers due, fires callbacks and settles rates.
+public sealed partial class FlowNetwork
+{
+    // After every other event of the instant: all uploads arriving now are in before the ingress picks among them.
+    private const EventPriority WakePriority = (EventPriority)127;
+
+    private readonly FairShareLink _fair;
+    private readonly PriorityQueue<Transfer, (long Arrival, int Worker, long Sequence)> _queue = new();
+    private readonly PriorityQueue<Timer, (long Time, long Sequence)> _timers = new();
+    private readonly List<Transfer> _arrived = [];
+    private readonly List<int> _dirty = [];
+    private readonly Stack<FlowWakeup> _wakeups = new();
+    private List<(Transfer Flow, bool Delivered)> _callbacks = [];
+    private List<(Transfer Flow, bool Delivered)> _firing = [];
+    private Transfer?[] _fairById = new Transfer?[16];
+    private int _nextFairId;
+    private int _fairHolders;
+    private Transfer? _head;
+    private long _scheduledWake = long.MaxValue;
+    private long _sequence;
+    private long _timerSequence;
+    private bool _inWake;
+
+    private enum TimerKind : byte
+    {
+        Arrival,
+        Finish,
+        Deliver,
+        Capacity,
+    }
+
+    // How often the fair ingress's flow ids were renumbered (for tests).
+    internal int FairIdRenumberings { get; private set; }
+
+    private bool Sequential => Ingress is IngressPolicy.SequentialPush or IngressPolicy.SequentialPull;
+
+    internal void Wake()
+    {
+        var now = Now;
+        if (now >= _scheduledWake)
+        {
+            _scheduledWake = long.MaxValue;
+        }
+
+        _inWake = true;
+        try
+        {
+            do
+            {
+                AdvanceIngress(now);
+                while (_timers.TryPeek(out var timer, out var key) && key.Time <= now)
+                {
+                    _timers.Dequeue();
+                    Handle(timer);
+                }
+
+                FireCallbacks();
+                Settle();
+            }
+            while (_arrived.Count > 0 || _dirty.Count > 0 || _callbacks.Count > 0
+                || (_timers.TryPeek(out _, out var next) && next.Time <= now)
+                || (Ingress == IngressPolicy.FairShare && _fair.NextCompletion() <= now));
+        }
+        finally
+        {
+            _inWake = false;
+        }
+
+        ScheduleNextWake();
+    }
+
+    internal void ReturnWakeup(FlowWakeup wakeup) => _wakeups.Push(wakeup);
+
+    private void Handle(Timer timer)
+    {
+        var flow = timer.Flow;
+        switch (timer.Kind)
+        {
+            case TimerKind.Arrival when flow!.State == FlowState.Latency:
+                flow.State = FlowState.Arrived;
+                _arrived.Add(flow);
+                break;
+            case TimerKind.Finish when flow!.State == FlowState.Flowing && flow.Version == timer.Version:
+                Complete(flow);
+                break;
+            case TimerKind.Deliver when flow!.State == FlowState.InFlight && flow.Version == timer.Version:
+                Deliver(flow);
+                break;
+            case TimerKind.Capacity:
+                var link = _links[timer.Link];
+                if (timer.Link == _ingressIndex ? _fairHolders == 0 && _head is null : link.Flows.Count == 0)
+                {
+                    link.Tracking = false;
+                    break;
+                }
+
+                SetCapacity(timer.Link, link.Schedule!.BitsPerSecondAt(Now));
+                FlowEvents++;
+                ScheduleCapacityChange(timer.Link);
+                break;
+        }
+    }
+
+    // Takes the uploads arrived now in (arrival, worker, start) order, fills a free sequential ingress, and recomputes
+    // the rates of the flows on every link that changed.
+    private void Settle()
+    {
+        if (_arrived.Count > 0)
+        {
+            _arrived.Sort(static (a, b) => a.Arrival != b.Arrival ? a.Arrival.CompareTo(b.Arrival)
+                : a.Worker != b.Worker ? a.Worker.CompareTo(b.Worker) : a.Sequence.CompareTo(b.Sequence));
+            foreach (var flow in _arrived)
+            {
+                if (flow.State == FlowState.Arrived)
+                {
+                    Admit(flow);
+                }
+            }
+
+            _arrived.Clear();
+        }
+
+        if (Sequential && _head is null)
+        {
+            while (_queue.TryDequeue(out var flow, out _))
+            {
+                if (flow.State == FlowState.Queued)
+                {
+                    _head = flow;
+                    StartFlowing(flow, flow.Worker);
+                    break;
+                }
+            }
+        }
+
+        for (var i = 0; i < _dirty.Count; i++)
+        {
+            var link = _links[_dirty[i]];
+            link.Dirty = false;
+            if (_dirty[i] == _ingressIndex)
+            {
+                if (_head is not null)
+                {
+                    Recompute(_head);
+                }
+
+                continue;
+            }
+
+            var flows = link.Flows;
+            for (var f = 0; f < flows.Count; f++)
+            {
+                Recompute(flows[f]);
+            }
+        }
+
+        _dirty.Clear();
+    }
+
+    private void Admit(Transfer flow)
+    {
+        FlowEvents++;
+        switch (Ingress)
+        {
+            case IngressPolicy.FairShare when flow.WireBits == 0:
+                flow.ReceiveStart = Now;
+                Complete(flow);
+                break;
+            case IngressPolicy.FairShare:
+                AssignFairId(flow);
+                StartFlowing(flow, flow.Worker);
+                break;
+            case IngressPolicy.Unlimited:
+                StartFlowing(flow, flow.Worker);
+                break;
+            default:
+                flow.State = FlowState.Queued;
+                _queue.Enqueue(flow, (flow.Arrival, flow.Worker, flow.Sequence));
+                break;
+        }
+    }
+
+    private void StartFlowing(Transfer flow, int link)
+    {
+        flow.State = FlowState.Flowing;
+        flow.Since = Now;
+        flow.Rate = -1;
+        if (flow.Kind != TransferKind.Upload)
+        {
+            flow.Arrival = Now;
+        }
+
+        flow.ReceiveStart = Now;
+        AddTo(link, flow);
+        if (flow.Kind == TransferKind.Upload && Ingress != IngressPolicy.Unlimited)
+        {
+            EnsureTracking(_ingressIndex);
+        }
+
+        RequestWake(Now);
+    }
+
+    private void Recompute(Transfer flow)
+    {
+        if (flow.State != FlowState.Flowing)
+        {
+            return;
+        }
+
+        if (flow.FairId >= 0)
+        {
+            RecomputeFair(flow);
+            return;
+        }
+
+        var rate = RateOf(flow);
+        if (rate == flow.Rate)
+        {
+            return;
+        }
+
+        var now = Now;
+        flow.Remaining = RemainingNow(flow);
+        flow.Since = now;
+        flow.Rate = rate;
+        flow.Version++;
+        if (flow.Remaining <= 0)
+        {
+            PushTimer(now, TimerKind.Finish, flow);
+        }
+        else if (rate > 0)
+        {
+            PushTimer(now + FairShareTreap.CeilingDivide(flow.Remaining, rate), TimerKind.Finish, flow);
+        }
+    }
+
+    private void RecomputeFair(Transfer flow)
+    {
+        var cap = Math.Min(_links[flow.Worker].Share, _links[_ingressIndex].Capacity);
+
+        if (flow.InFair)
+        {
+            if (cap == 0)
+            {
+                flow.Remaining = _fair.Take(flow.FairId);
+                flow.InFair = false;
+            }
+            else if (cap != flow.Cap)
+            {
+                _fair.SetCap(flow.FairId, cap);
+            }
+        }
+        else if (cap > 0)
+        {
+            _fair.Put(flow.FairId, flow.Remaining, cap);
+            flow.InFair = true;
+        }
+
+        flow.Cap = cap;
+    }
+
+    private long RateOf(Transfer flow)
+    {
+        switch (flow.Kind)
+        {
+            case TransferKind.Download:
+                return _links[_workers + flow.Worker].Share;
+            case TransferKind.Forward:
+                return Math.Min(_links[flow.Sender].Capacity, _links[_workers + flow.Worker].Share);
+            case TransferKind.Notice:
+                return _links[flow.Worker].Share;
+            default:
+                var up = _links[flow.Worker].Share;
+                return Ingress == IngressPolicy.Unlimited ? up : Math.Min(up, _links[_ingressIndex].Capacity);
+        }
+    }
+
+    private Int128 RemainingNow(Transfer flow) =>
+        flow.Rate > 0 ? flow.Remaining - ((Int128)flow.Rate * (Now - flow.Since)) : flow.Remaining;
+
+    // The last bit has left the bottleneck: an upload is delivered, anything else travels its latency first.
+    private void Complete(Transfer flow)
+    {
+        var now = Now;
+        FlowEvents++;
+        RemoveFromLinks(flow);
+        flow.Sent = now;
+        flow.Version++;
+        if (flow.Kind == TransferKind.Upload)
+        {
+            Deliver(flow);
+            return;
+        }
+
+        flow.State = FlowState.InFlight;
+        if (flow.OnSent is not null)
+        {
+            _callbacks.Add((flow, false));
+        }
+
+        var latency = flow.Kind switch
+        {
+            TransferKind.Download => _downlinks[flow.Worker].Latency.Nanoseconds,
+            TransferKind.Notice => _uplinks[flow.Worker].Latency.Nanoseconds,
+            _ => _downlinks[flow.Worker].Latency.Nanoseconds + _uplinks[flow.Sender].Latency.Nanoseconds,
+        };
+        if (latency == 0)
+        {
+            Deliver(flow);
+        }
+        else
+        {
+            PushTimer(now + latency, TimerKind.Deliver, flow);
+        }
+    }
+
+    private void Deliver(Transfer flow)
+    {
+        flow.Delivered = Now;
+        flow.State = FlowState.Done;
+        ActiveTransfers--;
+        if (flow.OnDelivered is not null)
+        {
+            _callbacks.Add((flow, true));
+        }
+    }
+
+    private void FireCallbacks()
+    {
+        while (_callbacks.Count > 0)
+        {
+            (_callbacks, _firing) = (_firing, _callbacks);
+            foreach (var (flow, delivered) in _firing)
+            {
+                if (delivered)
+                {
+                    flow.OnDelivered!(flow);
+                }
+                else if (!flow.Aborted)
+                {
+                    flow.OnSent!(flow);
+                }
+            }
+
+            _firing.Clear();
+        }
+    }
+
+    private void RemoveFromLinks(Transfer flow)
+    {
+        if (flow == _head)
+        {
+            _head = null;
+        }
+
+        if (flow.FairId >= 0)
+        {
+            _fairById[flow.FairId] = null;
+            flow.FairId = -1;
+            flow.InFair = false;
+            _fairHolders--;
+        }
+
+        if (flow.UpSlot >= 0)
+        {
+            RemoveFrom(flow.Kind == TransferKind.Forward ? flow.Sender : flow.Worker, flow);
+        }
+
+        if (flow.DownSlot >= 0)
+        {
+            RemoveFrom(_workers + flow.Worker, flow);
+        }
+    }
+
+    private void AddTo(int link, Transfer flow)
+    {
+        var state = _links[link];
+        if (link < _workers)
+        {
+            flow.UpSlot = state.Flows.Count;
+            state.Uncounted += flow.Kind == TransferKind.Forward ? 1 : 0;
+        }
+        else
+        {
+            flow.DownSlot = state.Flows.Count;
+        }
+
+        state.Flows.Add(flow);
+        MarkDirty(link);
+        EnsureTracking(link);
+    }
+
+    private void RemoveFrom(int link, Transfer flow)
+    {
+        var state = _links[link];
+        var up = link < _workers;
+        var slot = up ? flow.UpSlot : flow.DownSlot;
+        var last = state.Flows[^1];
+        state.Flows[slot] = last;
+        if (up)
+        {
+            last.UpSlot = slot;
+            flow.UpSlot = -1;
+            state.Uncounted -= flow.Kind == TransferKind.Forward ? 1 : 0;
+        }
+        else
+        {
+            last.DownSlot = slot;
+            flow.DownSlot = -1;
+        }
+
+        state.Flows.RemoveAt(state.Flows.Count - 1);
+        MarkDirty(link);
+    }
+
+    private void MarkDirty(int link)
+    {
+        var state = _links[link];
+        if (!state.Dirty)
+        {
+            state.Dirty = true;
+            _dirty.Add(link);
+            RequestWake(Now);
+        }
+    }
+
+    private void AdvanceIngress(long now)
+    {
+        if (Ingress != IngressPolicy.FairShare || _fair.Now == now)
+        {
+            return;
+        }
+
+        _fair.AdvanceTo(now);
+        var completed = _fair.Completed;
+        for (var i = 0; i < completed.Count; i++)
+        {
+            var flow = _fairById[completed[i]]!;
+            flow.InFair = false;
+            Complete(flow);
+        }
+    }
+
+    private void PushTimer(long time, TimerKind kind, Transfer flow)
+    {
+        _timers.Enqueue(new Timer(kind, flow, flow.Version, 0), (time, _timerSequence++));
+        RequestWake(time);
+    }
+
+    // Starts following a scheduled link's capacity when a flow comes to depend on it.
+    private void EnsureTracking(int link)
+    {
+        var state = _links[link];
+        if (state.Schedule is null || state.Tracking)
+        {
+            return;
+        }
+
+        state.Tracking = true;
+        SetCapacity(link, state.Schedule.BitsPerSecondAt(Now));
+        ScheduleCapacityChange(link);
+    }
+
+    private void SetCapacity(int link, long capacity)
+    {
+        _links[link].Capacity = capacity;
+        MarkDirty(link);
+        if (link == _ingressIndex && Ingress == IngressPolicy.FairShare)
+        {
+            // Every flow's cap is clamped to the ingress capacity (the closed form's tie order among equal caps), so
+            // a change of the ingress's capacity touches every flow: O(n log n), rare by design.
+            AdvanceIngress(Now);
+            _fair.SetCapacity(capacity);
+            for (var id = 0; id < _nextFairId; id++)
+            {
+                if (_fairById[id] is { } held)
+                {
+                    RecomputeFair(held);
+                }
+            }
+        }
+    }
+
+    private void ScheduleCapacityChange(int link)
+    {
+        var next = _links[link].Schedule!.NextChange(Now);
+        if (next != long.MaxValue)
+        {
+            _timers.Enqueue(new Timer(TimerKind.Capacity, null, 0, link), (next, _timerSequence++));
+            RequestWake(next);
+        }
+        else
+        {
+            _links[link].Tracking = false;
+            _links[link].Capacity = _links[link].Schedule!.BitsPerSecondAt(Now);
+        }
+    }
+
+    private void RequestWake(long time)
+    {
+        if ((_inWake && time == Now) || time >= _scheduledWake)
+        {
+            return;
+        }
+
+        _scheduledWake = time;
+        var wakeup = _wakeups.Count > 0 ? _wakeups.Pop() : new FlowWakeup(this);
+        wakeup.Arm(SimTime.FromNanoseconds(time - Now), WakePriority);
+    }
+
+    private void ScheduleNextWake()
+    {
+        var next = _timers.TryPeek(out _, out var key) ? key.Time : long.MaxValue;
+        if (Ingress == IngressPolicy.FairShare)
+        {
+            next = Math.Min(next, _fair.NextCompletion());
+        }
+
+        if (next != long.MaxValue)
+        {
+            RequestWake(next);
+        }
+    }
+
+    // Flow ids of the fair ingress follow the order flows were admitted (the closed form's tie-break among equal caps);
+    // they restart at 0 whenever no flow holds one, and are renumbered in order when they outgrow the flows.
+    private void AssignFairId(Transfer flow)
+    {
+        if (_fairHolders == 0)
+        {
+            _nextFairId = 0;
+        }
+        else if (_nextFairId == _fairById.Length && _nextFairId >= (4 * _fairHolders) + 1024)
+        {
+            RenumberFairIds();
+        }
+
+        if (_nextFairId == _fairById.Length)
+        {
+            Array.Resize(ref _fairById, _fairById.Length * 2);
+        }
+
+        flow.FairId = _nextFairId++;
+        _fairById[flow.FairId] = flow;
+        _fairHolders++;
+    }
+
+    private void RenumberFairIds()
+    {
+        FairIdRenumberings++;
+        var holders = new List<Transfer>(_fairHolders);
+        for (var id = 0; id < _nextFairId; id++)
+        {
+            var flow = _fairById[id];
+            if (flow is null)
+            {
+                continue;
+            }
+
+            holders.Add(flow);
+            if (flow.InFair)
+            {
+                flow.Remaining = _fair.Take(id);
+            }
+
+            _fairById[id] = null;
+        }
+
+        for (var id = 0; id < holders.Count; id++)
+        {
+            var flow = holders[id];
+            flow.FairId = id;
+            _fairById[id] = flow;
+            if (flow.InFair)
+            {
+                _fair.Put(id, flow.Remaining, flow.Cap);
+            }
+        }
+
+        _nextFairId = holders.Count;
+    }
+
+    private readonly record struct Timer(TimerKind Kind, Transfer? Flow, int Version, int Link);
+}
+
+/// <summary>The network's reusable wake-up event.</summary>
+internal sealed class FlowWakeup(FlowNetwork network) : Event(network.Simulation)
+{
+    public void Arm(SimTime delay, EventPriority priority)
+    {
+        ResetForReuse();
+        Simulation.Schedule(this, delay, priority);
+    }
+
+    internal override void Fire()
+    {
+        base.Fire();
+        network.ReturnWakeup(this);
+        network.Wake();
+    }
+}
