@@ -60,9 +60,6 @@ public sealed class LaqAlgorithm<T> : DistributedAlgorithm<T>
     public override string Name => "LAQ";
 
     /// <inheritdoc/>
-    internal override bool RuleReadsHistory => true;
-
-    /// <inheritdoc/>
     public override IWireEncoding DefaultEncoding => _encoding;
 
     /// <summary>Paper bits: b per coordinate, as the LAQ code counts (the 32-bit radius is not counted).</summary>
@@ -159,4 +156,7 @@ public sealed class LaqAlgorithm<T> : DistributedAlgorithm<T>
 
         return sum;
     }
+
+    /// <inheritdoc/>
+    internal override bool RuleReadsHistory => true;
 }

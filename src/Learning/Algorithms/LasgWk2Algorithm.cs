@@ -38,12 +38,6 @@ public sealed class LasgWk2Algorithm<T> : DistributedAlgorithm<T>
     public override string Name => "LASG-WK2";
 
     /// <inheritdoc/>
-    internal override bool RuleReadsHistory => true;
-
-    /// <summary>Workers step at different iterates: each keeps its own last-upload iterate.</summary>
-    protected override void OnTimedProtocol() => _lastUploadIterate = UploadIterates<T>.PerWorker(Workers, Theta);
-
-    /// <inheritdoc/>
     public override WorkerDecision WorkerStep(int worker, IGradientSource<T> source, Payload<T> upload)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -61,4 +55,10 @@ public sealed class LasgWk2Algorithm<T> : DistributedAlgorithm<T>
 
         return WorkerDecision.Skip;
     }
+
+    /// <inheritdoc/>
+    internal override bool RuleReadsHistory => true;
+
+    /// <summary>Workers step at different iterates: each keeps its own last-upload iterate.</summary>
+    protected override void OnTimedProtocol() => _lastUploadIterate = UploadIterates<T>.PerWorker(Workers, Theta);
 }

@@ -41,11 +41,6 @@ internal sealed class SasgSkipRule<T>
         _oldGradient = new T[initial.Length];
     }
 
-    /// <summary>Makes every worker keep its own last-upload iterate, all now <paramref name="theta"/> (before any step
-    /// under a time-driven protocol, where workers step at different iterates and a shared ring would not hold them).</summary>
-    public void KeepIteratesPerWorker(int workers, ReadOnlySpan<T> theta) =>
-        _lastUploadIterate = UploadIterates<T>.PerWorker(workers, theta);
-
     /// <summary>The changes the algorithm's history must keep: D - 1.</summary>
     public static int HistoryLength(int maxDelay) => Math.Max(1, maxDelay - 1);
 
@@ -79,4 +74,9 @@ internal sealed class SasgSkipRule<T>
         _lastUploadIterate.Uploaded(worker, iteration, theta);
         return true;
     }
+
+    /// <summary>Makes every worker keep its own last-upload iterate, all now <paramref name="theta"/> (before any step
+    /// under a time-driven protocol, where workers step at different iterates and a shared ring would not hold them).</summary>
+    public void KeepIteratesPerWorker(int workers, ReadOnlySpan<T> theta) =>
+        _lastUploadIterate = UploadIterates<T>.PerWorker(workers, theta);
 }

@@ -122,6 +122,9 @@ public sealed class TimedTrainer<T>
     /// <summary>Uploads dropped so far.</summary>
     public long Dropped { get; private set; }
 
+    /// <summary>Buffered: the reports in the buffer now (fewer than K); 0 otherwise.</summary>
+    public int ReportsInBuffer => _reportsInBuffer;
+
     /// <summary>The messages of the most recent server update, with their staleness; empty before the first.</summary>
     public IReadOnlyList<AppliedMessage> LastUpdate => _lastUpdate;
 

@@ -53,6 +53,64 @@ public sealed class TimedTrainerEquivalenceTests
         }
     }
 
+    [TestCase("LAG-WK")]
+    [TestCase("LASG-WK2")]
+    [TestCase("SASG")]
+    [TestCase("LASG-SASG")]
+    [TestCase("LAQ")]
+    public void Asynchronous_WorkersAtDifferentSpeeds_EachRuleRunsAtItsOwnView(string name)
+    {
+        // Worker m reports every (m + 1)-th tick: worker 0 is three times as fast as worker 2, so workers pull models
+        // many updates apart (a shared ring of last-upload iterates would have lost theirs) and messages are stale.
+        var method = Methods.Single(m => m.Name == name);
+        using var harness = new StochasticHarness(Workers);
+        // One message per update makes the changes, and so LAG-WK's RHS, smaller than in a synchronous run: a larger
+        // xi lets it skip here too.
+        var algorithm = name == "LAG-WK"
+            ? new LagWkAlgorithm<float>(Workers, harness.Initial, StepSize, window: 4, xi: 30)
+            : method.Create(harness);
+        var trainer = new TimedTrainer<float>(algorithm, harness.Sources, method.Encoding(), TimedAggregation.Asynchronous, StalenessDamping.Inverse);
+        List<WorkerDecision> decisions = [];
+        List<int> staleness = [];
+        var reports = 0;
+        for (var m = 0; m < Workers; m++)
+        {
+            decisions.Add(trainer.Step(m).Decision);
+        }
+
+        for (var tick = 1; tick <= 60; tick++)
+        {
+            for (var m = 0; m < Workers; m++)
+            {
+                if (tick % (m + 1) != 0)
+                {
+                    continue;
+                }
+
+                if (trainer.HasUploadInFlight(m))
+                {
+                    trainer.Deliver(m);
+                }
+
+                Assert.That(trainer.Report(m), Is.True);
+                reports++;
+                staleness.AddRange(trainer.LastUpdate.Select(u => u.Staleness));
+                decisions.Add(trainer.Step(m).Decision);
+            }
+        }
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(trainer.Algorithm.Iteration, Is.EqualTo(reports));
+            Assert.That(staleness, Has.Count.EqualTo(reports));
+            Assert.That(staleness.Max(), Is.GreaterThanOrEqualTo(2));
+            Assert.That(decisions, Does.Contain(WorkerDecision.Skip).And.Contain(WorkerDecision.Upload));
+            Assert.That(trainer.Algorithm.Theta.All(float.IsFinite), Is.True);
+            Assert.That(trainer.StepsOf(0), Is.EqualTo(61));
+            Assert.That(trainer.StepsOf(2), Is.EqualTo(21));
+        }
+    }
+
     private static void AssertSameAsSynchronous(string name, TimedAggregation aggregation)
     {
         var method = Methods.Single(m => m.Name == name);

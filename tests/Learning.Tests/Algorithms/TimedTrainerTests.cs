@@ -56,10 +56,12 @@ public sealed class TimedTrainerTests
         trainer.Step(1);
         trainer.Deliver(0);
         Assert.That(trainer.Report(0), Is.False);
+        Assert.That(trainer.ReportsInBuffer, Is.EqualTo(1));
         trainer.Step(0);
         trainer.Deliver(0);
         Assert.That(trainer.Report(0), Is.True);
         Assert.That(trainer.Algorithm.Theta, Is.EqualTo(new[] { 1.0, 2.0 }));
+        Assert.That(trainer.ReportsInBuffer, Is.Zero);
 
         // Worker 1's (2, -4) of theta^0 (staleness 1, weight 1/2) and worker 0's (0, 0) of theta^1: theta^2 = (0.5, 3).
         trainer.Deliver(1);
