@@ -100,4 +100,11 @@ public sealed record RunPlan
 
     /// <summary>Which decision files the results folder gets (<c>outputs.decisions</c>).</summary>
     public Scenarios.DecisionsFormat Decisions { get; init; }
+
+    /// <summary>Partial participation: K of the M workers sampled each round; null for every worker every round.</summary>
+    public Scenarios.ScenarioParticipation? Participation { get; init; }
+
+    /// <summary>When each worker is online (null: always); <c>participation.among</c> "available" samples among the
+    /// workers online at a round's start.</summary>
+    public IWorkerAvailability? Availability { get; init; }
 }

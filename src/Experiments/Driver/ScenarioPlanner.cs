@@ -116,6 +116,7 @@ public static class ScenarioPlanner
             Encoding = scenario.Network.Encoding,
             PartitionCsv = partitionCsv,
             Decisions = scenario.Outputs.Decisions,
+            Participation = scenario.Participation,
         };
     }
 

@@ -35,6 +35,9 @@ public sealed record Scenario(
     string File,
     JObject Source)
 {
+    /// <summary>Partial participation (<c>participation</c>), or null: every worker takes part in every round.</summary>
+    public ScenarioParticipation? Participation { get; init; }
+
     /// <summary>The folder relative paths are resolved against, or null.</summary>
     public string? BaseDirectory { get; init; }
 

@@ -9,7 +9,7 @@ public static class ScenarioLoader
     private static readonly string[] RootFields =
     [
         "$schema", "name", "description", "seed", "data", "model", "training", "stop", "evaluation", "algorithms",
-        "network", "compute", "outputs", "sweep",
+        "network", "compute", "outputs", "sweep", "participation",
     ];
 
     /// <summary>Reads the scenario file at <paramref name="path"/>; relative paths inside resolve against its folder.</summary>
@@ -84,6 +84,8 @@ public static class ScenarioLoader
         var network = ScenarioNetworkParser.ParseNetwork(r, r.Object(root, "network"), workers);
         var compute = ScenarioNetworkParser.ParseCompute(r, r.Object(root, "compute"), workers);
         var outputs = ReadOutputs(r, r.Object(root, "outputs"), name ?? "scenario");
+        var participation = ScenarioParticipationParser.Parse(
+            r, r.Object(root, "participation", example: "{ \"workers\": 10, \"among\": \"all\" }"), workers);
         var sweep = validateSweep ? ScenarioSweepParser.Parse(r, root) : null;
         if (name is null || data is null || model is null || training is null)
         {
@@ -95,6 +97,7 @@ public static class ScenarioLoader
             r.File, (JObject)root.DeepClone())
         {
             BaseDirectory = r.BaseDirectory,
+            Participation = participation,
         };
     }
 

@@ -36,6 +36,11 @@ internal static class ScenarioWriter
             // Written only when chosen, so that the scenario.json of a run that keeps the default is as before.
             ((JObject)root["outputs"]!)["decisions"] = ScenarioWords.DecisionsFormats.WordOf(s.Outputs.Decisions);
         }
+        if (s.Participation is { } participation)
+        {
+            root["participation"] = ScenarioParticipationParser.Write(participation);
+        }
+
         if (s.Sweep is { } sweep)
         {
             root["sweep"] = new JObject(sweep.Axes.Select(a => new JProperty(a.Path, new JArray(a.Values.Select(v => v.DeepClone())))));
