@@ -1,5 +1,8 @@
+using System.Text.Json;
+using Json.Schema;
 using Sasg.Experiments.Driver;
 using Sasg.Experiments.Scenarios;
+using Sasg.TestSupport;
 
 namespace Sasg.Experiments.Tests.Scenarios;
 
@@ -45,12 +48,27 @@ public sealed class ParticipationScenarioTests
         Assert.That(problems[0].ToString(), Does.StartWith($"t.json: {path}:").And.Contain(words));
     }
 
-    private static Scenario Parse(string? participation) => ScenarioLoader.Parse(
+    [TestCase("{ \"workers\": 2, \"among\": \"available\" }", true)]
+    [TestCase("{ \"workers\": 2 }", true)]
+    [TestCase("{ \"workers\": 0 }", false)]
+    [TestCase("{ \"among\": \"all\" }", false)]
+    [TestCase("{ \"workers\": 2, \"among\": \"some\" }", false)]
+    [TestCase("{ \"workers\": 2, \"other\": 1 }", false)]
+    public void Schema_AgreesWithTheLoader(string section, bool valid)
+    {
+        var schema = JsonSchema.FromText(File.ReadAllText(RepositoryPaths.InRoot("docs", "scenario.schema.json")));
+        using var document = JsonDocument.Parse(Json(section));
+
+        Assert.That(schema.Evaluate(document.RootElement).IsValid, Is.EqualTo(valid));
+        Assert.That(() => Parse(section), valid ? Throws.Nothing : Throws.TypeOf<ScenarioException>());
+    }
+
+    private static Scenario Parse(string? participation) => ScenarioLoader.Parse(Json(participation), "t.json", null);
+
+    private static string Json(string? participation) =>
         $$"""
         { "name": "t", "data": { "source": "lag-synthetic", "workers": 3 }, "model": { "kind": "linear" },
           "training": { "iterations": 5, "stepSize": "1/L" }, "algorithms": [ { "name": "GD" } ]
           {{(participation is null ? string.Empty : ", \"participation\": " + participation)}} }
-        """,
-        "t.json",
-        null);
+        """;
 }
