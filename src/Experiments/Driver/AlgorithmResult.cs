@@ -25,6 +25,11 @@ public sealed record AlgorithmResult(
 {
     /// <summary>What the time-driven protocol did (staleness, losses, wasted bytes), or null for a synchronous run.</summary>
     public Protocols.ProtocolReport? Protocol { get; init; }
+    /// <summary>The bytes of the per-worker state at the end of the run (stored messages, error memories, rule copies,
+    /// upload buffers, minibatch samplers' native state): <see cref="Learning.Algorithms.SynchronousTrainer{T}.PerWorkerStateBytes"/>
+    /// and the samplers' <see cref="Learning.Training.MinibatchSampler.NativeBytes"/>; 0 when not measured (a result
+    /// read back from a folder).</summary>
+    public long PerWorkerStateBytes { get; init; }
 
     /// <summary>Whether the run stopped because it diverged (NaN/Inf loss or exploding parameters).</summary>
     public bool Diverged => StopReason == "diverged";

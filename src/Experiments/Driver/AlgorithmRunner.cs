@@ -17,6 +17,7 @@ internal sealed class AlgorithmRunner<T>(
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private List<ModelGradientSource<T>>? _sources;
+    private List<MinibatchSampler>? _samplers;
 
     // Requests and skip notices so far, counted from the decisions handed to NetSim (ControlMessages.Of).
     private ControlMessages _control;
@@ -42,16 +43,21 @@ internal sealed class AlgorithmRunner<T>(
             : null;
         var sources = data.Select((d, m) => new ModelGradientSource<T>(state, d, samplers?[m])).ToList();
         _sources = sources;
+        _samplers = samplers;
         try
         {
             var context = new AlgorithmContext(workers, plan.StepSize, model.Blocks, plan.Smoothness, plan.Seed);
             var algorithm = AlgorithmFactory.Create(spec, context, model.Parameters);
-            var trainer = new SynchronousTrainer<T>(algorithm, sources, ChooseEncoding(plan, algorithm));
+            var partial = plan.Participation is { } participation
+                ? new ParticipationSampler(participation, workers, plan.Seed, plan.Availability)
+                : null;
+            var trainer = new SynchronousTrainer<T>(algorithm, sources, ChooseEncoding(plan, algorithm)) { ReleaseAfterStep = partial is not null };
             var evaluations = AlgorithmFactory.EvaluationsPerStep(spec);
             var costs = plan.WorkerData
                 .Select(d => SimTime.FromNanoseconds(checked(plan.CostPerSample.Nanoseconds * (plan.BatchSize ?? d.Count) * evaluations)))
                 .ToArray();
-            var roundPlan = new LearningRoundPlan<T>(trainer, costs);
+            // A sampled worker's minibatch is freed after its step: it may not step again for many rounds.
+            var roundPlan = new LearningRoundPlan<T>(trainer, costs, partial, worker => sources[worker].ReleaseBatch());
             // Link traces need the event-driven round; on fixed links the closed form gives the same times, faster.
             IRoundNetwork network = plan.UplinkCapacity is null && plan.DownlinkCapacity is null
                 ? new ParameterServerRound(plan.Topology, plan.CreateCompute(), plan.Network, trace)
@@ -79,6 +85,7 @@ internal sealed class AlgorithmRunner<T>(
         var iteration = 0;
         while (stop is null && iteration < plan.Iterations)
         {
+            roundPlan.RoundStart = now;
             var timing = network.RunRound(iteration, now, roundPlan);
             now = timing.End;
             trainer.FinishIteration();
@@ -90,7 +97,7 @@ internal sealed class AlgorithmRunner<T>(
                     outcome.Worker,
                     DecisionName(outcome.Decision),
                     outcome.UploadBytes,
-                    outcome.Decision == WorkerDecision.NotRequested ? 0 : CostOf(outcome.Worker),
+                    outcome.Decision is WorkerDecision.NotRequested or WorkerDecision.NotSampled ? 0 : CostOf(outcome.Worker),
                     outcome.Requested);
                 record.AddDecision(row);
                 _control += ControlMessages.Of(row, plan.Network);
@@ -117,7 +124,10 @@ internal sealed class AlgorithmRunner<T>(
             ? $"{spec.Label} diverged at iteration {iteration} (loss {metrics[^1].TrainLoss}); try a smaller step size."
             : string.Empty;
         var result = new AlgorithmResult(
-            spec.Label, iteration, trainer.Uploads, trainer.UploadBytes, trainer.PaperBits, now.TotalSeconds, metrics, record.Decisions, reason, message);
+            spec.Label, iteration, trainer.Uploads, trainer.UploadBytes, trainer.PaperBits, now.TotalSeconds, metrics, record.Decisions, reason, message)
+        {
+            PerWorkerStateBytes = trainer.PerWorkerStateBytes + (_samplers?.Sum(s => s.NativeBytes) ?? 0),
+        };
         record.Finish(result);
         return result;
     }
@@ -162,6 +172,7 @@ internal sealed class AlgorithmRunner<T>(
     {
         WorkerDecision.Upload => "upload",
         WorkerDecision.Skip => "skip",
+        WorkerDecision.NotSampled => "not-sampled",
         _ => "not-requested",
     };
 }

@@ -4,7 +4,7 @@ namespace Sasg.Experiments.Driver;
 /// <param name="Algorithm">The method's label.</param>
 /// <param name="Iteration">The iteration k.</param>
 /// <param name="Worker">The worker.</param>
-/// <param name="Decision">"upload", "skip" or "not-requested".</param>
+/// <param name="Decision">"upload", "skip", "not-requested" or "not-sampled".</param>
 /// <param name="Bytes">Encoded upload bytes (0 unless it uploaded).</param>
 /// <param name="ComputeNanoseconds">The modelled compute cost charged before the worker's speed factor.</param>
 /// <param name="Requested">Whether the server sent this worker a request.</param>

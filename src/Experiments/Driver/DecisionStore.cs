@@ -67,7 +67,7 @@ internal sealed class DecisionStore : IDisposable
         }
 
         var kind = DecisionKinds.Parse(row.Decision)
-            ?? throw new ArgumentException($"'{row.Decision}' is not a decision (upload, skip or not-requested).", nameof(row));
+            ?? throw new ArgumentException($"'{row.Decision}' is not a decision (upload, skip, not-requested or not-sampled).", nameof(row));
         var packed = new Packed(row.Iteration, row.Worker, row.Bytes, row.ComputeNanoseconds, (byte)kind, row.Requested ? (byte)1 : (byte)0);
         lock (_lock)
         {

@@ -10,8 +10,14 @@ namespace Sasg.Experiments.Driver;
 /// link carries.</summary>
 /// <remarks>The compute time charged is modelled (each worker's cost per step, which NetSim's compute model scales by
 /// the worker's speed and straggler noise), never the wall-clock time of the TorchSharp call, so runs are
-/// deterministic.</remarks>
-internal sealed class LearningRoundPlan<T>(SynchronousTrainer<T> trainer, IReadOnlyList<SimTime> costPerStep)
+/// deterministic. Under partial participation the round's sample is drawn when worker 0 is asked; a worker outside it
+/// is idle (<see cref="SynchronousTrainer{T}.NotSampled"/>), and <paramref name="afterStep"/> runs after each sampled
+/// worker's step.</remarks>
+internal sealed class LearningRoundPlan<T>(
+    SynchronousTrainer<T> trainer,
+    IReadOnlyList<SimTime> costPerStep,
+    ParticipationSampler? participation = null,
+    Action<int>? afterStep = null)
     : IRoundPlan
     where T : unmanaged, IFloatingPointIeee754<T>
 {
@@ -20,15 +26,33 @@ internal sealed class LearningRoundPlan<T>(SynchronousTrainer<T> trainer, IReadO
     /// <summary>What each worker did in the current round, in the order NetSim asked.</summary>
     public IReadOnlyList<WorkerOutcome> Outcomes => _outcomes;
 
+    /// <summary>When the round about to be asked starts (the time at which "available" sampling looks).</summary>
+    public SimTime RoundStart { get; set; }
+
     /// <inheritdoc/>
     public WorkerAction Decide(int round, int worker)
     {
         if (worker == 0)
         {
             _outcomes.Clear();
+            participation?.Sample(round, RoundStart.Nanoseconds);
         }
 
-        var outcome = trainer.StepWorker(worker);
+        WorkerOutcome outcome;
+        if (participation is null)
+        {
+            outcome = trainer.StepWorker(worker);
+        }
+        else if (participation.Contains(worker))
+        {
+            outcome = trainer.StepWorker(worker);
+            afterStep?.Invoke(worker);
+        }
+        else
+        {
+            outcome = trainer.NotSampled(worker);
+        }
+
         _outcomes.Add(outcome);
         return outcome.Decision switch
         {

@@ -115,4 +115,8 @@ public sealed record RunPlan
 
     /// <summary>Which decision files the results folder gets (<c>outputs.decisions</c>).</summary>
     public Scenarios.DecisionsFormat Decisions { get; init; }
+
+    /// <summary>Partial participation: K of the M workers sampled each round; null for every worker every round.</summary>
+    public Scenarios.ScenarioParticipation? Participation { get; init; }
+
 }

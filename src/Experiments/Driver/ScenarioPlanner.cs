@@ -122,6 +122,7 @@ public static class ScenarioPlanner
             PartitionCsv = partitionCsv,
             Decisions = scenario.Outputs.Decisions,
             Protocol = scenario.Protocol,
+            Participation = scenario.Participation,
         };
     }
 

@@ -10,7 +10,8 @@ internal static class TimeVaryingPlanning
 {
     /// <summary>Refuses the time-varying inputs a plan's network cannot follow: the closed-form network of a replay
     /// (<paramref name="closedForm"/>) follows neither; the synchronous round on the event-driven network follows link
-    /// traces but has no offline workers; the time-driven protocols follow both.</summary>
+    /// traces, and availability only to sample the workers of a round (<c>participation.among</c> "available"); the
+    /// time-driven protocols follow both.</summary>
     /// <exception cref="ScenarioException">The scenario sets <c>network.linkTraces</c> or <c>availability</c> where they
     /// cannot be followed.</exception>
     public static void CheckSupported(Scenario scenario, bool closedForm = false)
@@ -28,7 +29,10 @@ internal static class TimeVaryingPlanning
             problems.Add(new ScenarioProblem(scenario.File, "$.network.linkTraces", "recorded decisions are re-timed on the closed-form network, which cannot follow link traces", "run the scenario with the other network instead of replaying it"));
         }
 
-        if (scenario.Availability is not null)
+        // Synchronous rounds that sample among the workers online at each round's start use the availability for
+        // that sample only (docs/scenario-format.md, participation); without such a sample nothing would use it.
+        var sampled = scenario.Participation?.Among == ParticipationPool.Available;
+        if (scenario.Availability is not null && (closedForm || !sampled))
         {
             problems.Add(new ScenarioProblem(scenario.File, "$.availability", "the synchronous protocol's rounds have no offline workers (a synchronous round would wait for them forever)", "remove \"availability\", or run a time-driven protocol (\"protocol\": { \"kind\": \"asynchronous\" })"));
         }

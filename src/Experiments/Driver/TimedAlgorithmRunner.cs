@@ -157,7 +157,7 @@ internal sealed class TimedAlgorithmRunner<T>(
                 network,
                 compute,
                 messages,
-                new DeadlineRule(protocol.Deadline, protocol.Fastest, null, protocol.Late == LateUploads.Stale),
+                new DeadlineRule(protocol.Deadline, protocol.Fastest, protocol.OverSelect > 0 ? plan.WorkerData.Count - protocol.OverSelect : null, protocol.Late == LateUploads.Stale),
                 plan.Availability,
                 plan.Network.AggregationTime),
             _ => new FreeRunningServer(network, compute, messages, protocol.Buffer ?? 1, plan.Availability, plan.Network.AggregationTime),

@@ -11,4 +11,8 @@ internal enum DecisionKind : byte
 
     /// <summary>"not-requested": the server did not ask it (it computed nothing).</summary>
     NotRequested,
+
+    /// <summary>"not-sampled": it was not among the round's sampled workers (partial participation; it computed
+    /// nothing).</summary>
+    NotSampled,
 }

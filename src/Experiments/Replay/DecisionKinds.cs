@@ -9,6 +9,7 @@ internal static class DecisionKinds
         "upload" => DecisionKind.Upload,
         "skip" => DecisionKind.Skip,
         "not-requested" => DecisionKind.NotRequested,
+        "not-sampled" => DecisionKind.NotSampled,
         _ => null,
     };
 
@@ -17,6 +18,7 @@ internal static class DecisionKinds
     {
         DecisionKind.Upload => "upload",
         DecisionKind.Skip => "skip",
+        DecisionKind.NotSampled => "not-sampled",
         _ => "not-requested",
     };
 }

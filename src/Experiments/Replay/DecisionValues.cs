@@ -24,7 +24,7 @@ internal static class DecisionValues
 
         if (decision is not { } kind)
         {
-            return $"column 'decision': '{DecisionsCsv.Shorten(decisionText.ToString())}' is not upload, skip or not-requested";
+            return $"column 'decision': '{DecisionsCsv.Shorten(decisionText.ToString())}' is not upload, skip, not-requested or not-sampled";
         }
 
         if (bytes is < 0 or > DecisionsCsv.MaxBytes)
@@ -42,8 +42,8 @@ internal static class DecisionValues
             return Range(5, compute, "0 or more");
         }
 
-        return compute != 0 && kind == DecisionKind.NotRequested
-            ? $"column 'compute_ns': {compute.ToString(CultureInfo.InvariantCulture)} for a 'not-requested' decision, which computes nothing (0 expected)"
+        return compute != 0 && kind is DecisionKind.NotRequested or DecisionKind.NotSampled
+            ? $"column 'compute_ns': {compute.ToString(CultureInfo.InvariantCulture)} for a '{DecisionKinds.Name(kind)}' decision, which computes nothing (0 expected)"
             : null;
     }
 

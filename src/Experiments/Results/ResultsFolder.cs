@@ -177,6 +177,12 @@ public static class ResultsFolder
                 method.Property("finalTestAccuracy")!.AddAfterSelf(new JProperty("finalTestTop5Accuracy", Json(r.Final.TestTop5Accuracy)));
             }
 
+            if (plan.Participation is not null)
+            {
+                // Only in runs with partial participation, so every other summary.json keeps its bytes.
+                method.Add("perWorkerStateBytes", r.PerWorkerStateBytes);
+            }
+
             algorithms.Add(method);
         }
 

@@ -37,6 +37,8 @@ public sealed record Scenario(
 {
     /// <summary>The training protocol (<c>protocol</c>); default synchronous.</summary>
     public ScenarioProtocol Protocol { get; init; } = ScenarioProtocol.Synchronous;
+    /// <summary>Partial participation (<c>participation</c>), or null: every worker takes part in every round.</summary>
+    public ScenarioParticipation? Participation { get; init; }
 
     /// <summary>The folder relative paths are resolved against, or null.</summary>
     public string? BaseDirectory { get; init; }

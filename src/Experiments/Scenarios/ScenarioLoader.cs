@@ -9,7 +9,7 @@ public static class ScenarioLoader
     private static readonly string[] RootFields =
     [
         "$schema", "name", "description", "seed", "data", "model", "training", "stop", "evaluation", "algorithms",
-        "network", "compute", "outputs", "sweep", "availability", "protocol",
+        "network", "compute", "outputs", "sweep", "availability", "protocol", "participation",
     ];
 
     /// <summary>Reads the scenario file at <paramref name="path"/>; relative paths inside resolve against its folder.</summary>
@@ -90,6 +90,8 @@ public static class ScenarioLoader
         var protocol = ScenarioProtocolParser.Parse(
             r, r.Object(root, "protocol"), workers, participants, algorithms, root["network"] as JObject, network);
         var outputs = ReadOutputs(r, r.Object(root, "outputs"), name ?? "scenario");
+        var participation = ScenarioParticipationParser.Parse(
+            r, r.Object(root, "participation", example: "{ \"workers\": 10, \"among\": \"all\" }"), workers);
         var sweep = validateSweep ? ScenarioSweepParser.Parse(r, root) : null;
         if (name is null || data is null || model is null || training is null)
         {
@@ -103,6 +105,7 @@ public static class ScenarioLoader
             BaseDirectory = r.BaseDirectory,
             Protocol = protocol,
             Availability = availability,
+            Participation = participation,
         };
     }
 

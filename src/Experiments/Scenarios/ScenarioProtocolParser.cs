@@ -47,6 +47,15 @@ internal static class ScenarioProtocolParser
         }
 
         var kind = written ?? ProtocolKind.Synchronous;
+        if (kind != ProtocolKind.Synchronous && participants is not null)
+        {
+            r.Report(
+                "$.participation",
+                $"partial participation samples the workers of synchronous rounds; protocol kind \"{ScenarioWords.Protocols.WordOf(kind)}\" asks every worker",
+                "remove \"participation\", or use \"protocol\": { \"kind\": \"synchronous\" }; under \"deadline\", \"overSelect\": n keeps the first M - n arrivals");
+            participants = null;
+        }
+
         var fields = kind switch
         {
             ProtocolKind.Deadline => DeadlineFields,
@@ -119,15 +128,12 @@ internal static class ScenarioProtocolParser
         }
 
         var overSelect = r.Int(protocol, "overSelect", 0, "2") ?? 0;
-        if (overSelect > 0 && workers is { } m && asked is { } k && (long)k + overSelect > m)
+        if (overSelect > 0 && workers is { } m && overSelect >= m)
         {
-            var fix = participants is null
-                ? "over-selection asks K + n of the M workers and keeps the first K; with every worker asked (no participation.workers) write \"overSelect\": 0, or set \"participation\": { \"workers\": K } with K + n <= M"
-                : $"write \"overSelect\" of at most {(m - k).ToString(CultureInfo.InvariantCulture)}, or fewer participation.workers";
             r.Report(
                 ScenarioJsonReader.PathOf(protocol["overSelect"]!),
-                $"asking {k.ToString(CultureInfo.InvariantCulture)} + {overSelect.ToString(CultureInfo.InvariantCulture)} workers needs more than the {m.ToString(CultureInfo.InvariantCulture)} there are",
-                fix);
+                $"over-selection asks all {m.ToString(CultureInfo.InvariantCulture)} workers and keeps the first M - {overSelect.ToString(CultureInfo.InvariantCulture)} arrivals, which leaves none",
+                $"write \"overSelect\" from 0 to {(m - 1).ToString(CultureInfo.InvariantCulture)}");
         }
 
         var late = r.Word(protocol, "late", ScenarioWords.LateUploadWords) ?? LateUploads.Drop;

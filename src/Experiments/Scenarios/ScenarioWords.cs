@@ -127,6 +127,11 @@ internal static class ScenarioWords
         ("parquet", DecisionsFormat.Parquet),
         ("both", DecisionsFormat.Both));
 
+    /// <summary>The words of <c>participation.among</c>.</summary>
+    public static ScenarioWordList<ParticipationPool> ParticipationPools { get; } = new(
+        ("all", ParticipationPool.All),
+        ("available", ParticipationPool.Available));
+
     /// <summary>The names of the LAG UCI sets.</summary>
     public static IReadOnlyList<string> UciSets { get; } = [.. LagUci.RegressionSets, .. LagUci.LogisticSets];
 

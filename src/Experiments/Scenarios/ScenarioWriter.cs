@@ -36,6 +36,7 @@ internal static class ScenarioWriter
             // Written only when chosen, so that the scenario.json of a run that keeps the default is as before.
             ((JObject)root["outputs"]!)["decisions"] = ScenarioWords.DecisionsFormats.WordOf(s.Outputs.Decisions);
         }
+
         if (s.Availability is { } availability)
         {
             // Written only when set, after compute, so that the scenario.json of every other run is as before.
@@ -46,6 +47,11 @@ internal static class ScenarioWriter
         {
             // Written only when not the default, so that the scenario.json of a synchronous run is as before.
             root["protocol"] = Protocol(s.Protocol);
+        }
+
+        if (s.Participation is { } participation)
+        {
+            root["participation"] = ScenarioParticipationParser.Write(participation);
         }
 
         if (s.Sweep is { } sweep)

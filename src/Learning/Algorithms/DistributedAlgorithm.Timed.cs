@@ -107,7 +107,7 @@ public abstract partial class DistributedAlgorithm<T>
             return false;
         }
 
-        _stored[worker].AddTo(_step, weight);
+        _stored[worker]!.AddTo(_step, weight);
         _fresh[worker] = false;
         return true;
     }

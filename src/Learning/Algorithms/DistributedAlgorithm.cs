@@ -20,9 +20,12 @@ namespace Sasg.Learning.Algorithms;
 public abstract partial class DistributedAlgorithm<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly Payload<T>[] _stored;
+    // Each worker's stored message, made when it first gets one (a worker never sampled under partial participation
+    // holds nothing); _scratch is where a message that goes straight into the sum is decoded.
+    private readonly Payload<T>?[] _stored;
     private readonly bool[] _hasStored;
     private readonly T[] _step;
+    private Payload<T>? _scratch;
 
     // _step holds the sum, in worker order, of the messages of workers 0 .. _summed - 1 for the current iteration.
     private int _summed;
@@ -41,7 +44,7 @@ public abstract partial class DistributedAlgorithm<T>
         StepSize = stepSize;
         Theta = initial.ToArray();
         History = new IterateHistory(Math.Max(1, historyLength));
-        _stored = Enumerable.Range(0, workers).Select(_ => new Payload<T>(Dimension)).ToArray();
+        _stored = new Payload<T>?[workers];
         _hasStored = new bool[workers];
         _step = new T[Dimension];
     }
@@ -101,7 +104,7 @@ public abstract partial class DistributedAlgorithm<T>
     {
         ArgumentNullException.ThrowIfNull(message);
         RequireNotSummed(worker);
-        _stored[worker].CopyFrom(message);
+        Stored(worker).CopyFrom(message);
         _hasStored[worker] = true;
         OnReceived(worker);
     }
@@ -117,14 +120,14 @@ public abstract partial class DistributedAlgorithm<T>
         RequireNotSummed(worker);
         if (!ReusesMessages && !_timed && worker == _summed)
         {
-            // The stored payload is only scratch here: nothing reads this message after the update.
-            encoding.DecodeAdd(bytes, _stored[worker], _step);
+            // Decoded into scratch: nothing reads this message after the update.
+            encoding.DecodeAdd(bytes, _scratch ??= new Payload<T>(Dimension), _step);
             _hasStored[worker] = false;
             _summed++;
         }
         else
         {
-            encoding.Decode(bytes, _stored[worker]);
+            encoding.Decode(bytes, Stored(worker));
             _hasStored[worker] = true;
         }
 
@@ -142,7 +145,7 @@ public abstract partial class DistributedAlgorithm<T>
 
         if (_hasStored[worker])
         {
-            _stored[worker].AddTo(_step, T.One);
+            _stored[worker]!.AddTo(_step, T.One);
         }
 
         _summed++;
@@ -155,7 +158,7 @@ public abstract partial class DistributedAlgorithm<T>
         {
             if (_hasStored[m])
             {
-                _stored[m].AddTo(_step, T.One);
+                _stored[m]!.AddTo(_step, T.One);
             }
         }
 
@@ -228,7 +231,7 @@ public abstract partial class DistributedAlgorithm<T>
     protected void Store(int worker, ReadOnlySpan<T> message)
     {
         RequireNotSummed(worker);
-        message.CopyTo(_stored[worker].SetDense());
+        message.CopyTo(Stored(worker).SetDense());
         _hasStored[worker] = true;
     }
 
@@ -238,6 +241,38 @@ public abstract partial class DistributedAlgorithm<T>
         ArgumentNullException.ThrowIfNull(upload);
         values.CopyTo(upload.SetDense());
     }
+
+    /// <summary>The bytes of the state this method keeps per worker, as allocated so far: the server's stored
+    /// messages (made when a worker first gets one), per-worker vectors of the rule (error memories, last-upload
+    /// iterates, copies of gradients), and the per-worker flags and counters. Shared scratch is not counted.</summary>
+    public virtual long PerWorkerStateBytes
+    {
+        get
+        {
+            var bytes = (long)_hasStored.Length;
+            foreach (var stored in _stored)
+            {
+                bytes += stored?.AllocatedBytes ?? 0;
+            }
+
+            return bytes;
+        }
+    }
+
+    /// <summary>The bytes of <paramref name="vectors"/>' allocated vectors (null ones are not allocated yet).</summary>
+    protected static long BytesOf(T[]?[] vectors)
+    {
+        ArgumentNullException.ThrowIfNull(vectors);
+        var bytes = 0L;
+        foreach (var vector in vectors)
+        {
+            bytes += vector is null ? 0 : (long)vector.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
+        }
+
+        return bytes;
+    }
+
+    private Payload<T> Stored(int worker) => _stored[worker] ??= new Payload<T>(Dimension);
 
     private void RequireNotSummed(int worker)
     {

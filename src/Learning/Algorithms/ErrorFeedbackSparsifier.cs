@@ -15,7 +15,10 @@ internal sealed class ErrorFeedbackSparsifier<T>
 {
     private readonly IReadOnlyList<ParameterBlock> _blocks;
     private readonly double _fraction;
-    private readonly T[][] _memory;
+    private readonly int _dimension;
+
+    // Each worker's residual, made at its first upload (all zeros until then).
+    private readonly T[]?[] _memory;
 
     public ErrorFeedbackSparsifier(int workers, int dimension, IReadOnlyList<ParameterBlock> blocks, double fraction)
     {
@@ -27,7 +30,8 @@ internal sealed class ErrorFeedbackSparsifier<T>
 
         _blocks = blocks;
         _fraction = fraction;
-        _memory = Enumerable.Range(0, workers).Select(_ => new T[dimension]).ToArray();
+        _dimension = dimension;
+        _memory = new T[]?[workers];
         KeptPerUpload = blocks.Sum(b => TopKSelector.KFor(b.Length, fraction));
     }
 
@@ -35,7 +39,10 @@ internal sealed class ErrorFeedbackSparsifier<T>
     public int KeptPerUpload { get; }
 
     /// <summary>Worker <paramref name="worker"/>'s residual e_m.</summary>
-    public ReadOnlySpan<T> Memory(int worker) => _memory[worker];
+    public ReadOnlySpan<T> Memory(int worker) => _memory[worker] ?? new T[_dimension];
+
+    /// <summary>The bytes of the residuals allocated so far.</summary>
+    public long AllocatedBytes => _memory.Sum(m => m is null ? 0L : (long)m.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<T>());
 
     /// <summary>Builds the sparse message from <paramref name="gradient"/> and updates the worker's memory.</summary>
     /// <remarks>In place: the memory becomes v = alpha g + e, the selection copies the kept entries into the payload,
@@ -43,7 +50,7 @@ internal sealed class ErrorFeedbackSparsifier<T>
     public void Compress(int worker, T stepSize, ReadOnlySpan<T> gradient, Payload<T> upload)
     {
         ArgumentNullException.ThrowIfNull(upload);
-        var memory = _memory[worker];
+        var memory = _memory[worker] ??= new T[_dimension];
         VectorMath.ScaleAdd<T>(memory, stepSize, gradient, memory);
         var count = TopKSelector.SelectPerBlock<T>(memory, _blocks, _fraction, upload);
         var indices = upload.Indices;

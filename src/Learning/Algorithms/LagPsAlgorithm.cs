@@ -16,7 +16,9 @@ public sealed class LagPsAlgorithm<T> : DistributedAlgorithm<T>
 {
     private readonly TriggerThreshold _threshold;
     private readonly IReadOnlyList<double> _smoothness;
-    private readonly T[][] _lastUploadIterate;
+    // Each worker's last-upload iterate, made at its first upload; theta^0 until then.
+    private readonly T[]?[] _lastUploadIterate;
+    private readonly T[] _initial;
     private readonly int _warmUp;
 
     /// <summary>Creates LAG-PS with per-worker smoothness constants <paramref name="smoothness"/> (L_m); with
@@ -41,12 +43,12 @@ public sealed class LagPsAlgorithm<T> : DistributedAlgorithm<T>
 
         _smoothness = smoothness;
         _threshold = TriggerThreshold.Uniform(window, xi, stepSize, workers);
-        var start = initial.ToArray();
-        _lastUploadIterate = Enumerable.Range(0, workers).Select(_ => (T[])start.Clone()).ToArray();
+        _initial = initial.ToArray();
+        _lastUploadIterate = new T[]?[workers];
         _warmUp = codeFaithful ? Math.Max(1, warmUp ?? window) : 0;
         if (codeFaithful)
         {
-            var ones = new T[start.Length];
+            var ones = new T[_initial.Length];
             ones.AsSpan().Fill(T.One);
             for (var m = 0; m < workers; m++)
             {
@@ -62,6 +64,9 @@ public sealed class LagPsAlgorithm<T> : DistributedAlgorithm<T>
     public override bool SendsRequests => true;
 
     /// <inheritdoc/>
+    public override long PerWorkerStateBytes => base.PerWorkerStateBytes + BytesOf(_lastUploadIterate);
+
+    /// <inheritdoc/>
     public override bool IsRequested(int worker)
     {
         if (Iteration < _warmUp)
@@ -75,7 +80,7 @@ public sealed class LagPsAlgorithm<T> : DistributedAlgorithm<T>
         }
 
         var lm = _smoothness[worker];
-        return lm * lm * VectorMath.SquaredDistance<T>(_lastUploadIterate[worker], Theta) > _threshold.Evaluate(History);
+        return lm * lm * VectorMath.SquaredDistance<T>(_lastUploadIterate[worker] ?? _initial, Theta) > _threshold.Evaluate(History);
     }
 
     /// <summary>Code-faithful: the MATLAB counter starts at 1 (<c>comm_iter = 1</c>).</summary>
@@ -95,5 +100,5 @@ public sealed class LagPsAlgorithm<T> : DistributedAlgorithm<T>
     }
 
     /// <inheritdoc/>
-    protected override void OnReceived(int worker) => Theta.CopyTo(_lastUploadIterate[worker], 0);
+    protected override void OnReceived(int worker) => Theta.CopyTo(_lastUploadIterate[worker] ??= new T[Dimension], 0);
 }

@@ -15,7 +15,10 @@ public sealed class LagWkAlgorithm<T> : DistributedAlgorithm<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly TriggerThreshold _threshold;
-    private readonly T[][] _lastUploaded;
+    // Each worker's last uploaded gradient, made at its first upload; until then zeros (clean start) or the ones of
+    // the code-faithful start.
+    private readonly T[]?[] _lastUploaded;
+    private readonly T[] _notUploaded;
     private readonly int _warmUp;
 
     /// <summary>Creates LAG-WK with window <paramref name="window"/> and weights xi_d = <paramref name="xi"/>; with
@@ -32,19 +35,15 @@ public sealed class LagWkAlgorithm<T> : DistributedAlgorithm<T>
         : base(workers, initial, stepSize, window)
     {
         _threshold = TriggerThreshold.Uniform(window, xi ?? 1.0 / window, stepSize, workers);
-        var dimension = initial.Length;
-        _lastUploaded = Enumerable.Range(0, workers).Select(_ => new T[dimension]).ToArray();
+        _lastUploaded = new T[]?[workers];
+        _notUploaded = new T[initial.Length];
         _warmUp = codeFaithful ? Math.Max(1, warmUp ?? window) : 0;
         if (codeFaithful)
         {
-            foreach (var stored in _lastUploaded)
-            {
-                stored.AsSpan().Fill(T.One);
-            }
-
+            _notUploaded.AsSpan().Fill(T.One);
             for (var m = 0; m < workers; m++)
             {
-                Store(m, _lastUploaded[m]);
+                Store(m, _notUploaded);
             }
         }
     }
@@ -57,6 +56,9 @@ public sealed class LagWkAlgorithm<T> : DistributedAlgorithm<T>
 
     /// <inheritdoc/>
     internal override bool RuleReadsHistory => true;
+
+    /// <inheritdoc/>
+    public override long PerWorkerStateBytes => base.PerWorkerStateBytes + BytesOf(_lastUploaded);
 
     /// <summary>Every worker computes, except during the code-faithful warm-up.</summary>
     public override bool IsRequested(int worker) => Iteration >= _warmUp;
@@ -74,12 +76,12 @@ public sealed class LagWkAlgorithm<T> : DistributedAlgorithm<T>
     {
         ArgumentNullException.ThrowIfNull(source);
         var gradient = source.Gradient(Theta, Iteration);
-        if ((_warmUp > 0 || StepCount > 0) && !(VectorMath.SquaredDistance(gradient, _lastUploaded[worker]) > _threshold.Evaluate(StepHistory)))
+        if ((_warmUp > 0 || StepCount > 0) && !(VectorMath.SquaredDistance(gradient, _lastUploaded[worker] ?? _notUploaded) > _threshold.Evaluate(StepHistory)))
         {
             return WorkerDecision.Skip;
         }
 
-        gradient.CopyTo(_lastUploaded[worker]);
+        gradient.CopyTo(_lastUploaded[worker] ??= new T[Dimension]);
         SetDense(upload, gradient);
         return WorkerDecision.Upload;
     }

@@ -22,8 +22,10 @@ public sealed class LaqAlgorithm<T> : DistributedAlgorithm<T>
     private readonly LaqEncoding _encoding;
     private readonly double _xiSum;
     private readonly int _clockBound;
-    private readonly T[][] _workerQ;
-    private readonly T[][] _serverQ;
+    // q_m on each side, made at the worker's first upload; zeros until then (_zeros, never written).
+    private readonly T[]?[] _workerQ;
+    private readonly T[]?[] _serverQ;
+    private readonly T[] _zeros;
     private readonly double[] _lastError;
     private readonly int[] _clock;
     private readonly T[] _innovation;
@@ -45,8 +47,9 @@ public sealed class LaqAlgorithm<T> : DistributedAlgorithm<T>
         _encoding = new LaqEncoding(bits);
         _xiSum = xiSum;
         _clockBound = clockBound;
-        _workerQ = Enumerable.Range(0, workers).Select(_ => new T[Dimension]).ToArray();
-        _serverQ = Enumerable.Range(0, workers).Select(_ => new T[Dimension]).ToArray();
+        _workerQ = new T[]?[workers];
+        _serverQ = new T[]?[workers];
+        _zeros = new T[Dimension];
         _decoded = new Payload<T>(Dimension);
         _lastError = new double[workers];
         _clock = new int[workers];
@@ -58,6 +61,9 @@ public sealed class LaqAlgorithm<T> : DistributedAlgorithm<T>
 
     /// <inheritdoc/>
     public override string Name => "LAQ";
+
+    /// <inheritdoc/>
+    public override long PerWorkerStateBytes => base.PerWorkerStateBytes + BytesOf(_workerQ) + BytesOf(_serverQ) + (12L * _clock.Length);
 
     /// <inheritdoc/>
     public override IWireEncoding DefaultEncoding => _encoding;
@@ -75,7 +81,7 @@ public sealed class LaqAlgorithm<T> : DistributedAlgorithm<T>
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(upload);
         var gradient = source.Gradient(Theta, Iteration);
-        var previous = _workerQ[worker];
+        var previous = _workerQ[worker] ?? _zeros;
         var innovationNorm = Quantize(gradient, previous);
 
         // eps = g - q with q = q_m + innovation.
@@ -97,6 +103,7 @@ public sealed class LaqAlgorithm<T> : DistributedAlgorithm<T>
 
         _clock[worker] = 0;
         _lastError[worker] = error;
+        previous = _workerQ[worker] ??= new T[Dimension];
         VectorMath.AddScaled<T>(previous, T.One, _innovation);
         SetDense(upload, _innovation);
         return WorkerDecision.Upload;
@@ -106,7 +113,7 @@ public sealed class LaqAlgorithm<T> : DistributedAlgorithm<T>
     public override void Receive(int worker, Payload<T> message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var q = _serverQ[worker];
+        var q = _serverQ[worker] ??= new T[Dimension];
         message.AddTo(q, T.One);
         Store(worker, q);
     }
@@ -115,7 +122,7 @@ public sealed class LaqAlgorithm<T> : DistributedAlgorithm<T>
     public override void Receive(int worker, IWireEncoding encoding, ReadOnlySpan<byte> bytes)
     {
         ArgumentNullException.ThrowIfNull(encoding);
-        var q = _serverQ[worker];
+        var q = _serverQ[worker] ??= new T[Dimension];
         encoding.DecodeAdd(bytes, _decoded, q);
         Store(worker, q);
     }

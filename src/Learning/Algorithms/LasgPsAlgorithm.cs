@@ -20,7 +20,9 @@ public sealed class LasgPsAlgorithm<T> : DistributedAlgorithm<T>
     private readonly TriggerThreshold _threshold;
     private readonly IReadOnlyList<double> _squaredSmoothness;
     private readonly int _delayBound;
-    private readonly T[][] _lastUploadIterate;
+    // Each worker's last-upload iterate, made at its first upload; theta^0 until then.
+    private readonly T[]?[] _lastUploadIterate;
+    private readonly T[] _initial;
     private readonly int[] _delay;
 
     /// <summary>Creates LASG-PS.</summary>
@@ -51,8 +53,8 @@ public sealed class LasgPsAlgorithm<T> : DistributedAlgorithm<T>
         _squaredSmoothness = squaredSmoothness;
         _threshold = TriggerThreshold.Uniform(window, xi ?? 1.0 / window, stepSize, workers);
         _delayBound = delayBound;
-        var start = initial.ToArray();
-        _lastUploadIterate = Enumerable.Range(0, workers).Select(_ => (T[])start.Clone()).ToArray();
+        _initial = initial.ToArray();
+        _lastUploadIterate = new T[]?[workers];
         _delay = new int[workers];
     }
 
@@ -63,10 +65,13 @@ public sealed class LasgPsAlgorithm<T> : DistributedAlgorithm<T>
     public override bool SendsRequests => true;
 
     /// <inheritdoc/>
+    public override long PerWorkerStateBytes => base.PerWorkerStateBytes + BytesOf(_lastUploadIterate) + (4L * _delay.Length);
+
+    /// <inheritdoc/>
     public override bool IsRequested(int worker)
     {
         _delay[worker]++;
-        var drift = _squaredSmoothness[worker] * VectorMath.SquaredDistance<T>(_lastUploadIterate[worker], Theta);
+        var drift = _squaredSmoothness[worker] * VectorMath.SquaredDistance<T>(_lastUploadIterate[worker] ?? _initial, Theta);
         if (drift >= _threshold.Evaluate(History) || _delay[worker] >= _delayBound)
         {
             _delay[worker] = 0;
@@ -85,5 +90,5 @@ public sealed class LasgPsAlgorithm<T> : DistributedAlgorithm<T>
     }
 
     /// <inheritdoc/>
-    protected override void OnReceived(int worker) => Theta.CopyTo(_lastUploadIterate[worker], 0);
+    protected override void OnReceived(int worker) => Theta.CopyTo(_lastUploadIterate[worker] ??= new T[Dimension], 0);
 }

@@ -44,6 +44,9 @@ public sealed class LasgSasgCodeAlgorithm<T> : DistributedAlgorithm<T>
     protected override T MessageScale => T.One;
 
     /// <inheritdoc/>
+    public override long PerWorkerStateBytes => base.PerWorkerStateBytes + _rule.AllocatedBytes;
+
+    /// <inheritdoc/>
     public override WorkerDecision WorkerStep(int worker, IGradientSource<T> source, Payload<T> upload)
     {
         ArgumentNullException.ThrowIfNull(upload);

@@ -38,6 +38,9 @@ public sealed class LasgWk2Algorithm<T> : DistributedAlgorithm<T>
     public override string Name => "LASG-WK2";
 
     /// <inheritdoc/>
+    public override long PerWorkerStateBytes => base.PerWorkerStateBytes + _lastUploadIterate.AllocatedBytes + (4L * _delay.Length);
+
+    /// <inheritdoc/>
     public override WorkerDecision WorkerStep(int worker, IGradientSource<T> source, Payload<T> upload)
     {
         ArgumentNullException.ThrowIfNull(source);

@@ -16,7 +16,9 @@ namespace Sasg.Learning.Algorithms;
 public sealed class QsgdAlgorithm<T> : DistributedAlgorithm<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly SeededRandom[] _random;
+    // Each worker's stream, made when it first steps (a stream depends only on the seed and the worker).
+    private readonly SeededRandom?[] _random;
+    private readonly long _seed;
     private readonly QsgdEncoding _encoding;
     private readonly int[] _levels;
 
@@ -27,7 +29,8 @@ public sealed class QsgdAlgorithm<T> : DistributedAlgorithm<T>
         _encoding = new QsgdEncoding(levels);
         Levels = levels;
         _levels = new int[Dimension];
-        _random = Enumerable.Range(0, workers).Select(m => SeededRandom.Create(unchecked((ulong)seed), $"qsgd/{m}")).ToArray();
+        _seed = seed;
+        _random = new SeededRandom?[workers];
     }
 
     /// <summary>s, the number of nonzero levels.</summary>
@@ -35,6 +38,9 @@ public sealed class QsgdAlgorithm<T> : DistributedAlgorithm<T>
 
     /// <inheritdoc/>
     public override string Name => "QSGD";
+
+    /// <summary>Adds each stream made so far (32 bytes of state and an object header: 64 counted).</summary>
+    public override long PerWorkerStateBytes => base.PerWorkerStateBytes + (8L * _random.Length) + (64L * _random.Count(r => r is not null));
 
     /// <inheritdoc/>
     public override IWireEncoding DefaultEncoding => _encoding;
@@ -52,7 +58,10 @@ public sealed class QsgdAlgorithm<T> : DistributedAlgorithm<T>
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(upload);
-        var scale = Quantize(source.Gradient(Theta, Iteration), _random[worker], _levels);
+        var scale = Quantize(
+            source.Gradient(Theta, Iteration),
+            _random[worker] ??= SeededRandom.Create(unchecked((ulong)_seed), $"qsgd/{worker}"),
+            _levels);
         if (!float.IsFinite(scale))
         {
             // No float32 scale can state this message, on any encoding.

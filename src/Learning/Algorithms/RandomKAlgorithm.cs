@@ -16,8 +16,10 @@ public sealed class RandomKAlgorithm<T> : DistributedAlgorithm<T>
 {
     private readonly IReadOnlyList<ParameterBlock> _blocks;
     private readonly double _fraction;
-    private readonly SeededRandom[] _random;
-    private readonly T[][] _memory;
+    // Each worker's stream and residual, made when it first steps (zeros and a fresh stream until then).
+    private readonly SeededRandom?[] _random;
+    private readonly T[]?[] _memory;
+    private readonly long _seed;
     private readonly T[] _corrected;
     private readonly bool[] _taken;
 
@@ -35,8 +37,9 @@ public sealed class RandomKAlgorithm<T> : DistributedAlgorithm<T>
         _blocks = blocks;
         _fraction = fraction;
         KeptPerUpload = blocks.Sum(b => TopKSelector.KFor(b.Length, fraction));
-        _random = Enumerable.Range(0, workers).Select(m => SeededRandom.Create(unchecked((ulong)seed), $"random-k/{m}")).ToArray();
-        _memory = Enumerable.Range(0, workers).Select(_ => new T[Dimension]).ToArray();
+        _seed = seed;
+        _random = new SeededRandom?[workers];
+        _memory = new T[]?[workers];
         _corrected = new T[initial.Length];
         _taken = new bool[initial.Length];
     }
@@ -54,21 +57,25 @@ public sealed class RandomKAlgorithm<T> : DistributedAlgorithm<T>
     protected override T MessageScale => T.One;
 
     /// <summary>Worker <paramref name="worker"/>'s error memory.</summary>
-    public ReadOnlySpan<T> Memory(int worker) => _memory[worker];
+    public ReadOnlySpan<T> Memory(int worker) => _memory[worker] ?? new T[Dimension];
+
+    /// <summary>Adds the residuals and streams made so far (a stream counted as 64 bytes).</summary>
+    public override long PerWorkerStateBytes =>
+        base.PerWorkerStateBytes + BytesOf(_memory) + (8L * _random.Length) + (64L * _random.Count(r => r is not null));
 
     /// <inheritdoc/>
     public override WorkerDecision WorkerStep(int worker, IGradientSource<T> source, Payload<T> upload)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(upload);
-        var memory = _memory[worker];
+        var memory = _memory[worker] ??= new T[Dimension];
         VectorMath.ScaleAdd<T>(_corrected, T.CreateTruncating(StepSize), source.Gradient(Theta, Iteration), memory);
         upload.SetSparse(KeptPerUpload, out var indices, out var values);
         var position = 0;
         foreach (var block in _blocks)
         {
             var kept = indices.Slice(position, TopKSelector.KFor(block.Length, _fraction));
-            Draw(_random[worker], block, kept);
+            Draw(_random[worker] ??= SeededRandom.Create(unchecked((ulong)_seed), $"random-k/{worker}"), block, kept);
             position += kept.Length;
         }
 

@@ -58,6 +58,9 @@ public sealed class SasgAlgorithm<T> : DistributedAlgorithm<T>
     /// <inheritdoc/>
     protected override T MessageScale => T.One;
 
+    /// <inheritdoc/>
+    public override long PerWorkerStateBytes => base.PerWorkerStateBytes + _rule.AllocatedBytes + _sparsifier.AllocatedBytes;
+
     /// <summary>Worker <paramref name="worker"/>'s error memory.</summary>
     public ReadOnlySpan<T> Memory(int worker) => _sparsifier.Memory(worker);
 

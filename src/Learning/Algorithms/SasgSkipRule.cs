@@ -41,6 +41,9 @@ internal sealed class SasgSkipRule<T>
         _oldGradient = new T[initial.Length];
     }
 
+    /// <summary>The bytes of the per-worker state allocated so far (last-upload iterates, delay counters).</summary>
+    public long AllocatedBytes => _lastUploadIterate.AllocatedBytes + (4L * _delay.Length);
+
     /// <summary>The changes the algorithm's history must keep: D - 1.</summary>
     public static int HistoryLength(int maxDelay) => Math.Max(1, maxDelay - 1);
 

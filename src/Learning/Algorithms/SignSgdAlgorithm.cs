@@ -14,14 +14,15 @@ public sealed class SignSgdAlgorithm<T> : DistributedAlgorithm<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private static readonly SignEncoding SignWire = new();
-    private readonly T[][] _memory;
+    // Each worker's residual, made when it first steps (zeros until then).
+    private readonly T[]?[] _memory;
     private readonly T[] _corrected;
 
     /// <summary>Creates the method.</summary>
     public SignSgdAlgorithm(int workers, ReadOnlySpan<T> initial, double stepSize)
         : base(workers, initial, stepSize, historyLength: 1)
     {
-        _memory = Enumerable.Range(0, workers).Select(_ => new T[Dimension]).ToArray();
+        _memory = new T[]?[workers];
         _corrected = new T[initial.Length];
     }
 
@@ -35,7 +36,10 @@ public sealed class SignSgdAlgorithm<T> : DistributedAlgorithm<T>
     protected override T MessageScale => T.One;
 
     /// <summary>Worker <paramref name="worker"/>'s error memory.</summary>
-    public ReadOnlySpan<T> Memory(int worker) => _memory[worker];
+    public ReadOnlySpan<T> Memory(int worker) => _memory[worker] ?? new T[Dimension];
+
+    /// <inheritdoc/>
+    public override long PerWorkerStateBytes => base.PerWorkerStateBytes + BytesOf(_memory);
 
     /// <summary>Paper bits: one per coordinate (the 32-bit scale is not counted, as LAQ counts b bits per value).</summary>
     public override long PaperBits(Payload<T> upload)
@@ -49,7 +53,7 @@ public sealed class SignSgdAlgorithm<T> : DistributedAlgorithm<T>
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(upload);
-        var memory = _memory[worker];
+        var memory = _memory[worker] ??= new T[Dimension];
         VectorMath.ScaleAdd<T>(_corrected, T.CreateTruncating(StepSize), source.Gradient(Theta, Iteration), memory);
 
         // The scale as SignEncoding computes it: the mean |v| in double, rounded to the float32 it sends.

@@ -10,8 +10,11 @@ public sealed class SynchronousTrainer<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly IReadOnlyList<IGradientSource<T>> _sources;
-    private readonly Payload<T>[] _uploads;
+    // Each worker's upload payload and encoding buffer, made at its first step (or, with ReleaseAfterStep, lent from
+    // _spare for the step and given back after it).
+    private readonly Payload<T>?[] _uploads;
     private readonly byte[][] _buffers;
+    private readonly Stack<(Payload<T> Payload, byte[] Buffer)> _spare = new();
     private int _uploadsThisIteration;
 
     /// <summary>A trainer of <paramref name="algorithm"/> over one gradient source per worker.</summary>
@@ -28,8 +31,9 @@ public sealed class SynchronousTrainer<T>
         Algorithm = algorithm;
         Encoding = encoding;
         _sources = sources;
-        _uploads = Enumerable.Range(0, algorithm.Workers).Select(_ => new Payload<T>(algorithm.Dimension)).ToArray();
-        _buffers = Enumerable.Range(0, algorithm.Workers).Select(_ => Array.Empty<byte>()).ToArray();
+        _uploads = new Payload<T>?[algorithm.Workers];
+        _buffers = new byte[algorithm.Workers][];
+        _buffers.AsSpan().Fill([]);
         CountedUploads = algorithm.InitialCountedUploads;
     }
 
@@ -52,6 +56,43 @@ public sealed class SynchronousTrainer<T>
     /// <summary>Bits so far as the papers count them.</summary>
     public long PaperBits { get; private set; }
 
+    /// <summary>Whether a worker's upload payload and encoding buffer go back to a shared pool when its step ends
+    /// (partial participation: the buffers then follow the workers sampled in a round, not M); false keeps one per
+    /// worker.</summary>
+    public bool ReleaseAfterStep { get; init; }
+
+    /// <summary>The bytes of the per-worker state: the algorithm's (<see cref="DistributedAlgorithm{T}.PerWorkerStateBytes"/>)
+    /// and the upload payloads and encoding buffers held now, per worker or pooled.</summary>
+    public long PerWorkerStateBytes
+    {
+        get
+        {
+            var bytes = Algorithm.PerWorkerStateBytes;
+            for (var m = 0; m < _uploads.Length; m++)
+            {
+                bytes += (_uploads[m]?.AllocatedBytes ?? 0) + _buffers[m].Length;
+            }
+
+            foreach (var (payload, buffer) in _spare)
+            {
+                bytes += payload.AllocatedBytes + buffer.Length;
+            }
+
+            return bytes;
+        }
+    }
+
+    /// <summary>Worker <paramref name="worker"/> is not among the workers sampled for the current iteration: it
+    /// computes and sends nothing, its state is untouched, and the server keeps its stored message in the update (for
+    /// a method that reuses messages) as for a worker it did not ask.</summary>
+    public WorkerOutcome NotSampled(int worker)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(worker);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(worker, Algorithm.Workers);
+        Algorithm.WorkerDone(worker);
+        return new WorkerOutcome(worker, WorkerDecision.NotSampled, 0, 0, false);
+    }
+
     /// <summary>Worker <paramref name="worker"/>'s part of the current iteration.</summary>
     /// <remarks>Called for the workers in index order, the server sums their messages as they come
     /// (<see cref="DistributedAlgorithm{T}.WorkerDone"/>); in any other order the update still sums them in index
@@ -60,6 +101,13 @@ public sealed class SynchronousTrainer<T>
     {
         var outcome = Step(worker);
         Algorithm.WorkerDone(worker);
+        if (ReleaseAfterStep && _uploads[worker] is { } payload)
+        {
+            _spare.Push((payload, _buffers[worker]));
+            _uploads[worker] = null;
+            _buffers[worker] = [];
+        }
+
         return outcome;
     }
 
@@ -72,7 +120,7 @@ public sealed class SynchronousTrainer<T>
 
         var source = _sources[worker];
         source.NextBatch();
-        var upload = _uploads[worker];
+        var upload = _uploads[worker] ??= Lend(worker);
         var decision = Algorithm.WorkerStep(worker, source, upload);
         var requested = Algorithm.SendsRequests;
         if (decision != WorkerDecision.Upload)
@@ -91,6 +139,17 @@ public sealed class SynchronousTrainer<T>
         UploadBytes += bytes;
         PaperBits += bits;
         return new WorkerOutcome(worker, decision, bytes, bits, requested);
+    }
+
+    private Payload<T> Lend(int worker)
+    {
+        if (ReleaseAfterStep && _spare.TryPop(out var spare))
+        {
+            _buffers[worker] = spare.Buffer;
+            return spare.Payload;
+        }
+
+        return new Payload<T>(Algorithm.Dimension);
     }
 
     /// <summary>Ends the iteration with the server's update.</summary>

@@ -35,6 +35,9 @@ public sealed class TopKAlgorithm<T> : DistributedAlgorithm<T>
     /// <summary>Every worker uploads every iteration: no message is used twice.</summary>
     protected override bool ReusesMessages => false;
 
+    /// <inheritdoc/>
+    public override long PerWorkerStateBytes => base.PerWorkerStateBytes + _sparsifier.AllocatedBytes;
+
     /// <summary>Worker <paramref name="worker"/>'s error memory.</summary>
     public ReadOnlySpan<T> Memory(int worker) => _sparsifier.Memory(worker);
 

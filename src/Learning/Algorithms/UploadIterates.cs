@@ -1,18 +1,26 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Sasg.Learning.Algorithms;
 
 /// <summary>theta_hat_m, the server iterate at each worker's last upload, for methods whose workers upload at least
-/// once every <c>maxAge</c> iterations (LASG-WK2's delay bound, SASG's maximum delay).</summary>
+/// once every <c>maxAge</c> iterations they take part in (LASG-WK2's delay bound, SASG's maximum delay).</summary>
 /// <remarks>The last maxAge + 1 iterates are kept in a ring, each copied once, by the first upload of its iteration,
 /// so that an iteration in which every worker uploads copies the model once instead of once per worker. When that ring
 /// would hold more than twice as many vectors as there are workers, each worker keeps its own copy instead (one copy
-/// per upload, as few vectors as workers).</remarks>
+/// per upload, as few vectors as workers). A worker that has not uploaded reads theta^0, one vector shared by all.
+/// <para>Under partial participation a worker may sit out far longer than maxAge iterations; when the ring is about to
+/// overwrite an iterate that is still some workers' theta_hat, those workers get their own copy of it first (the same
+/// values, so the rule reads exactly what it would have). With every worker taking part in every iteration that never
+/// happens: a worker uploads again before its iterate leaves the ring.</para></remarks>
 internal sealed class UploadIterates<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly T[][] _vectors;
+    private readonly T[] _initial;
+    private readonly T[]?[] _vectors;
     private readonly int[] _iterationOf;
+    private readonly int[] _holders;
+    private readonly T[]?[] _own;
     private readonly int[] _lastUpload;
     private readonly bool _ring;
 
@@ -22,14 +30,28 @@ internal sealed class UploadIterates<T>
         ArgumentOutOfRangeException.ThrowIfLessThan(maxAge, 1);
         var slots = (long)maxAge + 1;
         _ring = slots <= 2L * workers;
-        _vectors = new T[_ring ? (int)slots : workers][];
-        for (var i = 0; i < _vectors.Length; i++)
-        {
-            _vectors[i] = initial.ToArray();
-        }
-
+        _initial = initial.ToArray();
+        _vectors = new T[]?[_ring ? (int)slots : 0];
         _iterationOf = new int[_vectors.Length];
+        _holders = new int[_vectors.Length];
+        _own = new T[]?[workers];
         _lastUpload = new int[workers];
+        _lastUpload.AsSpan().Fill(-1);
+    }
+
+    /// <summary>The bytes of the iterates and per-worker indices allocated so far (theta^0 not counted).</summary>
+    public long AllocatedBytes
+    {
+        get
+        {
+            var bytes = 4L * _lastUpload.Length;
+            foreach (var vector in _vectors.Concat(_own))
+            {
+                bytes += vector is null ? 0 : (long)vector.Length * Unsafe.SizeOf<T>();
+            }
+
+            return bytes;
+        }
     }
 
     /// <summary>Every worker keeps its own copy, starting as <paramref name="initial"/>: for workers that step at
@@ -40,27 +62,64 @@ internal sealed class UploadIterates<T>
     /// is <paramref name="theta"/>.</summary>
     public void Uploaded(int worker, int iteration, ReadOnlySpan<T> theta)
     {
-        var slot = _ring ? iteration % _vectors.Length : worker;
-        if (!_ring || _iterationOf[slot] != iteration)
+        if (!_ring)
         {
-            theta.CopyTo(_vectors[slot]);
+            theta.CopyTo(_own[worker] ??= new T[theta.Length]);
+            _lastUpload[worker] = iteration;
+            return;
+        }
+
+        // The worker lets go of its previous iterate: its own copy, or its hold on a ring slot.
+        if (_own[worker] is not null)
+        {
+            _own[worker] = null;
+        }
+        else if (_lastUpload[worker] >= 0)
+        {
+            _holders[_lastUpload[worker] % _vectors.Length]--;
+        }
+
+        var slot = iteration % _vectors.Length;
+        if (_vectors[slot] is null || _iterationOf[slot] != iteration)
+        {
+            if (_holders[slot] > 0)
+            {
+                KeepOwnCopies(slot);
+            }
+
+            theta.CopyTo(_vectors[slot] ??= new T[theta.Length]);
             _iterationOf[slot] = iteration;
         }
 
+        _holders[slot]++;
         _lastUpload[worker] = iteration;
     }
 
     /// <summary>theta_hat of <paramref name="worker"/>.</summary>
-    /// <exception cref="InvalidOperationException">The worker has not uploaded for more than maxAge iterations.</exception>
     public ReadOnlySpan<T> Of(int worker)
     {
-        var slot = _ring ? _lastUpload[worker] % _vectors.Length : worker;
-        if (_iterationOf[slot] != _lastUpload[worker])
+        if (_own[worker] is { } own)
         {
-            throw new InvalidOperationException(
-                $"Worker {worker}'s last-upload iterate (iteration {_lastUpload[worker]}) is no longer kept: it has not uploaded for too long.");
+            return own;
         }
 
-        return _vectors[slot];
+        var last = _lastUpload[worker];
+        return last < 0 ? _initial : _vectors[last % _vectors.Length]!;
+    }
+
+    // The iterate in the slot is about to be overwritten while workers still read it: each gets its own copy.
+    private void KeepOwnCopies(int slot)
+    {
+        var iterate = _vectors[slot]!;
+        var iteration = _iterationOf[slot];
+        for (var m = 0; m < _own.Length; m++)
+        {
+            if (_own[m] is null && _lastUpload[m] == iteration)
+            {
+                _own[m] = (T[])iterate.Clone();
+            }
+        }
+
+        _holders[slot] = 0;
     }
 }

@@ -11,4 +11,8 @@ public enum WorkerDecision
 
     /// <summary>The worker sent a fresh payload.</summary>
     Upload,
+
+    /// <summary>The worker was not among the workers sampled for this round (partial participation): it computed and
+    /// sent nothing, and its per-worker state is as it was.</summary>
+    NotSampled,
 }

@@ -52,6 +52,10 @@ public sealed class Payload<T>
     /// <summary>Dense: <see cref="Dimension"/>; sparse: the number of kept entries.</summary>
     public int Count { get; private set; }
 
+    /// <summary>The bytes of the buffers this payload holds now (values, indices and levels, at their capacity).</summary>
+    public long AllocatedBytes =>
+        ((long)Values.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<T>()) + (4L * Indices.Length) + (4L * Levels.Length);
+
     /// <summary>Makes this a dense payload and returns the span to fill with the vector.</summary>
     public Span<T> SetDense()
     {

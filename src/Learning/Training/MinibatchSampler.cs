@@ -11,7 +11,11 @@ public sealed class MinibatchSampler : IDisposable
 {
     private readonly TensorData _data;
     private readonly int _batchSize;
-    private readonly Generator _generator;
+    private readonly long _seed;
+
+    // Made at the first draw (a generator's stream depends only on its seed), so a worker that never draws holds no
+    // native generator (partial participation with many workers).
+    private Generator? _generator;
     private readonly CropFlipAugmentation? _augmentation;
     private Tensor? _permutation;
     private int _position;
@@ -29,12 +33,17 @@ public sealed class MinibatchSampler : IDisposable
 
         _data = data;
         _batchSize = batchSize;
-        _generator = new Generator((ulong)seed);
+        _seed = seed;
         _augmentation = augmentation;
     }
 
     /// <summary>Completed epochs (passes over the worker's data).</summary>
     public int Epoch { get; private set; }
+
+    /// <summary>Approximate native bytes this sampler holds: nothing before its first draw; then its epoch's
+    /// permutation (8 bytes a sample) and a generator (libtorch's mt19937, counted as 2,560 bytes: 624 state words and
+    /// its bookkeeping, rounded up).</summary>
+    public long NativeBytes => _generator is null ? 0 : (8L * _data.Count) + 2_560;
 
     /// <summary>The next minibatch, in the caller's dispose scope.</summary>
     public Batch Next()
@@ -47,6 +56,7 @@ public sealed class MinibatchSampler : IDisposable
                 _permutation.Dispose();
             }
 
+            _generator ??= new Generator((ulong)_seed);
             _permutation = randperm(_data.Count, generator: _generator).DetachFromDisposeScope();
             _position = 0;
         }
@@ -63,6 +73,6 @@ public sealed class MinibatchSampler : IDisposable
     public void Dispose()
     {
         _permutation?.Dispose();
-        _generator.Dispose();
+        _generator?.Dispose();
     }
 }

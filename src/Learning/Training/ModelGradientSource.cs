@@ -60,6 +60,10 @@ public sealed class ModelGradientSource<T>(ModelState<T> state, TensorData data,
         return state.Model.Loss(data.All);
     }
 
+    /// <summary>Frees the current minibatch before the next <see cref="NextBatch"/> (a worker that may not step again
+    /// for a long time, under partial participation); the next gradient needs a <see cref="NextBatch"/> first.</summary>
+    public void ReleaseBatch() => DisposeBatch();
+
     /// <inheritdoc/>
     public void Dispose() => DisposeBatch();
 

@@ -13,7 +13,6 @@ public sealed class TimeVaryingPlanningTests
     [Test]
     public void Plan_OfASynchronousScenario_FollowsLinkTraces_ButRefusesAvailability_AndReplaysNeither()
     {
-        Assume.That(ScenarioPlanner.TimeVaryingInputsSupported, Is.False);
         using var folder = ScenarioInputsTests.Traces();
         var scenario = Scenario(folder, """{ "uplink": ["a.up"] }""", """{ "model": "on-off", "meanOnline": "1s", "meanOffline": "1s" }""");
 

@@ -22,7 +22,7 @@ public sealed class DecisionsCsvTests
     [TestCase(6, "GD,1,99,upload,400,50000,false", "line 6: 'GD' iteration 1, worker 99: the run has 3 workers (0 to 2)")]
     [TestCase(5, "GD,2,0,upload,400,50000,false", "line 5: 'GD' iteration 2, worker 0 where iteration 0, worker 3 or iteration 1, worker 0 was expected")]
     [TestCase(3, "GD,-1,1,upload,400,50000,false", "line 3: column 'iteration': -1 is out of range")]
-    [TestCase(3, "GD,0,1,uplaod,400,50000,false", "line 3: column 'decision': 'uplaod' is not upload, skip or not-requested")]
+    [TestCase(3, "GD,0,1,uplaod,400,50000,false", "line 3: column 'decision': 'uplaod' is not upload, skip, not-requested or not-sampled")]
     [TestCase(3, "GD,0,1,skip,400,50000,false", "line 3: column 'bytes': 400 bytes for a 'skip' decision")]
     [TestCase(3, "GD,0,1,upload,400,50000,maybe", "line 3: column 'requested': 'maybe' is not true or false")]
     [TestCase(3, "ZZ,0,1,upload,400,50000,false", "line 3: column 'algorithm': 'ZZ' is not a method of this run")]

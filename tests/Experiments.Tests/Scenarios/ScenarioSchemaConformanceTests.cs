@@ -12,7 +12,7 @@ public sealed class ScenarioSchemaConformanceTests
 {
     private const int MutantsPerFile = 150;
 
-    private static readonly Lazy<JsonSchema> Schema = new(() =>
+    internal static readonly Lazy<JsonSchema> Schema = new(() =>
         JsonSchema.FromText(File.ReadAllText(RepositoryPaths.InRoot("docs", "scenario.schema.json"))));
 
     private static IEnumerable<string> Files() =>

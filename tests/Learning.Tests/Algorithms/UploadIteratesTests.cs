@@ -63,15 +63,30 @@ public sealed class UploadIteratesTests
     }
 
     [Test]
-    public void Of_AWorkerSilentForLongerThanMaxAge_ThrowsInsteadOfGivingAnotherIterate()
+    public void Of_AWorkerSilentForLongerThanMaxAge_KeepsItsOwnCopyOfItsIterate()
     {
+        // Partial participation: worker 0 sits out while worker 1 uploads and the ring turns over.
         var iterates = new UploadIterates<float>(3, [0f], maxAge: 2);
         iterates.Uploaded(0, 1, [1f]);
-        for (var k = 2; k <= 4; k++)
+        var ringOnly = iterates.AllocatedBytes;
+        for (var k = 2; k <= 9; k++)
         {
             iterates.Uploaded(1, k, [k]);
         }
 
-        Assert.That(() => iterates.Of(0), Throws.InvalidOperationException.With.Message.Contains("no longer kept"));
+        Assert.That(iterates.Of(0).ToArray(), Is.EqualTo(new[] { 1f }));
+        Assert.That(iterates.Of(1).ToArray(), Is.EqualTo(new[] { 9f }));
+        Assert.That(iterates.Of(2).ToArray(), Is.EqualTo(new[] { 0f }), "a worker that never uploaded reads theta^0");
+        Assert.That(iterates.AllocatedBytes, Is.GreaterThan(ringOnly), "worker 0's own copy");
+    }
+
+    [Test]
+    public void AllocatedBytes_PerWorkerMode_GrowsOnlyWithTheWorkersThatUploaded()
+    {
+        var iterates = new UploadIterates<float>(1000, new float[10], int.MaxValue);
+        var before = iterates.AllocatedBytes;
+        iterates.Uploaded(7, 1, new float[10]);
+
+        Assert.That(iterates.AllocatedBytes - before, Is.EqualTo(40));
     }
 }
