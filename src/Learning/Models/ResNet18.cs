@@ -41,18 +41,26 @@ public sealed class ResNet18 : SupervisedModel
     public override TargetKind TargetKind => TargetKind.ClassLabels;
 
     /// <inheritdoc/>
+    /// <remarks>Each intermediate tensor is disposed once the next layer has read it, so that the backward pass frees
+    /// the activations as it goes (see <see cref="ResNetBasicBlock.forward"/>).</remarks>
     public override Tensor forward(Tensor input)
     {
-        var x = nn.functional.relu(ResNetBatchNorm.Forward(bn1, conv1.call(ResNetInput.AsImages(input))));
+        var x = ResNetStem.Forward(conv1, bn1, input);
         foreach (var stage in (ModuleList<ResNetBasicBlock>[])[layer1, layer2, layer3, layer4])
         {
             foreach (var block in stage)
             {
-                x = block.call(x);
+                using var blockInput = x;
+                x = block.call(blockInput);
             }
         }
 
-        return linear.call(nn.functional.adaptive_avg_pool2d(x, [1, 1]).flatten(1));
+        using (x)
+        {
+            using var pooled = nn.functional.adaptive_avg_pool2d(x, [1, 1]);
+            using var features = pooled.flatten(1);
+            return linear.call(features);
+        }
     }
 
     /// <inheritdoc/>

@@ -58,29 +58,52 @@ internal sealed class ResNetBasicBlock : nn.Module<Tensor, Tensor>
     public bool ChangesShape => shortcut is not null || padChannels > 0 || stride != 1;
 
     /// <inheritdoc/>
+    /// <remarks>The block's intermediate tensors are disposed when it returns: autograd keeps what the backward pass
+    /// needs, and frees it node by node as that pass runs, as in PyTorch, instead of when the caller's dispose scope
+    /// ends (docs/benchmarks.md, "ResNet worker step beside PyTorch"). The same operations on the same tensors: the
+    /// same bits.</remarks>
     public override Tensor forward(Tensor input)
     {
-        var x = nn.functional.relu(ResNetBatchNorm.Forward(bn1, conv1.call(input)));
-        x = ResNetBatchNorm.Forward(bn2, conv2.call(x));
-        return nn.functional.relu(TensorScalars.Add(x, Shortcut(input)));
+        using var convolved1 = conv1.call(input);
+        using var normalised1 = ResNetBatchNorm.Forward(bn1, convolved1);
+        using var activated1 = nn.functional.relu(normalised1);
+        using var convolved2 = conv2.call(activated1);
+        using var normalised2 = ResNetBatchNorm.Forward(bn2, convolved2);
+        using var shortcut = Shortcut(input);
+        using var sum = TensorScalars.Add(normalised2, shortcut ?? input);
+        return nn.functional.relu(sum);
     }
 
-    private Tensor Shortcut(Tensor input)
+    /// <summary>The shortcut's output, or null for the identity (the input itself, which the block does not own).
+    /// </summary>
+    private Tensor? Shortcut(Tensor input)
     {
         if (shortcut is not null)
         {
-            var projected = ((Conv2d)shortcut[0]).call(input);
+            using var projected = ((Conv2d)shortcut[0]).call(input);
             return ResNetBatchNorm.Forward((BatchNorm2d)shortcut[1], projected);
         }
 
         if (!ChangesShape)
         {
-            return input;
+            return null;
         }
 
-        var subsampled = stride == 1 ? input : input.slice(2, 0, input.shape[2], stride).slice(3, 0, input.shape[3], stride);
-        return padChannels == 0
-            ? subsampled
-            : nn.functional.pad(subsampled, [0, 0, 0, 0, padChannels, padChannels]);
+        if (stride == 1)
+        {
+            return nn.functional.pad(input, [0, 0, 0, 0, padChannels, padChannels]);
+        }
+
+        using var rows = input.slice(2, 0, input.shape[2], stride);
+        var subsampled = rows.slice(3, 0, input.shape[3], stride);
+        if (padChannels == 0)
+        {
+            return subsampled;
+        }
+
+        using (subsampled)
+        {
+            return nn.functional.pad(subsampled, [0, 0, 0, 0, padChannels, padChannels]);
+        }
     }
 }
