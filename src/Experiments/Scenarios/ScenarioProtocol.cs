@@ -10,7 +10,7 @@ namespace Sasg.Experiments.Scenarios;
 /// the deadline is the <see cref="Fastest"/>-th arrival.</param>
 /// <param name="Fastest">Deadline rounds: the round closes at the k-th fastest arrival, or null for a fixed
 /// <see cref="Deadline"/>.</param>
-/// <param name="OverSelect">Deadline rounds: extra workers asked beyond K (the first K arrivals are kept); default 0.</param>
+/// <param name="OverSelect">Deadline rounds: over-selection n; every worker is asked and the first M - n arrivals are kept; default 0.</param>
 /// <param name="Late">Deadline rounds: what happens to a late upload; default drop.</param>
 /// <param name="Buffer">Buffered: the arrivals per server update (K), or null for the other kinds.</param>
 /// <param name="Damping">Asynchronous and buffered: the staleness damping; default none.</param>

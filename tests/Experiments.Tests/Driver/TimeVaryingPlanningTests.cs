@@ -31,6 +31,22 @@ public sealed class TimeVaryingPlanningTests
     }
 
     [Test]
+    public void CheckSupported_Synchronous_AcceptsAvailability_OnlyToSampleAmongTheOnlineWorkers()
+    {
+        using var folder = ScenarioInputsTests.Traces();
+        var scenario = Scenario(folder, null, """{ "model": "on-off", "meanOnline": "1s", "meanOffline": "1s" }""");
+        var sampled = scenario with { Participation = new ScenarioParticipation(2, ParticipationPool.Available) };
+        var sampledFromAll = scenario with { Participation = new ScenarioParticipation(2, ParticipationPool.All) };
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.DoesNotThrow(() => TimeVaryingPlanning.CheckSupported(sampled));
+            Assert.Throws<ScenarioException>(() => TimeVaryingPlanning.CheckSupported(sampledFromAll));
+            Assert.Throws<ScenarioException>(() => TimeVaryingPlanning.CheckSupported(sampled, closedForm: true), "replay still refuses it");
+        }
+    }
+
+    [Test]
     public void Resolve_WithoutInputs_GivesNulls()
     {
         var (uplink, downlink, availability) = TimeVaryingPlanning.Resolve(ScenarioText.Parse(ScenarioText.Minimal()), 3);

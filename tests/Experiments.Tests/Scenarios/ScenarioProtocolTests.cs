@@ -66,12 +66,33 @@ public sealed class ScenarioProtocolTests
     [TestCase("""{ "kind": "deadline", "deadline": { "fastest": 0 } }""", "s.json: $.protocol.deadline.fastest: 0 is out of range; write a whole number in 1..3 (the workers per round), for example 8")]
     [TestCase("""{ "kind": "deadline", "deadline": { "fastest": 4 } }""", "s.json: $.protocol.deadline.fastest: 4 is out of range; write a whole number in 1..3 (the workers per round), for example 8")]
     [TestCase("""{ "kind": "deadline", "deadline": "0s" }""", "s.json: $.protocol.deadline: a deadline of 0 s closes every round before any upload arrives; write a duration greater than 0, for example \"2s\"")]
-    [TestCase("""{ "kind": "deadline", "deadline": "1s", "overSelect": 1 }""", "s.json: $.protocol.overSelect: asking 3 + 1 workers needs more than the 3 there are; over-selection asks K + n of the M workers and keeps the first K; with every worker asked (no participation.workers) write \"overSelect\": 0, or set \"participation\": { \"workers\": K } with K + n <= M")]
+    [TestCase("""{ "kind": "deadline", "deadline": "1s", "overSelect": 3 }""", "s.json: $.protocol.overSelect: over-selection asks all 3 workers and keeps the first M - 3 arrivals, which leaves none; write \"overSelect\" from 0 to 2")]
     [TestCase("""{ "kind": "eventually" }""", "s.json: $.protocol.kind: unknown value 'eventually'; write one of \"synchronous\", \"deadline\", \"asynchronous\", \"buffered\"")]
     [TestCase("""{ "kind": "deadline", "deadline": "1s", "late": "later" }""", "s.json: $.protocol.late: unknown value 'later'; write one of \"drop\", \"stale\"")]
     public void Parse_AProtocolThatMakesNoSense_IsOneProblemNamingTheField(string protocol, string expected)
     {
         Assert.That(ScenarioText.Problems(With(protocol)), Is.EqualTo(new[] { expected }));
+    }
+
+    [Test]
+    public void Parse_Deadline_OverSelection_UpToOneWorkerLess_IsAccepted()
+    {
+        var scenario = ScenarioText.Parse(With("""{ "kind": "deadline", "deadline": "1s", "overSelect": 2 }"""));
+
+        Assert.That(scenario.Protocol.OverSelect, Is.EqualTo(2));
+    }
+
+    [TestCase("""{ "kind": "deadline", "deadline": "1s" }""", "deadline")]
+    [TestCase("""{ "kind": "asynchronous" }""", "asynchronous")]
+    [TestCase("""{ "kind": "buffered", "buffer": 2 }""", "buffered")]
+    public void Parse_Participation_UnderATimeDrivenKind_IsOneProblemAtParticipation(string protocol, string kind)
+    {
+        var problems = ScenarioText.Problems(With(protocol, j => j["participation"] = JObject.Parse("""{ "workers": 2 }""")));
+
+        Assert.That(problems, Is.EqualTo(new[]
+        {
+            $"s.json: $.participation: partial participation samples the workers of synchronous rounds; protocol kind \"{kind}\" asks every worker; remove \"participation\", or use \"protocol\": {{ \"kind\": \"synchronous\" }}; under \"deadline\", \"overSelect\": n keeps the first M - n arrivals",
+        }));
     }
 
     [Test]
