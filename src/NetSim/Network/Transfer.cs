@@ -92,7 +92,6 @@ public sealed class Transfer
 
     // The transfer's place in its network observer's list of live transfers (FlowTracer), -1 when not on it.
     internal int ObserverSlot = -1;
-    internal int ObserverRound;
     internal bool InFair;
     internal long Cap;
 

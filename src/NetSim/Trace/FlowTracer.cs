@@ -16,7 +16,7 @@ namespace Sasg.NetSim.Trace;
 /// <see cref="TraceKind.Request"/>, a skip notice <see cref="TraceKind.Skip"/>, an upload <see cref="TraceKind.Upload"/>,
 /// which adds on the server the wait of its first bit at the ingress (<see cref="TraceKind.QueueWait"/>, when
 /// positive) and its receive (<see cref="TraceKind.Receive"/>). A record's round is the number of server updates
-/// applied when the span started.
+/// applied when it was written (a span's end), so records come in round order as <see cref="ITraceSink"/> promises.
 /// </para>
 /// <para>
 /// After each of the network's wake-ups, the tracer sums the rates of the live transfers per worker link and writes a
@@ -25,7 +25,7 @@ namespace Sasg.NetSim.Trace;
 /// </para>
 /// <para>
 /// Records come in the order things end, not sorted by start; <see cref="WriteOffline"/> writes the offline spans
-/// last.
+/// last, with the last round.
 /// </para>
 /// </remarks>
 public sealed class FlowTracer : IFlowObserver
@@ -71,7 +71,6 @@ public sealed class FlowTracer : IFlowObserver
     {
         ArgumentNullException.ThrowIfNull(transfer);
         transfer.ObserverSlot = _live.Count;
-        transfer.ObserverRound = _updates;
         _live.Add(transfer);
     }
 
@@ -92,7 +91,7 @@ public sealed class FlowTracer : IFlowObserver
 
         var now = Now;
         var start = SimTime.FromNanoseconds(transfer.Start);
-        var round = transfer.ObserverRound;
+        var round = _updates;
         var aborted = transfer.Aborted;
         _sink.Write(new TraceRecord(start, now, transfer.Worker, KindOf(transfer), round, transfer.WireBytes) { Aborted = aborted });
         if (transfer.Kind != TransferKind.Upload || transfer.Arrival < 0 || transfer.Arrival > now.Nanoseconds)
@@ -196,7 +195,7 @@ public sealed class FlowTracer : IFlowObserver
 
                 if (!availability.IsOnline(w, t))
                 {
-                    _sink.Write(new TraceRecord(SimTime.FromNanoseconds(t), SimTime.FromNanoseconds(next), w, TraceKind.Offline, 0, 0));
+                    _sink.Write(new TraceRecord(SimTime.FromNanoseconds(t), SimTime.FromNanoseconds(next), w, TraceKind.Offline, _updates, 0));
                 }
 
                 t = next;
