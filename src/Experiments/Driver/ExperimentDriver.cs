@@ -102,10 +102,10 @@ public static class ExperimentDriver
         {
             if (plan.Protocol.Kind != Scenarios.ProtocolKind.Synchronous)
             {
-                // Time decides what is learned: the protocol process on the event-driven network (no network trace yet).
+                // Time decides what is learned: the protocol process on the event-driven network.
                 return plan.DoublePrecision
-                    ? new TimedAlgorithmRunner<double>(plan, spec, progress, recorder[index], tensors).Run()
-                    : new TimedAlgorithmRunner<float>(plan, spec, progress, recorder[index], tensors).Run();
+                    ? new TimedAlgorithmRunner<double>(plan, spec, trace, progress, recorder[index], tensors).Run()
+                    : new TimedAlgorithmRunner<float>(plan, spec, trace, progress, recorder[index], tensors).Run();
             }
 
             return plan.DoublePrecision

@@ -7,6 +7,7 @@ using Sasg.Learning.Training;
 using Sasg.NetSim.Kernel;
 using Sasg.NetSim.Network;
 using Sasg.NetSim.Protocols;
+using Sasg.NetSim.Trace;
 using static TorchSharp.torch;
 
 namespace Sasg.Experiments.Driver;
@@ -20,7 +21,7 @@ namespace Sasg.Experiments.Driver;
 /// worker offline for good, or deadline rounds that accept nothing for <see cref="DeadlineRounds.StallLimit"/> rounds
 /// in a row: the result says so). Metrics time is simulated time.</remarks>
 internal sealed class TimedAlgorithmRunner<T>(
-    RunPlan plan, AlgorithmSpec spec, Action<RunProgress>? progress, MethodRecord record, RunTensors tensors)
+    RunPlan plan, AlgorithmSpec spec, ITraceSink? trace, Action<RunProgress>? progress, MethodRecord record, RunTensors tensors)
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private ControlMessages _control;
@@ -64,6 +65,7 @@ internal sealed class TimedAlgorithmRunner<T>(
     {
         var simulation = new Simulation();
         var network = new FlowNetwork(simulation, plan.Topology, plan.Network.Ingress, plan.UplinkCapacity, plan.DownlinkCapacity);
+        var tracer = trace is null ? null : new FlowTracer(trace, network, ProtocolMessages.Of(plan.Network));
         var statistics = new ProtocolStatistics(plan.WorkerData.Count);
         var evaluations = AlgorithmFactory.EvaluationsPerStep(spec);
         var costs = plan.WorkerData
@@ -77,6 +79,7 @@ internal sealed class TimedAlgorithmRunner<T>(
         {
             iteration = done;
             var now = simulation.Now;
+            tracer?.Updated(done, trainer.LastUpdate.Count > 0 ? trainer.LastUpdate.Max(m => m.Staleness) : 0);
             record.Completed(iteration, trainer.Uploads, trainer.UploadBytes, trainer.PaperBits, now.TotalSeconds);
             progress?.Invoke(new RunProgress(spec.Label, iteration, plan.Iterations, trainer.Uploads, now.TotalSeconds));
             if (iteration % plan.EvaluateEvery == 0 || iteration == plan.Iterations)
@@ -92,6 +95,11 @@ internal sealed class TimedAlgorithmRunner<T>(
             ? Process(network).Run(learning)
             : new ProtocolRunSummary(ProtocolOutcome.Stopped, 0, 0, SimTime.Zero);
         var end = iteration > 0 ? LastUpdateTime(statistics, summary) : summary.End;
+        if (plan.Availability is { } availability)
+        {
+            tracer?.WriteOffline(availability, summary.End);
+        }
+
         if (record.Metrics[^1].Iteration != iteration)
         {
             evaluator.Evaluate(trainer.Algorithm, Totals(), trainSet, testSet, end);

@@ -76,6 +76,15 @@ internal sealed class FairShareLink
         }
     }
 
+    /// <summary>The rate of <paramref name="flow"/>, whose cap is <paramref name="cap"/>, from <see cref="Now"/> on,
+    /// within 1 bit/s (the flows at the shared level are all told the level, also the last few that get one more).</summary>
+    /// <remarks>For observation (traces): it settles the rates as <see cref="TotalRate"/> does.</remarks>
+    public long RateOf(int flow, long cap)
+    {
+        Settle();
+        return FairShareTreap.KeyLess(cap, flow, _thresholdCap, _thresholdId) ? cap : _level;
+    }
+
     /// <summary>The flows completed by the last <see cref="AdvanceTo"/>, in (cap, id) order (a reused list).</summary>
     public IReadOnlyList<int> Completed => _completed;
 

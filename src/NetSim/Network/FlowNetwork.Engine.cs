@@ -70,6 +70,7 @@ public sealed partial class FlowNetwork
             _inWake = false;
         }
 
+        Observer?.Settled();
         ScheduleNextWake();
     }
 
@@ -323,6 +324,7 @@ public sealed partial class FlowNetwork
         flow.Delivered = Now;
         flow.State = FlowState.Done;
         ActiveTransfers--;
+        Observer?.Ended(flow);
         if (flow.OnDelivered is not null)
         {
             _callbacks.Add((flow, true));

@@ -98,7 +98,28 @@ public sealed partial class FlowNetwork
     /// <summary>The transfers started and neither delivered nor aborted.</summary>
     public int ActiveTransfers { get; private set; }
 
+    /// <summary>Told of every transfer's start, end and rate changes, and of the protocol's compute spans; null: no
+    /// one. Observation only: it never changes what is simulated.</summary>
+    public IFlowObserver? Observer { get; set; }
+
     private long Now => Simulation.Now.Nanoseconds;
+
+    /// <summary>The rate <paramref name="transfer"/> sends at now, in bit/s: 0 unless it is on its links (for a flow
+    /// sharing the fair ingress, within 1 bit/s).</summary>
+    internal long RateNow(Transfer transfer)
+    {
+        if (transfer.State != FlowState.Flowing)
+        {
+            return 0;
+        }
+
+        if (transfer.FairId >= 0)
+        {
+            return transfer.InFair ? _fair.RateOf(transfer.FairId, transfer.Cap) : 0;
+        }
+
+        return Math.Max(0, transfer.Rate);
+    }
 
     /// <summary>Starts an upload of <paramref name="payload"/> from <paramref name="worker"/> to the server now.</summary>
     /// <param name="worker">The sending worker.</param>
@@ -222,6 +243,7 @@ public sealed partial class FlowNetwork
         ActiveTransfers--;
         FlowEvents++;
         RequestWake(Now);
+        Observer?.Ended(transfer);
         return sentBits / 8;
     }
 
@@ -230,12 +252,14 @@ public sealed partial class FlowNetwork
     {
         FlowEvents++;
         ActiveTransfers++;
-        return new Transfer(this, kind, worker, sender, payload, wireBits, Now)
+        var transfer = new Transfer(this, kind, worker, sender, payload, wireBits, Now)
         {
             Sequence = _sequence++,
             OnDelivered = delivered,
             OnSent = sent,
         };
+        Observer?.Started(transfer);
+        return transfer;
     }
 
     // The rate a new connection's slow start is computed at: the capacities now (the nominal ones where a schedule

@@ -89,6 +89,9 @@ public sealed class Transfer
     internal long Since;
     internal int Version;
     internal int FairId = -1;
+
+    // The transfer's place in its network observer's list of live transfers (FlowTracer), -1 when not on it.
+    internal int ObserverSlot = -1;
     internal bool InFair;
     internal long Cap;
 

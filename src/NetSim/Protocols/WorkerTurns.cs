@@ -141,6 +141,7 @@ internal sealed class WorkerTurns
         }
 
         var duration = _compute.Duration(worker, action.ComputeCost);
+        _network.Observer?.Computed(worker, _clock.Simulation.Now, duration);
         _clock.After(duration, () => ReadyPart(worker, turn));
     }
 

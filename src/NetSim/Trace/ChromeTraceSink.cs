@@ -50,6 +50,12 @@ public sealed class ChromeTraceSink : ITraceSink, IDisposable
     public void Write(in TraceRecord record)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (record.Kind == TraceKind.Rate)
+        {
+            WriteCounter(record);
+            return;
+        }
+
         var onServer = record.Node == TraceRecord.ServerNode
             || record.Kind is TraceKind.Receive or TraceKind.QueueWait;
         var tid = onServer ? 0 : record.Node + 1;
@@ -64,6 +70,23 @@ public sealed class ChromeTraceSink : ITraceSink, IDisposable
         _json.WriteStartObject();
         _json.WriteString("name", name);
         _json.WriteString("cat", CsvTraceSink.KindName(record.Kind));
+        if (record.Kind == TraceKind.Update)
+        {
+            // An instant on the server's thread: the update's number and the largest staleness it applied.
+            _json.WriteString("ph", "i");
+            _json.WriteString("s", "t");
+            _json.WriteNumber("ts", record.Start.Nanoseconds / 1000m);
+            _json.WriteNumber("pid", _processId);
+            _json.WriteNumber("tid", tid);
+            _json.WriteStartObject("args");
+            _json.WriteNumber("update", record.Round);
+            _json.WriteNumber("staleness", record.Value);
+            _json.WriteEndObject();
+            _json.WriteEndObject();
+            FlushIfFull();
+            return;
+        }
+
         _json.WriteString("ph", "X");
         _json.WriteNumber("ts", record.Start.Nanoseconds / 1000m);
         _json.WriteNumber("dur", record.Duration.Nanoseconds / 1000m);
@@ -72,12 +95,14 @@ public sealed class ChromeTraceSink : ITraceSink, IDisposable
         _json.WriteStartObject("args");
         _json.WriteNumber("round", record.Round);
         _json.WriteNumber("bytes", record.Bytes);
-        _json.WriteEndObject();
-        _json.WriteEndObject();
-        if (_json.BytesPending > FlushThreshold)
+        if (record.Aborted)
         {
-            _json.Flush();
+            _json.WriteBoolean("aborted", true);
         }
+
+        _json.WriteEndObject();
+        _json.WriteEndObject();
+        FlushIfFull();
     }
 
     /// <summary>Writes the records from now on under process <paramref name="processId"/>, named
@@ -109,6 +134,31 @@ public sealed class ChromeTraceSink : ITraceSink, IDisposable
         if (_ownsStream)
         {
             _stream.Dispose();
+        }
+    }
+
+    // A counter event ("ph": "C"): one track per worker link, named "w<n> uplink" or "w<n> downlink", in bit/s.
+    private void WriteCounter(in TraceRecord record)
+    {
+        var direction = record.Bytes == 0 ? " uplink" : " downlink";
+        _json.WriteStartObject();
+        _json.WriteString("name", "w" + record.Node.ToString(CultureInfo.InvariantCulture) + direction);
+        _json.WriteString("cat", "rate");
+        _json.WriteString("ph", "C");
+        _json.WriteNumber("ts", record.Start.Nanoseconds / 1000m);
+        _json.WriteNumber("pid", _processId);
+        _json.WriteStartObject("args");
+        _json.WriteNumber("bit/s", record.Value);
+        _json.WriteEndObject();
+        _json.WriteEndObject();
+        FlushIfFull();
+    }
+
+    private void FlushIfFull()
+    {
+        if (_json.BytesPending > FlushThreshold)
+        {
+            _json.Flush();
         }
     }
 

@@ -62,6 +62,12 @@ public sealed class CsvTraceSink : ITraceSink, IDisposable
     /// <inheritdoc/>
     public void Write(in TraceRecord record)
     {
+        if (record.Kind == TraceKind.Rate)
+        {
+            // Rate changes are counters of trace.json; the CSV's columns hold spans and instants.
+            return;
+        }
+
         var invariant = CultureInfo.InvariantCulture;
         if (_leadingColumn)
         {
@@ -105,6 +111,9 @@ public sealed class CsvTraceSink : ITraceSink, IDisposable
         TraceKind.Skip => "skip",
         TraceKind.Aggregate => "aggregate",
         TraceKind.Round => "round",
+        TraceKind.Offline => "offline",
+        TraceKind.Update => "update",
+        TraceKind.Rate => "rate",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown trace kind."),
     };
 

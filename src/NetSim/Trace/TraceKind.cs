@@ -29,4 +29,15 @@ public enum TraceKind
 
     /// <summary>A whole round at the server, from its start to the end of aggregation.</summary>
     Round,
+
+    /// <summary>A worker offline (time-driven protocols, from its availability).</summary>
+    Offline,
+
+    /// <summary>A server update of a time-driven protocol (instant; the round is the update's number, the value the
+    /// largest staleness among the messages it applied).</summary>
+    Update,
+
+    /// <summary>A worker link's rate changed (instant; the value is the sum of the rates of the worker's flows on that
+    /// link in bit/s, the bytes 0 for the uplink and 1 for the downlink). trace.json only.</summary>
+    Rate,
 }

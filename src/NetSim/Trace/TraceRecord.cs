@@ -14,6 +14,14 @@ public readonly record struct TraceRecord(SimTime Start, SimTime End, int Node, 
     /// <summary>The node number of the server.</summary>
     public const int ServerNode = -1;
 
+    /// <summary>A kind's own number: a <see cref="TraceKind.Rate"/> record's bit/s, a <see cref="TraceKind.Update"/>
+    /// record's largest staleness; 0 otherwise.</summary>
+    public long Value { get; init; }
+
+    /// <summary>Whether the span is a transfer cut off (its worker went offline, or its round closed): it ends at the
+    /// abort, not at a delivery.</summary>
+    public bool Aborted { get; init; }
+
     /// <summary>The span's length.</summary>
     public SimTime Duration => End - Start;
 }

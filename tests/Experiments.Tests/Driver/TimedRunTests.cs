@@ -173,6 +173,53 @@ public sealed class TimedRunTests
         }
     }
 
+    [Test]
+    public void Trace_OfATimedRun_HasUploadSpans_Updates_RateCounters_AndOfflineSpans_Deterministically()
+    {
+        using var folder = new TemporaryDirectory();
+        var availabilityFile = Path.Combine(folder.Path, "availability.csv");
+        File.WriteAllText(availabilityFile, "worker,online_from_s,online_until_s\n0,0,0.0001\n0,0.0003,1000\n1,0,1000\n2,0,1000\n3,0,1000\n");
+        var plan = Plan(new ScenarioProtocol(ProtocolKind.Asynchronous), "SGD") with
+        {
+            Availability = AvailabilitySchedule.Load(availabilityFile, 4),
+        };
+
+        byte[] Traced(string name)
+        {
+            var directory = Path.Combine(folder.Path, name);
+            using var traces = RunTraces.Open(directory);
+            ExperimentDriver.Run(plan, traces.Begin);
+            traces.Complete();
+            return File.ReadAllBytes(Path.Combine(directory, RunTraces.JsonName));
+        }
+
+        var json = Traced("first");
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        var events = document.RootElement.GetProperty("traceEvents").EnumerateArray().ToArray();
+        string Phase(System.Text.Json.JsonElement e) => e.GetProperty("ph").GetString()!;
+        string Name(System.Text.Json.JsonElement e) => e.GetProperty("name").GetString()!;
+        var uploads = events.Where(e => Phase(e) == "X" && Name(e) == "upload").ToArray();
+        var delivered = uploads.Where(e => !e.GetProperty("args").TryGetProperty("aborted", out _))
+            .Select(e => e.GetProperty("ts").GetDecimal() + e.GetProperty("dur").GetDecimal()).ToHashSet();
+        var updates = events.Where(e => Phase(e) == "i" && Name(e) == "update").ToArray();
+        var offline = events.Where(e => Phase(e) == "X" && Name(e) == "offline").ToArray();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(uploads, Is.Not.Empty);
+            Assert.That(uploads.Select(e => e.GetProperty("dur").GetDecimal()), Is.All.GreaterThan(0m));
+            Assert.That(updates.Select(e => e.GetProperty("args").GetProperty("update").GetInt32()), Is.EqualTo(Enumerable.Range(1, 25)));
+            // Asynchronous SGD: each update is the instant an upload's last bit was in.
+            Assert.That(updates.Select(e => e.GetProperty("ts").GetDecimal()), Is.All.Matches<decimal>(delivered.Contains));
+            Assert.That(offline, Has.Length.EqualTo(1), "worker 0 offline from 100 us to 300 us");
+            Assert.That(offline[0].GetProperty("tid").GetInt32(), Is.EqualTo(1));
+            Assert.That(offline[0].GetProperty("ts").GetDecimal(), Is.EqualTo(100m));
+            Assert.That(offline[0].GetProperty("dur").GetDecimal(), Is.EqualTo(200m));
+            Assert.That(events.Count(e => Phase(e) == "C"), Is.GreaterThan(0));
+            Assert.That(events.Count(e => Phase(e) == "X" && Name(e) == "compute"), Is.GreaterThanOrEqualTo(25));
+            Assert.That(Traced("second"), Is.EqualTo(json), "same scenario and seed, same bytes");
+        }
+    }
+
     // Worker `worker` is offline the last `offline` ns of every `period` ns; the others are always online.
     private sealed class Blinking(int worker, long period, long offline) : IWorkerAvailability
     {
