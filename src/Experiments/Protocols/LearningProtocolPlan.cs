@@ -24,6 +24,8 @@ internal sealed class LearningProtocolPlan<T>(
     : IProtocolPlan
     where T : unmanaged, IFloatingPointIeee754<T>
 {
+    private bool _counted = true;
+
     /// <summary>Whether the run stops: no worker starts another turn, and the next update ends the process.</summary>
     public bool Stopping { get; private set; }
 
@@ -67,11 +69,23 @@ internal sealed class LearningProtocolPlan<T>(
             trainer.Deliver(worker);
         }
 
-        if (trainer.Aggregation != TimedAggregation.Deadline && trainer.Report(worker))
+        if (trainer.Aggregation == TimedAggregation.Deadline)
+        {
+            return;
+        }
+
+        var updatedNow = trainer.Report(worker);
+        _counted = trainer.LastReportCounted;
+        if (updatedNow)
         {
             Applied();
         }
     }
+
+    /// <inheritdoc/>
+    /// <remarks>The trainer decides: a report that added no message (the worker had none yet) is not an arrival, so
+    /// the server's update count, its aggregation waits and its stop follow the trainer's updates.</remarks>
+    public bool Counts(int worker) => _counted;
 
     /// <inheritdoc/>
     public void Lost(int worker, WorkLoss reason, long wastedBytes)

@@ -205,6 +205,10 @@ public sealed class TimedTrainer<T>
         Dropped++;
     }
 
+    /// <summary>Whether the last <see cref="Report"/> counted towards the buffer (false for a worker that had no message
+    /// yet): what a free-running server counts as an arrival, so that its updates are the trainer's.</summary>
+    public bool LastReportCounted { get; private set; }
+
     /// <summary>Asynchronous and buffered: worker <paramref name="worker"/>'s report of its last step reached the server
     /// (its delivered upload, or a skip notice, which applies its stored message again). The message is added with
     /// weight damping(tau), tau = updates since the worker's pull; returns whether this report completed an update
@@ -226,12 +230,15 @@ public sealed class TimedTrainer<T>
         }
 
         _reportDue[worker] = false;
+        LastReportCounted = false;
         var staleness = Algorithm.Iteration - _stepVersion[worker];
         var weight = Weight(staleness);
         if (!Algorithm.AddToPendingUpdate(worker, T.CreateTruncating(weight)))
         {
             return false;
         }
+
+        LastReportCounted = true;
 
         _collecting.Add(new AppliedMessage(worker, staleness, _uploaded[worker], weight));
         if (++_reportsInBuffer < _bufferSize)

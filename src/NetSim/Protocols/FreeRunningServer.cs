@@ -4,7 +4,7 @@ using Sasg.NetSim.Network;
 namespace Sasg.NetSim.Protocols;
 
 /// <summary>A server without rounds: every worker works on its own clock (receive the model, compute, upload), and the
-/// server applies an update every <see cref="Buffer"/> arrivals. A buffer of 1 is asynchronous SGD (each arrival is an
+/// server applies an update every <see cref="Buffer"/> arrivals that the plan counts (<see cref="IProtocolPlan.Counts"/>). A buffer of 1 is asynchronous SGD (each arrival is an
 /// update and its worker then pulls the new model); more is FedBuff's buffered aggregation (a worker pulls the current
 /// model as soon as its upload is in, without waiting for the update).</summary>
 /// <remarks>An offline worker does nothing until it is online again; one that goes offline during its turn loses it
@@ -89,6 +89,13 @@ public sealed class FreeRunningServer : IProtocolProcess
 
         void Arrived(int worker)
         {
+            // The plan is the source of truth for updates: a message it does not count is no arrival of the buffer.
+            if (!plan.Counts(worker))
+            {
+                StartWhenOnline(worker);
+                return;
+            }
+
             buffered.Add(worker);
             var updated = buffered.Count == Buffer;
             if (updated)

@@ -23,6 +23,13 @@ public interface IProtocolPlan
     /// transfers had put on the wire (0 when it was computing).</summary>
     void Lost(int worker, WorkLoss reason, long wastedBytes);
 
+    /// <summary>Free-running servers: whether <paramref name="worker"/>'s message just delivered
+    /// (<see cref="Delivered"/>, called just before) counts towards the server's buffer of arrivals. The plan decides
+    /// when its model really updates, so the server counts only what the plan counts: a report that adds nothing (a
+    /// worker with no message yet, such as a skip notice before its first upload) is not an arrival of the buffer.
+    /// Every message counts unless the plan says otherwise.</summary>
+    bool Counts(int worker) => true;
+
     /// <summary>The server applies one update now, from the messages of <paramref name="workers"/> delivered since the
     /// last update, in arrival order. Returns whether the run goes on (false: the process stops).</summary>
     bool Update(IReadOnlyList<int> workers);

@@ -59,17 +59,19 @@ public sealed class TimedRunTests
     public void Synchronous_WithLinkCapacities_RunsOnTheEventDrivenRound_WithTheSameDecisions()
     {
         var plan = TinyPlans.Stochastic("SGD");
-        var same = Enumerable.Repeat<ICapacitySchedule>(new ConstantCapacity(100_000_000), 4).ToArray();
+        // Each link's own rate: the tiny plan's uplinks run at 100 Mbit/s, its downlinks at Link.Default's 1 Gbit/s.
+        ICapacitySchedule[] Same(IReadOnlyList<Link> links) => links.Select(l => (ICapacitySchedule)new ConstantCapacity(l.Bandwidth.BitsPerSecond)).ToArray();
         var half = Enumerable.Repeat<ICapacitySchedule>(new ConstantCapacity(50_000_000), 4).ToArray();
 
         var closedForm = ExperimentDriver.Run(plan)[0];
-        var eventDriven = ExperimentDriver.Run(plan with { UplinkCapacity = same, DownlinkCapacity = same })[0];
+        var eventDriven = ExperimentDriver.Run(plan with { UplinkCapacity = Same(plan.Topology.Uplinks), DownlinkCapacity = Same(plan.Topology.Downlinks) })[0];
         var slower = ExperimentDriver.Run(plan with { UplinkCapacity = half })[0];
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(eventDriven.Metrics.Select(m => m.TrainLoss), Is.EqualTo(closedForm.Metrics.Select(m => m.TrainLoss)), "the same decisions");
             Assert.That(slower.Metrics.Select(m => m.TrainLoss), Is.EqualTo(closedForm.Metrics.Select(m => m.TrainLoss)), "the same decisions");
+            Assert.That(eventDriven.SimulatedSeconds, Is.EqualTo(closedForm.SimulatedSeconds), "schedules at the links' rates change no time");
             Assert.That(slower.SimulatedSeconds, Is.GreaterThan(eventDriven.SimulatedSeconds));
             Assert.That(eventDriven.Protocol, Is.Null);
         }

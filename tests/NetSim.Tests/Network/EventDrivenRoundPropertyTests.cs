@@ -22,7 +22,8 @@ public sealed class EventDrivenRoundPropertyTests
         var rounds = random.Next(1, 4);
         var plan = new TablePlan(random, star.WorkerCount, rounds);
         var closed = new ParameterServerRound(star, Compute(factors, noiseSeed), options);
-        var events = new EventDrivenRound(star, Compute(factors, noiseSeed), options);
+        var (uplinks, downlinks, ingress) = ConstantSchedules(random, star);
+        var events = new EventDrivenRound(star, Compute(factors, noiseSeed), options, uplinks, downlinks, ingress);
 
         var start = SimTime.Zero;
         for (var round = 0; round < rounds; round++)
@@ -31,7 +32,7 @@ public sealed class EventDrivenRoundPropertyTests
             var actual = Snapshot(events.RunRound(round, start, plan));
             if (expected != actual)
             {
-                Assert.Fail($"round {round}, {options.Ingress}, {options.Broadcast}, M = {star.WorkerCount}:\n{Diff(expected, actual)}");
+                Assert.Fail($"round {round}, {options.Ingress}, {options.Broadcast}, M = {star.WorkerCount}, schedules up {uplinks is not null} down {downlinks is not null} ingress {ingress is not null}:\n{Diff(expected, actual)}");
             }
 
             start = closed.LastRound.End;
@@ -55,6 +56,24 @@ public sealed class EventDrivenRoundPropertyTests
         var ingress = Bandwidth.FromBitsPerSecond(random.Next(2) == 0 ? random.NextInt64(1_000_000, 20_000_000_000) : random.Next(100_000, 50_000_000));
         var factors = Enumerable.Range(0, workers).Select(_ => uniform ? 1.0 : 0.1 + (random.NextDouble() * 3)).ToArray();
         return (new StarTopology(uplinks, downlinks, ingress), factors, random.Next(2) == 0 ? 0UL : (ulong)random.Next(1, 1000));
+    }
+
+    // Some cases follow no schedule; the others give each link, independently, a ConstantCapacity at its own rate or
+    // none (every combination of scheduled and fixed uplinks, downlinks and ingress), which must change nothing.
+    internal static (ICapacitySchedule?[]? Uplinks, ICapacitySchedule?[]? Downlinks, ICapacitySchedule? Ingress) ConstantSchedules(
+        Random random, StarTopology star)
+    {
+        if (random.Next(3) == 0)
+        {
+            return (null, null, null);
+        }
+
+        var share = random.Next(1, 5);
+        ICapacitySchedule? Maybe(Link link) => random.Next(4) < share ? new ConstantCapacity(link.Bandwidth.BitsPerSecond) : null;
+        var uplinks = random.Next(4) == 0 ? null : star.Uplinks.Select(Maybe).ToArray();
+        var downlinks = random.Next(4) == 0 ? null : star.Downlinks.Select(Maybe).ToArray();
+        var ingress = random.Next(2) == 0 ? new ConstantCapacity(star.ServerIngress.BitsPerSecond) : null;
+        return (uplinks, downlinks, ingress);
     }
 
     internal static ComputeModel Compute(double[] factors, ulong noiseSeed) =>

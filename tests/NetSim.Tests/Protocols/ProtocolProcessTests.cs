@@ -78,6 +78,32 @@ public sealed class ProtocolProcessTests
     }
 
     [Test]
+    public void Buffered_AMessageThePlanDoesNotCount_IsNoArrivalOfTheBuffer()
+    {
+        // Worker 0's first turn is a skip notice (empty: in at C) before it has any message: the plan does not count it,
+        // so the first update waits for worker 0's upload of its second turn (C + C + U) instead of taking the notice
+        // and worker 1's upload at C + U; the second takes worker 1's at 2(C + U) and worker 0's at 3C + 2U.
+        var simulation = new Simulation();
+        var turns = new int[2];
+        var delivered = new int[2];
+        var plan = new RecordingPlan(simulation, SimTime.FromNanoseconds(C), Payload, maxUpdates: 2)
+        {
+            Action = w => turns[w]++ == 0 && w == 0 ? WorkerAction.Skip(SimTime.FromNanoseconds(C)) : WorkerAction.Upload(Payload, SimTime.FromNanoseconds(C)),
+            Counted = w => !(w == 0 && delivered[0]++ == 0),
+        };
+        var server = new FreeRunningServer(Network(simulation, 2), ComputeModel.Uniform(2), Messages, buffer: 2);
+
+        var summary = server.Run(plan);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(plan.Updates.Select(u => u.Time), Is.EqualTo(new[] { (2 * C) + U, (3 * C) + (2 * U) }));
+            Assert.That(plan.Updates.Select(u => string.Join(' ', u.Workers)), Is.EqualTo(new[] { "1 0", "1 0" }));
+            Assert.That(summary.Updates, Is.EqualTo(2));
+        }
+    }
+
+    [Test]
     public void Deadline_NoWorkerCanMeet_ClosesEmptyRounds_AndStallsInsteadOfSpinning()
     {
         var simulation = new Simulation();

@@ -17,6 +17,9 @@ internal sealed class RecordingPlan(Simulation simulation, SimTime cost, DataSiz
 
     public Func<int, WorkerAction>? Action { get; init; }
 
+    /// <summary>Whether a worker's message just delivered counts towards a free-running server's buffer (null: all).</summary>
+    public Func<int, bool>? Counted { get; init; }
+
     public WorkerAction Start(int worker)
     {
         Log.Add(Line("start", worker));
@@ -30,6 +33,8 @@ internal sealed class RecordingPlan(Simulation simulation, SimTime cost, DataSiz
         Log.Add(Line("delivered", worker));
         QueueWaits.Add(message.ReceiveStart - message.Arrival);
     }
+
+    public bool Counts(int worker) => Counted?.Invoke(worker) ?? true;
 
     public void Lost(int worker, WorkLoss reason, long wastedBytes)
     {
