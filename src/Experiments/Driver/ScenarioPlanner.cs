@@ -82,7 +82,7 @@ public static class ScenarioPlanner
         }
 
         var bytesPerParameter = doublePrecision ? 8 : 4;
-        var (topology, options, compute) = PlanNetwork(scenario, m, (long)parameterCount * bytesPerParameter);
+        var (topology, options, compute) = BuildNetwork(scenario, m, (long)parameterCount * bytesPerParameter);
         var (uplinkCapacity, downlinkCapacity, availability) = TimeVaryingPlanning.Resolve(scenario, m);
         return new RunPlan
         {
@@ -168,6 +168,14 @@ public static class ScenarioPlanner
     {
         ArgumentNullException.ThrowIfNull(scenario);
         TimeVaryingPlanning.CheckSupported(scenario, closedForm: true);
+        return BuildNetwork(scenario, workers, modelBytes);
+    }
+
+    // The network part of a plan without the replay's refusal of time-varying inputs: a run (Plan) follows link traces
+    // on the event-driven network, which only a replay on the closed form cannot.
+    private static (StarTopology Topology, ParameterServerOptions Network, Func<ComputeModel> CreateCompute) BuildNetwork(
+        Scenario scenario, int workers, long modelBytes)
+    {
         var (topology, compute) = Network(scenario, workers);
         var network = scenario.Network;
         var options = new ParameterServerOptions

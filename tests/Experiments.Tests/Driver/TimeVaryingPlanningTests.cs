@@ -18,6 +18,7 @@ public sealed class TimeVaryingPlanningTests
 
         var error = Assert.Throws<ScenarioException>(() => ScenarioPlanner.Plan(scenario))!;
         var network = Assert.Throws<ScenarioException>(() => ScenarioPlanner.PlanNetwork(scenario, 3, 400))!;
+        var traced = ScenarioPlanner.Plan(scenario with { Availability = null });
 
         using (Assert.EnterMultipleScope())
         {
@@ -27,6 +28,7 @@ public sealed class TimeVaryingPlanningTests
                 "s.json: $.network.linkTraces: recorded decisions are re-timed on the closed-form network, which cannot follow link traces; run the scenario with the other network instead of replaying it\n"
                 + error.Message), "replay's network-only plan refuses both");
             Assert.That(ScenarioTimeDependence.Of(scenario with { Availability = null })?.JsonPath, Is.EqualTo("$.network.linkTraces"));
+            Assert.That(traced.UplinkCapacity, Has.Count.EqualTo(3), "a run's plan follows the traces (only replay refuses them)");
         }
     }
 
