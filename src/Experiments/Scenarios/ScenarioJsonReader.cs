@@ -191,7 +191,15 @@ internal sealed class ScenarioJsonReader(string file, string? baseDirectory)
             return null;
         }
 
-        return token.Value<string>();
+        var value = token.Value<string>()!;
+        if (value.Contains('\0', StringComparison.Ordinal))
+        {
+            // No field takes a NUL character, and a path with one makes every file API throw.
+            Report(PathOf(token), "the string holds a NUL character (\\u0000)", $"write a string without it, for example {example}");
+            return null;
+        }
+
+        return value;
     }
 
     public bool? Bool(JObject parent, string name)

@@ -29,6 +29,19 @@ public sealed class ScenarioInputsTests
     }
 
     [Test]
+    public void LinkTraces_APathWithANulCharacter_IsOneProblem_NotAnException()
+    {
+        using var folder = Traces();
+        var json = ScenarioText.Minimal();
+        json["network"] = JObject.Parse("""{ "linkTraces": { "uplink": ["a\u0000.up"] } }""");
+
+        Assert.That(Problems(json, folder), Is.EqualTo(new[]
+        {
+            "s.json: $.network.linkTraces.uplink[0]: the string holds a NUL character (\\u0000); write a string without it, for example \"traces/cell.up\"",
+        }));
+    }
+
+    [Test]
     public void LinkTraces_StartOffset_DefaultsToZero_AndTakesRandom()
     {
         using var folder = Traces();
