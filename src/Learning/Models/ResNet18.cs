@@ -46,21 +46,7 @@ public sealed class ResNet18 : SupervisedModel
     public override Tensor forward(Tensor input)
     {
         var x = ResNetStem.Forward(conv1, bn1, input);
-        foreach (var stage in (ModuleList<ResNetBasicBlock>[])[layer1, layer2, layer3, layer4])
-        {
-            foreach (var block in stage)
-            {
-                using var blockInput = x;
-                x = block.call(blockInput);
-            }
-        }
-
-        using (x)
-        {
-            using var pooled = nn.functional.adaptive_avg_pool2d(x, [1, 1]);
-            using var features = pooled.flatten(1);
-            return linear.call(features);
-        }
+        return ResNetStem.Body(x, [layer1, layer2, layer3, layer4], linear);
     }
 
     /// <inheritdoc/>
