@@ -326,6 +326,7 @@ public sealed partial class EventDrivenRound : IRoundNetwork
         t.UploadCount = uploads;
         t.IdleCount = idle;
         t.UploadedBytes = DataSize.FromBytes(bytes);
+        t.CarriedBytes = t.UploadedBytes;
         t.AggregationStart = SimTime.FromNanoseconds(aggregationStart);
         t.End = t.AggregationStart + Options.AggregationTime;
         if (_trace is not null)

@@ -281,6 +281,7 @@ public sealed class ParameterServerRound : IRoundNetwork
         t.UploadCount = uploads;
         t.IdleCount = idle;
         t.UploadedBytes = DataSize.FromBytes(bytes);
+        t.CarriedBytes = t.UploadedBytes;
         t.AggregationStart = SimTime.FromNanoseconds(aggregationStart);
         t.End = t.AggregationStart + Options.AggregationTime;
         if (_monitors is not null)

@@ -61,6 +61,11 @@ public sealed class RoundTiming
     /// <summary>The payload bytes uploaded in this round (overheads excluded).</summary>
     public DataSize UploadedBytes { get; internal set; }
 
+    /// <summary>The payload bytes the round's gradient exchange carried, summed over every hop: on a star the uploads
+    /// (<see cref="UploadedBytes"/>); on a hierarchy the uploads plus the aggregators' forwards; sharded, the slices;
+    /// under a collective, every step's messages.</summary>
+    public DataSize CarriedBytes { get; internal set; }
+
     internal long[] ModelReceived { get; }
 
     internal long[] BroadcastSendStart { get; }
