@@ -138,6 +138,9 @@ public sealed class CollectiveRound : IRoundNetwork
     /// <summary>The network the rounds' messages flow through.</summary>
     public FlowNetwork Network { get; private set; }
 
+    // The ring through the network's events instead of the recurrence (tests check both agree).
+    internal bool EventDrivenRing { get; set; }
+
     private long Now => Simulation.Now.Nanoseconds;
 
     /// <inheritdoc/>
@@ -184,12 +187,20 @@ public sealed class CollectiveRound : IRoundNetwork
         _finished = 0;
         _carried = 0;
         Prepare(n);
-        for (var w = 0; w < n; w++)
+        if (Kind == CollectiveKind.Ring && n > 1 && !EventDrivenRing)
         {
-            TopologyRounds.After(Simulation, _computeTime[w], _onComputed, w);
+            RingByRecurrence(t);
+        }
+        else
+        {
+            for (var w = 0; w < n; w++)
+            {
+                TopologyRounds.After(Simulation, _computeTime[w], _onComputed, w);
+            }
+
+            TopologyRounds.StepUntil(Simulation, _done, round);
         }
 
-        TopologyRounds.StepUntil(Simulation, _done, round);
         Finish(t);
         return t;
     }
@@ -226,6 +237,50 @@ public sealed class CollectiveRound : IRoundNetwork
 
             _subtree[w] = subtree;
             _waiting[w] = children + 1;
+        }
+    }
+
+    // In a ring each link carries at most one hop at a time (a worker sends step j + 1 after its step j send is
+    // serialized, and receives only from w − 1), so a hop runs at min(sender's uplink, receiver's downlink) from its
+    // start: the network's times follow from a recurrence over the steps, O(N) a step instead of O(N log N) of events.
+    private void RingByRecurrence(RoundTiming t)
+    {
+        var n = t.WorkerCount;
+        var uplinks = Topology.UplinkArray;
+        var downlinks = Topology.DownlinkArray;
+        var sent = new long[n];
+        var delivered = new long[n];
+        var previousDelivered = new long[n];
+        for (var j = 0; j < _steps; j++)
+        {
+            for (var w = 0; w < n; w++)
+            {
+                var receiver = (w + 1) % n;
+                var from = (w + n - 1) % n;
+                var begin = j == 0 ? t.ComputeEnd[w] : Math.Max(sent[w], previousDelivered[from]);
+                if (j == 0)
+                {
+                    t.UploadStart[w] = begin;
+                }
+
+                var chunk = (((w - j) % n) + n) % n;
+                var payload = Operation == CollectiveOperation.AllReduce
+                    ? (((chunk + 1) * _reduceSize) / n) - ((chunk * _reduceSize) / n)
+                    : _size[chunk];
+                _carried += payload;
+                var down = downlinks[receiver];
+                var rate = Math.Min(uplinks[w].Bandwidth.BitsPerSecond, down.Bandwidth.BitsPerSecond);
+                var bits = (Int128)down.WireSize(DataSize.FromBytes(payload)).Bits * 1_000_000_000;
+                sent[w] = begin + FairShareTreap.CeilingDivide(bits, rate);
+                delivered[w] = sent[w] + uplinks[w].Latency.Nanoseconds + down.Latency.Nanoseconds;
+            }
+
+            (previousDelivered, delivered) = (delivered, previousDelivered);
+        }
+
+        for (var w = 0; w < n; w++)
+        {
+            t.Reported[w] = previousDelivered[(w + n - 1) % n];
         }
     }
 

@@ -246,6 +246,46 @@ public sealed class CollectiveRoundTests
         return slow.End >= fastEnd && slow.CarriedBytes == fastCarried && everyWorkerAfterItsCompute;
     }
 
+    [FsCheck.NUnit.Property(Replay = "20261203,0721", MaxTest = 100)]
+    public bool Ring_TheRecurrenceEqualsTheEventDrivenNetwork_ToTheNanosecond(int seed, bool gather)
+    {
+        // The ring's fast path computes each hop from its start; the network's events must give the same times on
+        // heterogeneous links with overheads and framing, uneven compute, skips and idle workers, over several rounds.
+        var random = new Random(seed);
+        var (star, factors, noiseSeed) = EventDrivenRoundPropertyTests.Scenario(random);
+        var n = star.WorkerCount;
+        var common = random.Next(0, 300_000);
+        var operation = gather ? CollectiveOperation.AllGather : CollectiveOperation.AllReduce;
+        var plan = FixedRoundPlan.Repeating(Enumerable.Range(0, n).Select(w => random.Next(8) switch
+        {
+            0 => WorkerAction.Skip(SimTime.FromNanoseconds(random.Next(0, 1_000_000))),
+            1 => WorkerAction.Idle,
+            _ => WorkerAction.Upload(DataSize.FromBytes(gather ? random.Next(0, 300_000) : common), SimTime.FromNanoseconds(random.Next(0, 1_000_000))),
+        }).ToArray());
+        var fast = new CollectiveRound(star, CollectiveKind.Ring, operation, EventDrivenRoundPropertyTests.Compute(factors, noiseSeed), Aggregation);
+        var events = new CollectiveRound(star, CollectiveKind.Ring, operation, EventDrivenRoundPropertyTests.Compute(factors, noiseSeed), Aggregation)
+        {
+            EventDrivenRing = true,
+        };
+
+        var start = SimTime.Zero;
+        for (var round = 0; round < 3; round++)
+        {
+            var a = fast.RunRound(round, start, plan);
+            var expected = (a.End, a.CarriedBytes, a.UploadedBytes, Workers: Enumerable.Range(0, n).Select(w => a[w]).ToArray());
+            var b = events.RunRound(round, start, plan);
+            var differing = Enumerable.Range(0, n).FirstOrDefault(w => b[w] != expected.Workers[w], -1);
+            if (differing >= 0 || b.End != expected.End || b.CarriedBytes != expected.CarriedBytes || b.UploadedBytes != expected.UploadedBytes)
+            {
+                Assert.Fail($"round {round}, N = {n}, {operation}: end {expected.End} vs {b.End}; worker {differing}");
+            }
+
+            start = b.End;
+        }
+
+        return true;
+    }
+
     [Test]
     public void Run_ChainsRoundsAndTracesComputeUploadAndTheRound()
     {
