@@ -326,7 +326,8 @@ public static class ScenarioLoader
             kinds.Add(kind);
         }
 
-        return kinds;
+        // None valid: reported, and the method stays in every check.
+        return kinds.Count > 0 ? kinds : null;
     }
 
     private static ScenarioOutputs ReadOutputs(ScenarioJsonReader r, JObject? outputs, string name)
