@@ -31,6 +31,8 @@ public static partial class ScenarioPlanner
                 }
 
                 return new TopologyPlan(TopologyKind.Sharded) { ServerIngress = Enumerable.Repeat(topology.ServerIngress, topology.Servers).ToArray() };
+            case TopologyKind.Star:
+                return TopologyPlan.Star;
             default:
                 return new TopologyPlan(topology.Kind);
         }
