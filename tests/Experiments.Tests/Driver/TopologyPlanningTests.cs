@@ -113,6 +113,21 @@ public sealed class TopologyPlanningTests
         Assert.That(problem.Problems.Single().JsonPath, Is.EqualTo("$.network.topology.kind"));
     }
 
+    [Test]
+    public void Plan_LeavesOutTheMethodsThatDoNotRunOnTheTopology_AndCarriesTheRoundModel()
+    {
+        var scenario = With("""{ "kind": "ring" }""", edit: json => json["algorithms"] = JArray.Parse(
+            """[{ "name": "GD" }, { "name": "LAG-WK", "topologies": ["star"] }]"""));
+
+        var plan = ScenarioPlanner.Plan(scenario);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(plan.Algorithms.Select(a => a.Label), Is.EqualTo(new[] { "GD" }));
+            Assert.That(plan.RoundTopology.Kind, Is.EqualTo(TopologyKind.Ring));
+        }
+    }
+
     [TestCase(false, CollectiveOperation.AllReduce)]
     [TestCase(true, CollectiveOperation.AllGather)]
     public void Collectives_ReduceDensePayloads_AndGatherSparseOnes(bool sparse, CollectiveOperation operation)
