@@ -23,6 +23,9 @@ internal sealed class AlgorithmRunner<T>(
     // Requests and skip notices so far, counted from the decisions handed to NetSim (ControlMessages.Of).
     private ControlMessages _control;
 
+    // Payload bytes carried over every hop so far (RoundTiming.CarriedBytes, summed).
+    private long _carried;
+
     public AlgorithmResult Run()
     {
         var dtype = plan.DoublePrecision ? ScalarType.Float64 : ScalarType.Float32;
@@ -106,13 +109,12 @@ internal sealed class AlgorithmRunner<T>(
         var now = SimTime.Zero;
         var stop = Evaluate(trainer, state, trainSet, testSet, now);
         var iteration = 0;
-        long carried = 0;
         while (stop is null && iteration < plan.Iterations)
         {
             roundPlan.RoundStart = now;
             var timing = network.RunRound(iteration, now, roundPlan);
             now = timing.End;
-            carried += timing.CarriedBytes.Bytes;
+            _carried += timing.CarriedBytes.Bytes;
             trainer.FinishIteration();
             foreach (var outcome in roundPlan.Outcomes)
             {
@@ -152,7 +154,7 @@ internal sealed class AlgorithmRunner<T>(
             spec.Label, iteration, trainer.Uploads, trainer.UploadBytes, trainer.PaperBits, now.TotalSeconds, metrics, record.Decisions, reason, message)
         {
             PerWorkerStateBytes = trainer.PerWorkerStateBytes + (_samplers?.Sum(s => s.NativeBytes) ?? 0),
-            CarriedBytes = carried,
+            CarriedBytes = _carried,
         };
         record.Finish(result);
         return result;
@@ -162,7 +164,13 @@ internal sealed class AlgorithmRunner<T>(
         SynchronousTrainer<T> trainer, ModelState<T> state, TensorData trainSet, TensorData? testSet, SimTime now) =>
         new MethodEvaluator<T>(plan, spec, record, _sources!, state).Evaluate(
             trainer.Algorithm,
-            new MethodTotals(trainer.Uploads, trainer.UploadBytes, trainer.PaperBits, trainer.CountedUploads, _control),
+            new MethodTotals(
+                trainer.Uploads,
+                trainer.UploadBytes,
+                trainer.PaperBits,
+                trainer.CountedUploads,
+                _control,
+                plan.RoundTopology.Kind == Scenarios.TopologyKind.Star ? 0 : _carried), // rows of star runs as before
             trainSet,
             testSet,
             now);

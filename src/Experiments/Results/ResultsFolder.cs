@@ -87,7 +87,7 @@ public static class ResultsFolder
         ResultsFiles files, RunPlan plan, IReadOnlyList<AlgorithmResult> results, string summary, string report, string? resolvedScenarioJson)
     {
         Directory.CreateDirectory(files.Directory);
-        files.Write("metrics.csv", CsvTables.Metrics(results.SelectMany(r => r.Metrics), plan.ReportTop5));
+        files.Write("metrics.csv", CsvTables.Metrics(results.SelectMany(r => r.Metrics), plan.ReportTop5, plan.RoundTopology.Kind != Scenarios.TopologyKind.Star));
         if (files.DecisionsFile is { } source && DecisionFiles.Choose(plan) == (true, false) && File.Exists(source))
         {
             files.Link("decisions.csv", source);
