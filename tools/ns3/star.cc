@@ -25,14 +25,14 @@
 // (push) or one at a time (pull); iterations are separated by --gap-ms idle milliseconds.
 //
 // Options: --pull, --repeat R (passes over the plan, default 1), --warm BYTES (default: as netem, 150 ms at the rate
-// + 4 RTT, 64 KB..16 MB per worker, when M <= 10; for M > 10 push uses that x 10/M per worker and pull at most 4 RTT
-// at the rate, at least 64 KB: the warm-up's job is only to grow each connection's window for the pattern it will
-// see), --gap-ms G (default 20), --server-queue BYTES (default 67108864), --worker-queue BYTES (default 4194304),
+// + 4 RTT, 64 KB..16 MB per worker, when M <= 10; for M > 10 push uses that x 10/M per worker and pull at most 2 RTT
+// at the rate (what slow start sends to reach the bandwidth-delay product), at least 64 KB: the warm-up's job is only
+// to grow each connection's window for the pattern it will see), --gap-ms G (default 20), --server-queue BYTES (default 67108864), --worker-queue BYTES (default 4194304),
 // --min-rto-ms (default 200), --seed N (default 1).
 //
 // Writes DIR/uploads.csv (pass,iteration,worker,bytes,command_ns,done_ns,read_ns: ns after the iteration's t0; bytes
 // -1 = skip notice; read_ns = done_ns), DIR/tcp.csv (per iteration, and the warm-up as pass -1: packets dropped at
-// the server link's queue and at the workers' queues, retransmission timeouts and fast recoveries entered by the
+// the server link's queue and at the workers' queues (a full device queue: ns-3's traffic-control "TcDrop"), retransmission timeouts and fast recoveries entered by the
 // workers' connections) and DIR/environment.txt (key=value, written last). Exit status: 0 done, 2 bad arguments or
 // plan (one line on stderr), 1 the simulation did not finish every iteration.
 #include "ns3/applications-module.h"
@@ -557,7 +557,7 @@ int64_t DefaultWarm(const Options& o)
     {
         return static_cast<int64_t>(netem);
     }
-    double warm = o.pull ? std::min(netem, bytesPerSecond * 4 * rtt) : netem * 10 / o.workers;
+    double warm = o.pull ? std::min(netem, bytesPerSecond * 2 * rtt) : netem * 10 / o.workers;
     return static_cast<int64_t>(std::max(65536.0, warm));
 }
 
@@ -592,6 +592,9 @@ int main(int argc, char** argv)
     Config::SetDefault("ns3::TcpSocket::SndBufSize", UintegerValue(67108864));
     Config::SetDefault("ns3::TcpSocket::RcvBufSize", UintegerValue(67108864));
     Config::SetDefault("ns3::TcpSocketBase::MinRto", TimeValue(MilliSeconds(options.minRtoMs)));
+    // Linux's RTO is srtt + rttvar with rttvar at least the minimum RTO (200 ms), so never less than srtt + 200 ms;
+    // ns-3's is max(MinRto, srtt + max(ClockGranularity, 4 rttvar)): a 200 ms granularity gives Linux's floor.
+    Config::SetDefault("ns3::TcpSocketBase::ClockGranularity", TimeValue(MilliSeconds(options.minRtoMs)));
     Config::SetDefault("ns3::TcpSocketBase::Sack", BooleanValue(true));
     Config::SetDefault("ns3::TcpSocketBase::Timestamp", BooleanValue(true));
     Config::SetDefault("ns3::TcpSocketBase::WindowScaling", BooleanValue(true));
@@ -641,6 +644,14 @@ int main(int argc, char** argv)
     limit(serverDevices.Get(0), options.serverQueue)->TraceConnectWithoutContext("Drop", MakeCallback(&ServerDrop));
     limit(serverDevices.Get(1), options.serverQueue);
     Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+    // Without a queue disc, a full device queue stops the device's flow control and the traffic-control layer drops
+    // what IP hands it ("TcDrop"); the queues' own "Drop" never fires then. The router's only congested egress is the
+    // server link; a worker's is its uplink.
+    router->GetObject<TrafficControlLayer>()->TraceConnectWithoutContext("TcDrop", MakeCallback(&ServerDrop));
+    for (int k = 0; k < m; k++)
+    {
+        workers.Get(k)->GetObject<TrafficControlLayer>()->TraceConnectWithoutContext("TcDrop", MakeCallback(&WorkerDrop));
+    }
 
     Server upload(options, plan, workerAddresses);
     upload.SetWarm(options.warm >= 0 ? options.warm : DefaultWarm(options));
@@ -690,7 +701,7 @@ int main(int argc, char** argv)
         << "downlink_rate_bps=10000000000\n"
         << "congestion_control=cubic\n"
         << "tcp=segment 1448 B, IW 10, delayed ACK 2 segments / 40 ms, min RTO " << options.minRtoMs
-        << " ms, SACK, timestamps, window scaling, PRR recovery, no Nagle, buffers 64 MB\n"
+        << " ms (RTO >= srtt + min RTO), SACK, timestamps, window scaling, PRR recovery, no Nagle, buffers 64 MB\n"
         << "warm_bytes=" << upload.WarmBytes() << "\n"
         << "gap_ms=" << options.gapMs << "\n"
         << "repeat=" << options.repeat << "\n"
