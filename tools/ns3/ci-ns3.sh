@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # CI subset of the ns-3 comparison (docs/fidelity.md, "ns-3 at scale"), in two steps:
-#  1. Sasg against ns-3 at M = 50: the committed decision-log excerpt tools/netem/ci/decisions.csv (SGD 1.6 MB, Top10
-#     326 KB, Sparse 33 KB; 10 workers, stretched to 50 with --replicate-workers: worker w replays worker w mod 10),
-#     iterations 0 and 1 of each, 2 passes, on two networks: 100 Mbit/s, 5 ms, push and pull. Fails (exit 1) when a
-#     large-payload configuration misses median |err| <= 3 % or p95 <= 10 % under the wire model, or when a
-#     deliberately wrong model (payload-only, links 10 % slow, twice the latency) meets the target in both (the gate
-#     would then prove nothing).
+#  1. Sasg against ns-3 at M = 50: the committed decision-log excerpt tools/netem/ci/decisions.csv (10 workers,
+#     stretched to 50 with --replicate-workers: worker w replays worker w mod 10), Top10 (326 KB) and Sparse (33 KB),
+#     iterations 0 and 1 of each, 2 passes, on two networks: 100 Mbit/s, 5 ms, push and pull. (Not SGD: fifty 1.6 MB
+#     uploads pushed at once overflow the 64 MB server queue once the windows have grown, the lossy regime outside the
+#     model; docs/fidelity.md, "ns-3 at scale".) Fails (exit 1) when a large-payload configuration misses median
+#     |err| <= 3 % or p95 <= 10 % under the wire model, or when a deliberately wrong model (payload-only, links 10 %
+#     slow, twice the latency) meets the target in both (the gate would then prove nothing).
 #  2. netem against ns-3 where both run (M <= 10): the netem CI subset's networks (M = 4, 100 Mbit/s, 0.5 and 5 ms,
 #     push and pull; tools/netem/ci-fidelity.sh) replayed by both references (`validate-network --engine both`); fails
 #     when their per-iteration times differ by more than Sasg's own target. Finished netem runs in OUTPUT_DIR/netem
@@ -30,7 +31,7 @@ start=$(date +%s)
 code=0
 "${sasg[@]}" validate-network "$ROOT/tools/netem/ci" --engine ns3 --replicate-workers \
   --output "$OUT/ns3-m50" --workers 50 --rates 100Mbps --latencies 5ms --modes push,pull \
-  --algorithms SGD,Top10,Sparse --iterations 2 --repeat 2 --budget 600s --check-target wire || code=$?
+  --algorithms Top10,Sparse --iterations 2 --repeat 2 --budget 600s --check-target wire || code=$?
 echo "ns-3 fidelity: $(( $(date +%s) - start )) s"
 case $code in
   0) echo "ns-3 fidelity: target met, wrong models rejected (report: $OUT/ns3-m50/fidelity.md)" ;;

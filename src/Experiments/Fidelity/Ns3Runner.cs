@@ -11,7 +11,7 @@ public sealed class Ns3Runner(string buildScript) : INetworkReference
     /// <summary>The exit status build.sh check uses when ns-3 is unusable here (as netem's "cannot emulate").</summary>
     public const int CannotSimulate = 3;
 
-    private string? binary;
+    private string? _binary;
 
     /// <summary>The path of tools/ns3/build.sh.</summary>
     public string BuildScript { get; } = buildScript;
@@ -57,17 +57,17 @@ public sealed class Ns3Runner(string buildScript) : INetworkReference
     public void Run(FidelityConfiguration configuration, string planFile, string directory, int passes, string prefix)
     {
         var arguments = Arguments(configuration, planFile, directory, passes);
-        if (binary is null)
+        if (_binary is null)
         {
             var (built, output) = Execute("bash", [BuildScript]);
             var last = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.Trim();
-            binary = built == 0 && last is not null && File.Exists(last)
+            _binary = built == 0 && last is not null && File.Exists(last)
                 ? last
                 : throw new InvalidOperationException($"tools/ns3/build.sh exited with {built.ToString(CultureInfo.InvariantCulture)}: {last ?? "no output"}");
         }
 
         Directory.CreateDirectory(directory);
-        var (status, log) = Execute(binary, arguments);
+        var (status, log) = Execute(_binary, arguments);
         File.WriteAllText(Path.Combine(directory, "ns3.log"), log);
         if (status != 0)
         {
