@@ -207,4 +207,21 @@ public sealed class ValidateNetworkCommandTests
             File.Copy(file, target);
         }
     }
+
+    [Test]
+    public void Ns3Engine_WhereNs3CannotRun_OneLineAndExitThree()
+    {
+        using var folder = new TemporaryDirectory();
+        var script = folder.WriteFile("build.sh", "echo 'ns3: cannot simulate here: libns3-dev (ns-3 3.37) or g++ is missing'\nexit 3\n");
+        var arguments = Arguments(folder, "wire").Where(a => a != "--analyze-only").Concat(["--engine", "ns3", "--ns3", script]).ToArray();
+        var error = new StringWriter();
+
+        var exitCode = SasgApp.Run(arguments, new TestConsole(), error, DatasetLocator.Default);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exitCode, Is.EqualTo(3));
+            Assert.That(error.ToString(), Is.EqualTo("sasg: ns3: cannot simulate here: libns3-dev (ns-3 3.37) or g++ is missing" + Environment.NewLine));
+        }
+    }
 }
