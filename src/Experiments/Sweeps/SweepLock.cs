@@ -70,6 +70,12 @@ internal sealed class SweepLock : IDisposable
                 continue;
             }
 
+            if (holder is null && TryRemoveStale(path, null))
+            {
+                note = "took over a lock file without an owner line, whose process died while writing it";
+                continue;
+            }
+
             // The line is not written yet, or another process is taking the stale lock over: look again shortly.
             Thread.Sleep(20 * (attempt + 1));
         }
@@ -131,8 +137,9 @@ internal sealed class SweepLock : IDisposable
     }
 
     // Takes the exclusive advisory lock (free only if the owner's handle is closed), checks the file still names the
-    // same owner, and deletes it while holding it.
-    private static bool TryRemoveStale(string path, SweepLockOwner holder)
+    // same owner (or, for a null holder, still names none: its owner died between creating it and writing its line),
+    // and deletes it while holding it. A live owner still writing its line holds its handle, so the lock is not free.
+    private static bool TryRemoveStale(string path, SweepLockOwner? holder)
     {
         try
         {

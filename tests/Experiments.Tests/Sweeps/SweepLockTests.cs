@@ -40,6 +40,37 @@ public sealed class SweepLockTests
         }
     }
 
+    [TestCase("")]
+    [TestCase("sweep\t12")]
+    public void Acquire_OfALockFileWithoutAnOwnerLine_NoOneHolding_TakesItOver(string partial)
+    {
+        // Its owner was killed between creating the file and writing its line (seen under load in the kill-and-resume test).
+        using var folder = new TemporaryDirectory();
+        var path = Path.Combine(folder.Path, "sweep.lock");
+        File.WriteAllText(path, partial);
+
+        using var taken = SweepLock.Acquire(path, folder.Path, "sweep");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(taken.Note, Does.StartWith("took over a lock file without an owner line"));
+            Assert.That(SweepLock.ReadOwner(path)!.ProcessId, Is.EqualTo(Environment.ProcessId));
+        }
+    }
+
+    [Test]
+    public void Acquire_OfALockFileWithoutAnOwnerLine_WhileItsWriterHoldsIt_IsRefused()
+    {
+        using var folder = new TemporaryDirectory();
+        var path = Path.Combine(folder.Path, "sweep.lock");
+        // A live owner that has created the file and not written its line yet holds its handle as SweepLock does.
+        using var writer = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read | FileShare.Delete);
+
+        var thrown = Assert.Throws<SweepFolderException>(() => SweepLock.Acquire(path, folder.Path, "sweep"));
+
+        Assert.That(thrown.Message, Does.Contain("is in use by another process (its lock file is being written or taken over)"));
+    }
+
     [Test]
     public void Acquire_OfALockOfAProcessIdNowReused_TakesItOver()
     {
