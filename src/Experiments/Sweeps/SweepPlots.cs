@@ -8,7 +8,8 @@ using ScottPlot;
 namespace Sasg.Experiments.Sweeps;
 
 /// <summary>Draws plots/&lt;metric&gt;-vs-&lt;axis&gt;.png and .svg from the combined CSV: one line per algorithm (and
-/// per combination of the other axes' values, told apart by marker shape) against each swept axis.</summary>
+/// per combination of the other axes' values, told apart by marker shape, and by line pattern for one of exactly two
+/// other axes) against each swept axis.</summary>
 /// <remarks>An axis whose values are all JSON numbers is drawn to scale; any other axis (bandwidths, policies) is
 /// categorical: its values sit at 0, 1, 2, ... in file order, labelled as written. A metric with no value at all (no
 /// target reached) gives no plot. The run plots' look (<see cref="PlotLook"/>) and log-axis rule: a numeric swept axis
@@ -26,6 +27,9 @@ internal static class SweepPlots
         ("uploads", "uploads", "uploads (communication rounds)"),
         ("seconds-to-target", "seconds_to_target", "simulated time to target (s)"),
     ];
+
+    /// <summary>The line patterns that tell the values of one other axis apart (<see cref="PatternAxis"/>).</summary>
+    private static readonly LinePattern[] Patterns = [LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed];
 
     private static readonly MarkerShape[] Markers =
     [
@@ -81,8 +85,13 @@ internal static class SweepPlots
             $"{metricLabel} vs {swept.Path}", MetricPlot.LogLabel(swept.Path, logX), MetricPlot.LogLabel(metricLabel, logY));
         var palette = new ScottPlot.Palettes.Category10();
 
-        // One series per algorithm (colour) and per combination of the other axes' values (marker), in cell order.
-        var series = points.GroupBy(p => (p.Algorithm, Others: OtherValues(sweep, p.Cell, axis))).ToList();
+        // One series per algorithm (colour) and per combination of the other axes' values (marker; with exactly two
+        // other axes, one of them by line pattern instead), in cell order.
+        var patternAxis = PatternAxis(sweep, axis);
+        var series = points
+            .GroupBy(p => (p.Algorithm, Others: OtherValues(sweep, p.Cell, axis, patternAxis),
+                Pattern: patternAxis is { } pa ? Choice(sweep, p.Cell.Index, pa) : 0))
+            .ToList();
         var others = series.Select(s => s.Key.Others).Distinct(StringComparer.Ordinal).ToList();
         foreach (var s in series)
         {
@@ -101,6 +110,7 @@ internal static class SweepPlots
             line.MarkerShape = Markers[others.IndexOf(s.Key.Others) % Markers.Length];
             line.MarkerSize = 8;
             line.LineWidth = 1.5f;
+            line.LinePattern = Patterns[s.Key.Pattern];
         }
 
         // The legend names each colour and each marker once, rather than every series.
@@ -132,6 +142,19 @@ internal static class SweepPlots
                 MarkerColor = Colors.Gray,
                 MarkerSize = 8,
             });
+        }
+
+        if (patternAxis is { } patterned)
+        {
+            var values = sweep.Axes[patterned];
+            legend.AddRange(values.Values.Select((v, i) => new LegendItem
+            {
+                LabelText = values.ShortName + "=" + SweepCsv.ValueText(v),
+                LineColor = Colors.Gray,
+                LineWidth = 2,
+                LinePattern = Patterns[i],
+                MarkerShape = MarkerShape.None,
+            }));
         }
 
         plot.Legend.ManualItems.AddRange(legend);
@@ -170,10 +193,28 @@ internal static class SweepPlots
     private static double Position(ScenarioSweep sweep, ScenarioCell cell, int axis, bool numeric) =>
         numeric ? cell.Values[axis].Value.Value<double>() : Choice(sweep, cell.Index, axis);
 
-    private static string OtherValues(ScenarioSweep sweep, ScenarioCell cell, int axis) =>
+    /// <summary>Of a plot against <paramref name="axis"/>, the other axis whose values are drawn as line patterns rather
+    /// than markers: only when there are exactly two other axes, the one with fewer values (the earlier in file order
+    /// on a tie), and only if it has 2 to 4 values (the patterns: solid, dashed, dotted, densely dashed). A sweep of M
+    /// x link rate x topology plotted against M thus gives one marker per topology and one pattern per link rate.
+    /// </summary>
+    public static int? PatternAxis(ScenarioSweep sweep, int axis)
+    {
+        var others = Enumerable.Range(0, sweep.Axes.Count).Where(i => i != axis).ToList();
+        if (others.Count != 2)
+        {
+            return null;
+        }
+
+        var chosen = sweep.Axes[others[1]].Values.Count < sweep.Axes[others[0]].Values.Count ? others[1] : others[0];
+        var count = sweep.Axes[chosen].Values.Count;
+        return count >= 2 && count <= Patterns.Length ? chosen : null;
+    }
+
+    private static string OtherValues(ScenarioSweep sweep, ScenarioCell cell, int axis, int? patternAxis) =>
         string.Join(", ", sweep.Axes
             .Select((a, i) => (Axis: a, Index: i))
-            .Where(a => a.Index != axis)
+            .Where(a => a.Index != axis && a.Index != patternAxis)
             .Select(a => a.Axis.ShortName + "=" + SweepCsv.ValueText(cell.Values[a.Index].Value)));
 
     /// <summary>The index of cell <paramref name="index"/>'s value on <paramref name="axis"/> (cells are row-major,
