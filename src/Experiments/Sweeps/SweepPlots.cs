@@ -8,8 +8,8 @@ using ScottPlot;
 namespace Sasg.Experiments.Sweeps;
 
 /// <summary>Draws plots/&lt;metric&gt;-vs-&lt;axis&gt;.png and .svg from the combined CSV: one line per algorithm (and
-/// per combination of the other axes' values, told apart by marker shape, and by line pattern for one of exactly two
-/// other axes) against each swept axis.</summary>
+/// per combination of the other axes' values, told apart by marker shape, and by filled or open markers for a
+/// two-valued one of exactly two other axes) against each swept axis.</summary>
 /// <remarks>An axis whose values are all JSON numbers is drawn to scale; any other axis (bandwidths, policies) is
 /// categorical: its values sit at 0, 1, 2, ... in file order, labelled as written. A metric with no value at all (no
 /// target reached) gives no plot. The run plots' look (<see cref="PlotLook"/>) and log-axis rule: a numeric swept axis
@@ -28,8 +28,15 @@ internal static class SweepPlots
         ("seconds-to-target", "seconds_to_target", "simulated time to target (s)"),
     ];
 
-    /// <summary>The line patterns that tell the values of one other axis apart (<see cref="PatternAxis"/>).</summary>
-    private static readonly LinePattern[] Patterns = [LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed];
+    /// <summary>The shapes that come filled and open: one per value of the shape axis when another axis's two values
+    /// are told apart by fill (<see cref="FillAxis"/>). Not line patterns: Skia's SVG backend cannot draw dashes
+    /// (<see cref="PlotLook"/>).</summary>
+    private static readonly (MarkerShape Filled, MarkerShape Open)[] FilledAndOpen =
+    [
+        (MarkerShape.FilledCircle, MarkerShape.OpenCircle), (MarkerShape.FilledSquare, MarkerShape.OpenSquare),
+        (MarkerShape.FilledTriangleUp, MarkerShape.OpenTriangleUp), (MarkerShape.FilledDiamond, MarkerShape.OpenDiamond),
+        (MarkerShape.FilledTriangleDown, MarkerShape.OpenTriangleDown),
+    ];
 
     private static readonly MarkerShape[] Markers =
     [
@@ -85,12 +92,12 @@ internal static class SweepPlots
             $"{metricLabel} vs {swept.Path}", MetricPlot.LogLabel(swept.Path, logX), MetricPlot.LogLabel(metricLabel, logY));
         var palette = new ScottPlot.Palettes.Category10();
 
-        // One series per algorithm (colour) and per combination of the other axes' values (marker; with exactly two
-        // other axes, one of them by line pattern instead), in cell order.
-        var patternAxis = PatternAxis(sweep, axis);
+        // One series per algorithm (colour) and per combination of the other axes' values (marker shape; with exactly
+        // two other axes, one of two values by filled or open markers instead), in cell order.
+        var fillAxis = FillAxis(sweep, axis);
         var series = points
-            .GroupBy(p => (p.Algorithm, Others: OtherValues(sweep, p.Cell, axis, patternAxis),
-                Pattern: patternAxis is { } pa ? Choice(sweep, p.Cell.Index, pa) : 0))
+            .GroupBy(p => (p.Algorithm, Others: OtherValues(sweep, p.Cell, axis, fillAxis),
+                Open: fillAxis is { } fa && Choice(sweep, p.Cell.Index, fa) == 1))
             .ToList();
         var others = series.Select(s => s.Key.Others).Distinct(StringComparer.Ordinal).ToList();
         foreach (var s in series)
@@ -107,10 +114,11 @@ internal static class SweepPlots
 
             var line = plot.Add.Scatter(ordered.Select(p => p.X).ToArray(), ordered.Select(p => p.Y).ToArray());
             line.Color = palette.GetColor(algorithms.IndexOf(s.Key.Algorithm));
-            line.MarkerShape = Markers[others.IndexOf(s.Key.Others) % Markers.Length];
+            line.MarkerShape = fillAxis is null
+                ? Markers[others.IndexOf(s.Key.Others) % Markers.Length]
+                : Shape(others.IndexOf(s.Key.Others), s.Key.Open);
             line.MarkerSize = 8;
             line.LineWidth = 1.5f;
-            line.LinePattern = Patterns[s.Key.Pattern];
         }
 
         // The legend names each colour and each marker once, rather than every series.
@@ -126,7 +134,7 @@ internal static class SweepPlots
             legend.AddRange(others.Select((o, i) => new LegendItem
             {
                 LabelText = o,
-                MarkerShape = Markers[i % Markers.Length],
+                MarkerShape = fillAxis is null ? Markers[i % Markers.Length] : Shape(i, open: false),
                 MarkerColor = Colors.Gray,
                 MarkerSize = 8,
             }));
@@ -144,16 +152,15 @@ internal static class SweepPlots
             });
         }
 
-        if (patternAxis is { } patterned)
+        if (fillAxis is { } filled)
         {
-            var values = sweep.Axes[patterned];
+            var values = sweep.Axes[filled];
             legend.AddRange(values.Values.Select((v, i) => new LegendItem
             {
-                LabelText = values.ShortName + "=" + SweepCsv.ValueText(v),
-                LineColor = Colors.Gray,
-                LineWidth = 2,
-                LinePattern = Patterns[i],
-                MarkerShape = MarkerShape.None,
+                LabelText = values.ShortName + "=" + SweepCsv.ValueText(v) + (i == 0 ? " (filled)" : " (open)"),
+                MarkerShape = Shape(0, open: i == 1),
+                MarkerColor = Colors.Gray,
+                MarkerSize = 8,
             }));
         }
 
@@ -193,12 +200,12 @@ internal static class SweepPlots
     private static double Position(ScenarioSweep sweep, ScenarioCell cell, int axis, bool numeric) =>
         numeric ? cell.Values[axis].Value.Value<double>() : Choice(sweep, cell.Index, axis);
 
-    /// <summary>Of a plot against <paramref name="axis"/>, the other axis whose values are drawn as line patterns rather
-    /// than markers: only when there are exactly two other axes, the one with fewer values (the earlier in file order
-    /// on a tie), and only if it has 2 to 4 values (the patterns: solid, dashed, dotted, densely dashed). A sweep of M
-    /// x link rate x topology plotted against M thus gives one marker per topology and one pattern per link rate.
-    /// </summary>
-    public static int? PatternAxis(ScenarioSweep sweep, int axis)
+    /// <summary>Of a plot against <paramref name="axis"/>, the other axis whose two values are drawn as filled and
+    /// open markers, the remaining one's values as marker shapes: only when there are exactly two other axes, one of
+    /// them with exactly two values (the earlier in file order if both have two) and the other with at most five
+    /// (the shapes that come filled and open). A sweep of M x link rate (2) x topology (3) plotted against M thus
+    /// gives one shape per topology, filled for the first rate and open for the second.</summary>
+    public static int? FillAxis(ScenarioSweep sweep, int axis)
     {
         var others = Enumerable.Range(0, sweep.Axes.Count).Where(i => i != axis).ToList();
         if (others.Count != 2)
@@ -206,15 +213,19 @@ internal static class SweepPlots
             return null;
         }
 
-        var chosen = sweep.Axes[others[1]].Values.Count < sweep.Axes[others[0]].Values.Count ? others[1] : others[0];
-        var count = sweep.Axes[chosen].Values.Count;
-        return count >= 2 && count <= Patterns.Length ? chosen : null;
+        bool Fits(int fill, int shape) =>
+            sweep.Axes[fill].Values.Count == 2 && sweep.Axes[shape].Values.Count <= FilledAndOpen.Length;
+        return Fits(others[0], others[1]) ? others[0] : Fits(others[1], others[0]) ? others[1] : null;
     }
 
-    private static string OtherValues(ScenarioSweep sweep, ScenarioCell cell, int axis, int? patternAxis) =>
+    // The shape of the index-th value of the shape axis, filled or open.
+    private static MarkerShape Shape(int index, bool open) =>
+        open ? FilledAndOpen[index].Open : FilledAndOpen[index].Filled;
+
+    private static string OtherValues(ScenarioSweep sweep, ScenarioCell cell, int axis, int? fillAxis) =>
         string.Join(", ", sweep.Axes
             .Select((a, i) => (Axis: a, Index: i))
-            .Where(a => a.Index != axis && a.Index != patternAxis)
+            .Where(a => a.Index != axis && a.Index != fillAxis)
             .Select(a => a.Axis.ShortName + "=" + SweepCsv.ValueText(cell.Values[a.Index].Value)));
 
     /// <summary>The index of cell <paramref name="index"/>'s value on <paramref name="axis"/> (cells are row-major,

@@ -63,35 +63,36 @@ public sealed class SweepPlotsTests
     }
 
     [Test]
-    public void PatternAxis_TwoOtherAxes_IsTheOneWithFewerValues()
+    public void FillAxis_TwoOtherAxes_IsTheOneWithTwoValues()
     {
         var sweep = ThreeAxes(workers: 3, uplinks: 2, latencies: 3).Sweep!;
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(SweepPlots.PatternAxis(sweep, 0), Is.EqualTo(1), "against M: the 2 uplinks by pattern, the 3 latencies by marker");
-            Assert.That(SweepPlots.PatternAxis(sweep, 1), Is.Zero, "a tie of 3 and 3: the earlier axis");
-            Assert.That(SweepPlots.PatternAxis(sweep, 2), Is.EqualTo(1));
+            Assert.That(SweepPlots.FillAxis(sweep, 0), Is.EqualTo(1), "against M: the 2 uplinks filled and open, the 3 latencies by shape");
+            Assert.That(SweepPlots.FillAxis(sweep, 1), Is.Null, "3 workers and 3 latencies: no axis of two values");
+            Assert.That(SweepPlots.FillAxis(sweep, 2), Is.EqualTo(1));
+            Assert.That(SweepPlots.FillAxis(ThreeAxes(workers: 2, uplinks: 2, latencies: 2).Sweep!, 2), Is.Zero, "both of two values: the earlier");
         }
     }
 
     [Test]
-    public void PatternAxis_TooManyValuesOrNotExactlyTwoOtherAxes_IsNone()
+    public void FillAxis_TooManyShapesOrNotExactlyTwoOtherAxes_IsNone()
     {
-        var fivePatterns = ThreeAxes(workers: 5, uplinks: 5, latencies: 5).Sweep!;
         var json = TinySweep.Json(iterations: 5);
         json["sweep"] = JObject.Parse("""{ "data.workers": [3, 4], "network.uplink": ["1Mbps", "1Gbps"] }""");
         var twoAxes = TinySweep.Scenario(json).Sweep!;
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(SweepPlots.PatternAxis(fivePatterns, 0), Is.Null, "5 values: more than the 4 patterns");
-            Assert.That(SweepPlots.PatternAxis(twoAxes, 0), Is.Null, "one other axis keeps its markers");
+            Assert.That(SweepPlots.FillAxis(ThreeAxes(workers: 2, uplinks: 2, latencies: 5).Sweep!, 0), Is.EqualTo(1), "5 shapes come filled and open");
+            Assert.That(SweepPlots.FillAxis(ThreeAxes(workers: 2, uplinks: 2, latencies: 6).Sweep!, 0), Is.Null, "6 shapes do not");
+            Assert.That(SweepPlots.FillAxis(twoAxes, 0), Is.Null, "one other axis keeps its markers");
         }
     }
 
     [Test]
-    public void Run_AgainstWorkersWithTwoOtherAxes_NamesEachPatternAndMarkerOnceAndDashesTheSecondRate()
+    public void Run_AgainstWorkersWithTwoOtherAxes_NamesEachShapeAndFillOnce()
     {
         using var folder = new TemporaryDirectory();
         var scenario = ThreeAxes(workers: 2, uplinks: 2, latencies: 3, plots: true);
@@ -102,19 +103,19 @@ public sealed class SweepPlotsTests
         var texts = svg.Split('\n').Select(l => l.Trim()).ToList();
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(texts.Count(t => t == "uplink=100Kbps"), Is.EqualTo(1), "each pattern named once");
-            Assert.That(texts.Count(t => t == "uplink=1Gbps"), Is.EqualTo(1));
-            Assert.That(texts.Count(t => t == "latency=0us"), Is.EqualTo(1), "each marker named once, without the uplink");
+            Assert.That(texts.Count(t => t == "uplink=100Kbps (filled)"), Is.EqualTo(1), "each fill named once");
+            Assert.That(texts.Count(t => t == "uplink=1Gbps (open)"), Is.EqualTo(1));
+            Assert.That(texts.Count(t => t == "latency=0us"), Is.EqualTo(1), "each shape named once, without the uplink");
             Assert.That(texts, Has.Member("latency=1ms").And.Member("latency=10ms"));
             Assert.That(texts.Where(t => t.Contains("uplink=", StringComparison.Ordinal) && t.Contains("latency=", StringComparison.Ordinal)), Is.Empty);
-            // Skia's SVG writes a solid line as one stroked path and a dashed one as the filled outlines of its dashes.
-            Assert.That(PathAfter(texts, "uplink=100Kbps"), Does.Contain("stroke=\"gray\""), "the first uplink's key is solid");
-            Assert.That(PathAfter(texts, "uplink=1Gbps"), Does.Contain("fill=\"gray\"").And.Not.Contain("stroke="), "the second uplink's key is dashed");
+            // The key after each label: Skia's SVG writes a filled circle as a filled ellipse, an open one as a stroked one.
+            Assert.That(ShapeAfter(texts, "uplink=100Kbps (filled)"), Does.Contain("fill=\"gray\""));
+            Assert.That(ShapeAfter(texts, "uplink=1Gbps (open)"), Does.Contain("fill=\"none\"").And.Contain("stroke=\"gray\""));
         }
     }
 
-    private static string PathAfter(List<string> svgLines, string label) =>
-        svgLines.Skip(svgLines.IndexOf(label)).First(l => l.StartsWith("<path", StringComparison.Ordinal));
+    private static string ShapeAfter(List<string> svgLines, string label) =>
+        svgLines.Skip(svgLines.IndexOf(label)).First(l => l.StartsWith("<ellipse", StringComparison.Ordinal));
 
     /// <summary>scenarios/default.json at 5 iterations swept over workers (3, 4, ...) x uplinks (100Kbps, 1Gbps, 10Gbps,
     /// ...) x latencies (0us, 1ms, 10ms, ...), the first <paramref name="workers"/>, <paramref name="uplinks"/> and
@@ -125,9 +126,9 @@ public sealed class SweepPlotsTests
         json["outputs"]!["plots"] = plots;
         json["sweep"] = new JObject
         {
-            ["data.workers"] = new JArray(new[] { 3, 4, 5, 6, 7 }.Take(workers)),
+            ["data.workers"] = new JArray(new[] { 3, 4, 5, 6, 7, 8 }.Take(workers)),
             ["network.uplink"] = new JArray(new[] { "100Kbps", "1Gbps", "10Gbps", "1Mbps", "10Mbps" }.Take(uplinks)),
-            ["network.latency"] = new JArray(new[] { "0us", "1ms", "10ms", "100us", "5ms" }.Take(latencies)),
+            ["network.latency"] = new JArray(new[] { "0us", "1ms", "10ms", "100us", "5ms", "2ms" }.Take(latencies)),
         };
         return TinySweep.Scenario(json);
     }
