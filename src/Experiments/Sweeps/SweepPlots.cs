@@ -188,11 +188,20 @@ internal static class SweepPlots
     }
 
     /// <summary>Which axes of a plot against <paramref name="swept"/> of the metric values <paramref name="ys"/> are
-    /// logarithmic: the run plots' rule (<see cref="LogAxis.IsWide"/>) on a numeric swept axis's values and on the
-    /// metric's (times across bandwidths span decades); a categorical axis stays linear.</summary>
+    /// logarithmic: a numeric swept axis whose positive values span two decades or more (10, 100 and 1,000 workers: the
+    /// values a user picks decades apart), and the metric by the run plots' rule (<see cref="LogAxis.IsWide"/>, more
+    /// than two decades: times across bandwidths span decades); a categorical axis stays linear.</summary>
     public static (bool X, bool Y) LogScales(ScenarioSweepAxis swept, IEnumerable<double> ys) =>
-        (IsNumeric(swept) && LogAxis.IsLog(LogPolicy.WhenWide, swept.Values.Select(v => v.Value<double>())),
-            LogAxis.IsLog(LogPolicy.WhenWide, ys));
+        (IsNumeric(swept) && SpansTwoDecades(swept.Values.Select(v => v.Value<double>())), LogAxis.IsLog(LogPolicy.WhenWide, ys));
+
+    // As LogAxis.IsWide (zeros and non-finite values ignored, a negative value keeps the axis linear), but from exactly
+    // two decades on.
+    private static bool SpansTwoDecades(IEnumerable<double> values)
+    {
+        var finite = values.Where(double.IsFinite).ToList();
+        var positive = finite.Where(v => v > 0).ToList();
+        return finite.All(v => v >= 0) && positive.Count >= 2 && positive.Max() >= LogAxis.WideRatio * positive.Min();
+    }
 
     private static bool IsNumeric(ScenarioSweepAxis swept) =>
         swept.Values.All(v => v.Type is JTokenType.Integer or JTokenType.Float);

@@ -11,7 +11,9 @@ public sealed class SweepPlotsTests
 {
     [TestCase(new[] { 1.0, 10.0, 1000.0 }, true, TestName = "LogScales_NumericAxisOverThreeDecades_IsLogOnX")]
     [TestCase(new[] { 0.0, 1.0, 1000.0 }, true, TestName = "LogScales_NumericAxisWithAZero_DecidesOnThePositiveValues")]
+    [TestCase(new[] { 10.0, 100.0, 1000.0 }, true, TestName = "LogScales_NumericAxisOfExactlyTwoDecades_IsLogOnX")]
     [TestCase(new[] { 3.0, 4.0, 100.0 }, false, TestName = "LogScales_NumericAxisWithinTwoDecades_IsLinear")]
+    [TestCase(new[] { -1.0, 10.0, 1000.0 }, false, TestName = "LogScales_NumericAxisWithANegativeValue_IsLinear")]
     public void LogScales_NumericAxis(double[] values, bool expected)
     {
         var axis = new ScenarioSweepAxis("data.workers", [.. values.Select(v => new JValue(v))]);
