@@ -118,7 +118,9 @@ internal static class SweepPlots
                 ? Markers[others.IndexOf(s.Key.Others) % Markers.Length]
                 : Shape(others.IndexOf(s.Key.Others), s.Key.Open);
             line.MarkerSize = 8;
-            line.LineWidth = 1.5f;
+            // Methods that learn alike (Top-k and SASG where SASG skips nothing) draw the same line: earlier methods'
+            // lines are wider, so every colour stays visible, as in the run plots.
+            line.LineWidth = PlotLook.StackedWidth(algorithms.IndexOf(s.Key.Algorithm), algorithms.Count);
         }
 
         // The legend names each colour and each marker once, rather than every series.
