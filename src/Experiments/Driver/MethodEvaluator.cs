@@ -36,7 +36,7 @@ internal sealed class MethodEvaluator<T>(
         var error = plan.Optimum is { } optimum ? Math.Abs(train.Loss - optimum) : double.NaN;
         var accuracy = test?.Accuracy ?? train.Accuracy;
         var top5 = test?.TopKAccuracy ?? train.TopKAccuracy;
-        record.AddMetrics(new MetricsRow(
+        var row = new MetricsRow(
             spec.Label,
             algorithm.Iteration,
             totals.Uploads,
@@ -52,7 +52,8 @@ internal sealed class MethodEvaluator<T>(
             totals.Control.RequestBytes,
             totals.Control.SkipNotices,
             totals.Control.SkipNoticeBytes,
-            top5) { CarriedBytes = totals.CarriedBytes });
+            top5);
+        record.AddMetrics(row with { CarriedBytes = totals.CarriedBytes });
 
         if (!double.IsFinite(train.Loss) || Exploded(theta))
         {

@@ -19,19 +19,23 @@ public static class EmulationPlan
     /// <param name="perAlgorithm">The most iterations taken from each algorithm.</param>
     /// <param name="estimate">The estimated emulated time of one iteration, in nanoseconds.</param>
     /// <param name="budget">The time budget for all chosen iterations, in nanoseconds.</param>
-    /// <exception cref="InvalidDataException">An algorithm is missing or has fewer than M workers.</exception>
+    /// <param name="replicate">Whether a log with N &lt; M workers is stretched: worker w takes worker w mod N's
+    /// decision; otherwise such a log is an error.</param>
+    /// <exception cref="InvalidDataException">An algorithm is missing or (without <paramref name="replicate"/>) has fewer
+    /// than M workers.</exception>
     public static IReadOnlyList<PlannedIteration> Select(
         IReadOnlyList<DecisionRow> rows,
         IReadOnlyList<string> algorithms,
         int workers,
         int perAlgorithm,
         Func<PlannedIteration, long> estimate,
-        long budget)
+        long budget,
+        bool replicate = false)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(algorithms);
         ArgumentNullException.ThrowIfNull(estimate);
-        var candidates = algorithms.Select(a => Iterations(rows, a, workers, perAlgorithm)).ToList();
+        var candidates = algorithms.Select(a => Iterations(rows, a, workers, perAlgorithm, replicate)).ToList();
         var chosen = new List<PlannedIteration>();
         var spent = 0L;
         for (var k = 0; k < perAlgorithm; k++)
@@ -90,7 +94,7 @@ public static class EmulationPlan
         return lines.Length % 2 == 0 ? plan : throw new InvalidDataException("plan: an iteration has no sizes line");
     }
 
-    private static List<PlannedIteration> Iterations(IReadOnlyList<DecisionRow> rows, string algorithm, int workers, int count)
+    private static List<PlannedIteration> Iterations(IReadOnlyList<DecisionRow> rows, string algorithm, int workers, int count, bool replicate)
     {
         var mine = rows.Where(r => r.Algorithm == algorithm).ToList();
         if (mine.Count == 0)
@@ -99,18 +103,24 @@ public static class EmulationPlan
         }
 
         var available = mine.Max(r => r.Worker) + 1;
-        if (available < workers)
+        if (available < workers && !replicate)
         {
-            throw new InvalidDataException($"algorithm '{algorithm}' has {available} workers, fewer than M = {workers}");
+            throw new InvalidDataException($"algorithm '{algorithm}' has {available} workers, fewer than M = {workers} (--replicate-workers stretches it)");
         }
 
         var result = new List<PlannedIteration>();
         foreach (var iteration in mine.Where(r => r.Worker < workers).GroupBy(r => r.Iteration).OrderBy(g => g.Key).Take(count))
         {
-            var sizes = new long[workers];
+            var logged = new long[available];
             foreach (var row in iteration)
             {
-                sizes[row.Worker] = row.Decision == "upload" ? row.Bytes : -1;
+                logged[row.Worker] = row.Decision == "upload" ? row.Bytes : -1;
+            }
+
+            var sizes = new long[workers];
+            for (var w = 0; w < workers; w++)
+            {
+                sizes[w] = logged[w % available];
             }
 
             result.Add(new PlannedIteration(algorithm, iteration.Key, sizes));

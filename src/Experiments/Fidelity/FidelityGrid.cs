@@ -6,12 +6,15 @@ namespace Sasg.Experiments.Fidelity;
 /// <param name="IterationsPerAlgorithm">The most iterations taken from each algorithm's log.</param>
 /// <param name="Passes">How many times each plan is replayed on the same network.</param>
 /// <param name="BudgetNanoseconds">The estimated emulation time allowed per network (all passes).</param>
+/// <param name="ReplicateWorkers">Whether a decision log with fewer workers than M is stretched to M: worker w replays
+/// the decisions of worker w mod N (N = the log's workers); otherwise such a log is an error.</param>
 public sealed record FidelityGrid(
     IReadOnlyList<FidelityConfiguration> Configurations,
     IReadOnlyList<string> Algorithms,
     int IterationsPerAlgorithm,
     int Passes,
-    long BudgetNanoseconds)
+    long BudgetNanoseconds,
+    bool ReplicateWorkers = false)
 {
     /// <summary>Every combination of the axes, workers outermost, then rate, latency and mode; all with persistent
     /// connections, or all with a new connection per upload.</summary>

@@ -13,7 +13,8 @@ internal static class FidelityMarkdown
         IReadOnlyList<UploadCompletionSummary> pushUploads,
         IReadOnlyDictionary<FidelityConfiguration, IReadOnlyDictionary<string, string>> environments)
     {
-        var text = new StringBuilder("# Simulated vs emulated iteration times\n\n");
+        var ns3 = FidelityReportWriter.IsNs3(environments);
+        var text = new StringBuilder(ns3 ? "# Simulated (Sasg) vs ns-3 iteration times\n\n" : "# Simulated vs emulated iteration times\n\n");
         text.Append("err = (simulated − measured) / measured per iteration; |err| median and p95 per configuration. ");
         text.Append("Variants: `payload` (old default), `wire` (8 B header + TCP/IP framing at MTU 1500), ");
         text.Append("`wire-rtt` (wire, latency = measured ping RTT_min / 2). Target for large payloads (≥ 160 KiB): ");
@@ -62,6 +63,12 @@ internal static class FidelityMarkdown
         }
 
         text.Append("## Environment\n\n");
+        if (ns3)
+        {
+            Ns3Environment(text, environments);
+            return text.ToString();
+        }
+
         var excess = new List<double>();
         var spread = new List<double>();
         var load = new List<double>();
@@ -93,6 +100,21 @@ internal static class FidelityMarkdown
         }
 
         return text.ToString();
+    }
+
+    // ns-3 runs: what was simulated, the losses and timeouts (the regimes a loss-free model cannot follow), and the wall
+    // time of ns-3 against Sasg's for the same iterations.
+    private static void Ns3Environment(StringBuilder text, IReadOnlyDictionary<FidelityConfiguration, IReadOnlyDictionary<string, string>> environments)
+    {
+        var first = environments.Values.First();
+        text.Append(CultureInfo.InvariantCulture, $"ns-3 {first.GetValueOrDefault("ns3_version", "?")}, {first.GetValueOrDefault("tcp", "?")}; {first.GetValueOrDefault("cpus", "?")} CPUs. ");
+        text.Append("Drops and TCP events are counted over the whole run (warm-up included); tcp.csv in each run's folder has them per iteration. ");
+        text.Append("Wall times: ns-3's whole run (warm-up and every pass) against Sasg's wire model simulating the same iterations as many times.\n\n");
+        text.Append("| configuration | warm-up bytes per worker | server / worker queue drops | timeouts / fast recoveries | ns-3 wall (s) | Sasg wall (s) | ns-3 / Sasg | load before / after |\n|---|---|---|---|---|---|---|---|\n");
+        foreach (var (configuration, e) in environments)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| {configuration.Name} | {e.GetValueOrDefault("warm_bytes", "?")} | {e.GetValueOrDefault("server_queue_drops", "?")} / {e.GetValueOrDefault("worker_queue_drops", "?")} | {e.GetValueOrDefault("tcp_timeouts", "?")} / {e.GetValueOrDefault("tcp_fast_recoveries", "?")} | {e.GetValueOrDefault(FidelityValidation.Ns3WallKey, "?")} | {e.GetValueOrDefault(FidelityValidation.SasgWallKey, "?")} | {e.GetValueOrDefault(FidelityValidation.SpeedupKey, "?")} | {e.GetValueOrDefault("loadavg_before", "?").Split(' ')[0]} / {e.GetValueOrDefault("loadavg_after", "?").Split(' ')[0]} |\n");
+        }
     }
 
     // Every iteration of a class pooled: overall, then per (rate, latency, mode) over all M; and how many

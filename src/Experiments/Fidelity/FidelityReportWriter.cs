@@ -14,6 +14,13 @@ public static class FidelityReportWriter
         "warm_bytes", "ping_rtt_ms_min_avg_max", HarnessKey, "delay_at", "realtime_priority", "loadavg_before", "loadavg_after", "kernel",
     ];
 
+    // Listed too when a run is ns-3's (engine=ns-3): what it simulated, what it lost, and how long it and Sasg took.
+    private static readonly string[] Ns3Keys =
+    [
+        "engine", "ns3_version", "server_queue_bytes", "worker_queue_bytes", "server_queue_drops", "worker_queue_drops",
+        "tcp_timeouts", "tcp_fast_recoveries", FidelityValidation.Ns3WallKey, FidelityValidation.SasgWallKey, FidelityValidation.SpeedupKey,
+    ];
+
     /// <summary>The environment key under which <see cref="FidelityValidation"/> records each run's
     /// <see cref="HarnessOverhead"/> (median / p95 per round trip, probes).</summary>
     public const string HarnessKey = "harness_overhead_per_round_trip";
@@ -108,8 +115,9 @@ public static class FidelityReportWriter
 
     private static string Environment(IReadOnlyDictionary<FidelityConfiguration, IReadOnlyDictionary<string, string>> environments)
     {
+        var keys = IsNs3(environments) ? [.. EnvironmentKeys, .. Ns3Keys] : EnvironmentKeys;
         var text = new StringBuilder("configuration,workers,rate_bps,latency_ms,mode");
-        foreach (var key in EnvironmentKeys)
+        foreach (var key in keys)
         {
             text.Append(',').Append(key);
         }
@@ -118,7 +126,7 @@ public static class FidelityReportWriter
         foreach (var (configuration, environment) in environments)
         {
             text.Append(Key(configuration));
-            foreach (var key in EnvironmentKeys)
+            foreach (var key in keys)
             {
                 text.Append(',').Append(Field(environment.TryGetValue(key, out var value) ? value : string.Empty));
             }
@@ -128,6 +136,10 @@ public static class FidelityReportWriter
 
         return text.ToString();
     }
+
+    /// <summary>Whether any of the runs is ns-3's (its environment.txt says <c>engine=ns-3</c>).</summary>
+    internal static bool IsNs3(IReadOnlyDictionary<FidelityConfiguration, IReadOnlyDictionary<string, string>> environments) =>
+        environments.Values.Any(e => e.GetValueOrDefault("engine") == "ns-3");
 
     /// <summary>The variant's name in files: payload, wire, wire-rtt, and the controls wire-slow-10pct and
     /// wire-double-latency.</summary>

@@ -5,10 +5,16 @@ namespace Sasg.Experiments.Fidelity;
 
 /// <summary>Runs tools/netem/netem.sh: checks the machine, and replays a plan on one emulated network.</summary>
 /// <param name="Script">The path of netem.sh.</param>
-public sealed record NetemRunner(string Script)
+public sealed record NetemRunner(string Script) : INetworkReference
 {
     /// <summary>The exit status netem.sh uses when the machine cannot emulate (not root, no namespaces, ...).</summary>
     public const int CannotEmulate = 3;
+
+    /// <inheritdoc/>
+    public string Engine => "netem";
+
+    /// <inheritdoc/>
+    public string? CannotRunReason() => CannotEmulateReason();
 
     /// <summary>Null when the machine can emulate, else netem.sh's one-line reason.</summary>
     public string? CannotEmulateReason()
@@ -18,7 +24,7 @@ public sealed record NetemRunner(string Script)
     }
 
     /// <summary>Replays <paramref name="planFile"/> on <paramref name="configuration"/>'s network, <paramref name="passes"/>
-    /// times; results go to <paramref name="directory"/> (uploads.csv, environment.txt, netem.log).</summary>
+    /// times; results go to <paramref name="directory"/> (uploads.csv, probes.csv, environment.txt, netem.log).</summary>
     /// <exception cref="InvalidOperationException">The run failed; the message holds netem.sh's last output line.</exception>
     public void Run(FidelityConfiguration configuration, string planFile, string directory, int passes, string prefix)
     {

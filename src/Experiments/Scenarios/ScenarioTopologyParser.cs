@@ -159,6 +159,14 @@ internal static class ScenarioTopologyParser
                 "write \"parallel\" or \"sequential\"");
         }
 
+        if (!topology.IsCollective && parsed.Ingress == IngressPolicy.SequentialPull && network?["ingress"] is { } ingress)
+        {
+            r.Report(
+                ScenarioJsonReader.PathOf(ingress),
+                $"the pull policy's server asks the workers of a star one at a time; {at} does not model it",
+                "write \"sequential-push\", \"fair-share\" or \"unlimited\"");
+        }
+
         foreach (var algorithm in algorithms.Where(a => a.RunsOn(topology.Kind)))
         {
             CheckMethod(r, topology, kind, parsed.Encoding, algorithm);

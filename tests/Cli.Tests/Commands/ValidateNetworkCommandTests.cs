@@ -98,4 +98,130 @@ public sealed class ValidateNetworkCommandTests
             Assert.That(console.Output, Does.Contain("m2-100mbit-0.5ms-pull: payload median").And.Contain("MISSED (target 3 % / 10 %)"));
         }
     }
+
+    [TestCase("--engine", "ns4", "--engine 'ns4': write netem, ns3 or both")]
+    [TestCase("--workers", "65", "M must be 1..64 with --engine netem")]
+    [TestCase("--connection", "new", "--connection new: the ns-3 replay uses persistent connections only")]
+    public void Ns3Flags_BadValue_OneLineNamingTheFlag_ExitTwo(string flag, string value, string message)
+    {
+        using var folder = new TemporaryDirectory();
+        var arguments = Arguments(folder, "wire").ToList();
+        var at = arguments.IndexOf(flag);
+        if (at >= 0)
+        {
+            arguments[at + 1] = value;
+        }
+        else
+        {
+            arguments.AddRange([flag, value]);
+        }
+
+        if (flag == "--connection")
+        {
+            arguments.AddRange(["--engine", "ns3"]);
+        }
+
+        var error = new StringWriter();
+
+        var exitCode = SasgApp.Run([.. arguments], new TestConsole(), error, DatasetLocator.Default);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exitCode, Is.EqualTo(2));
+            Assert.That(error.ToString().TrimEnd().Split('\n'), Has.Length.EqualTo(1));
+            Assert.That(error.ToString(), Does.Contain(message));
+        }
+    }
+
+    [Test]
+    public void Ns3Engine_AllowsHundredsOfWorkers_AndALogOfFewerIsStretchedOnlyWhenAsked()
+    {
+        using var folder = new TemporaryDirectory();
+        string[] Flags(params string[] extra) => [.. Arguments(folder, "wire").Select(a => a == "2" ? "500" : a), "--engine", "ns3", .. extra];
+        var plain = new StringWriter();
+        var stretched = new StringWriter();
+
+        var plainCode = SasgApp.Run(Flags(), new TestConsole(), plain, DatasetLocator.Default);
+        var stretchedCode = SasgApp.Run(Flags("--replicate-workers"), new TestConsole(), stretched, DatasetLocator.Default);
+
+        using (Assert.EnterMultipleScope())
+        {
+            // The log has 2 workers: without --replicate-workers M = 500 is refused; with it, the plan is made and only
+            // the missing run (analysis only) is reported.
+            Assert.That(plainCode, Is.EqualTo(2));
+            Assert.That(plain.ToString(), Does.Contain("has 2 workers, fewer than M = 500 (--replicate-workers stretches it)"));
+            Assert.That(stretchedCode, Is.EqualTo(2));
+            Assert.That(stretched.ToString(), Does.Contain("m500-100mbit-0.5ms-push: no finished run for this plan"));
+        }
+    }
+
+    [Test]
+    public void EngineBoth_AnalyzeOnly_ComparesTheReferencesWithEachOther_AndExitsFourWhenTheyDisagree()
+    {
+        using var folder = new TemporaryDirectory();
+        var arguments = Arguments(folder, "wire");
+        // The finished runs written by Arguments serve as netem's; ns-3's are the same runs 5 % slower.
+        var out_ = Path.Combine(folder.Path, "out");
+        Directory.Move(Path.Combine(out_, "runs"), Path.Combine(folder.Path, "runs"));
+        foreach (var engine in new[] { "netem", "ns3" })
+        {
+            CopyDirectory(Path.Combine(folder.Path, "runs"), Path.Combine(out_, engine, "runs"));
+        }
+
+        foreach (var run in Directory.GetDirectories(Path.Combine(out_, "ns3", "runs")))
+        {
+            var uploads = Path.Combine(run, "uploads.csv");
+            var lines = File.ReadAllLines(uploads);
+            var slower = lines.Take(1).Concat(lines.Skip(1).Select(l =>
+            {
+                var f = l.Split(',');
+                f[5] = ((long)(long.Parse(f[5], System.Globalization.CultureInfo.InvariantCulture) * 1.05)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return string.Join(',', f);
+            }));
+            File.WriteAllLines(uploads, slower);
+            File.Delete(Path.Combine(run, "probes.csv"));
+            File.WriteAllText(Path.Combine(run, "environment.txt"), "engine=ns-3\nns3_wall_seconds=2\n");
+        }
+
+        var console = new TestConsole().Width(200);
+        var bothArguments = arguments.Where(a => a != "--check-target" && a != "wire").Concat(["--engine", "both"]).ToArray();
+
+        var exitCode = SasgApp.Run(bothArguments, console, new StringWriter(), DatasetLocator.Default);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exitCode, Is.EqualTo(4));
+            Assert.That(console.Output, Does.Contain("m2-100mbit-0.5ms-pull: ns-3 vs netem median").And.Contain("DISAGREE"));
+            Assert.That(File.Exists(Path.Combine(out_, "agreement.csv")), Is.True);
+            Assert.That(File.Exists(Path.Combine(out_, "netem", "fidelity.md")), Is.True);
+            Assert.That(File.ReadAllText(Path.Combine(out_, "ns3", "fidelity.md")), Does.Contain("vs ns-3"));
+        }
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    [Test]
+    public void Ns3Engine_WhereNs3CannotRun_OneLineAndExitThree()
+    {
+        using var folder = new TemporaryDirectory();
+        var script = folder.WriteFile("build.sh", "echo 'ns3: cannot simulate here: libns3-dev (ns-3 3.37) or g++ is missing'\nexit 3\n");
+        var arguments = Arguments(folder, "wire").Where(a => a != "--analyze-only").Concat(["--engine", "ns3", "--ns3", script]).ToArray();
+        var error = new StringWriter();
+
+        var exitCode = SasgApp.Run(arguments, new TestConsole(), error, DatasetLocator.Default);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exitCode, Is.EqualTo(3));
+            Assert.That(error.ToString(), Is.EqualTo("sasg: ns3: cannot simulate here: libns3-dev (ns-3 3.37) or g++ is missing" + Environment.NewLine));
+        }
+    }
 }

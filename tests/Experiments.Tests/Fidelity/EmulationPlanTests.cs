@@ -56,6 +56,27 @@ public sealed class EmulationPlanTests
     }
 
     [Test]
+    public void Select_WithReplicate_StretchesALogOfNWorkersToM_WorkerWTakingWorkerWModN()
+    {
+        var plan = EmulationPlan.Select(Rows(), ["Lazy"], 10, 2, _ => 1, long.MaxValue, replicate: true);
+
+        using (Assert.EnterMultipleScope())
+        {
+            // Lazy's worker k skips at iteration k; with 4 logged workers, workers 1, 5 and 9 replay worker 1.
+            Assert.That(plan[0].Sizes, Is.EqualTo(new long[] { -1, 200, 200, 200, -1, 200, 200, 200, -1, 200 }));
+            Assert.That(plan[1].Sizes, Is.EqualTo(new long[] { 200, -1, 200, 200, 200, -1, 200, 200, 200, -1 }));
+        }
+    }
+
+    [Test]
+    public void Select_WithoutReplicate_NamesTheFlagThatStretchesTheLog()
+    {
+        Assert.That(
+            () => EmulationPlan.Select(Rows(), ["Lazy"], 5, 1, _ => 1, 10),
+            Throws.InstanceOf<InvalidDataException>().With.Message.Contains("--replicate-workers"));
+    }
+
+    [Test]
     public void ToText_WritesACommentAndOneLineOfSizesPerIteration()
     {
         var text = EmulationPlan.ToText([new PlannedIteration("SGD", 7, [5, -1])]);

@@ -54,4 +54,79 @@ public sealed class FidelityValidationTests
             () => FidelityValidation.Run(grid, Decisions, null, output.Path, _ => { }),
             Throws.InstanceOf<InvalidDataException>().With.Message.Contains(Net.Name));
     }
+
+    [Test]
+    public void Run_WithAnNs3Run_RecordsSasgsWallTimeAndTheSpeedup_AndReportsDropsAndTimeouts()
+    {
+        using var output = new TemporaryDirectory();
+        var grid = new FidelityGrid([Net], [], 1, 1, long.MaxValue);
+        var reference = new FakeReference("ns-3");
+
+        var report = FidelityValidation.Run(grid, Decisions, reference, output.Path, _ => { });
+
+        var environment = report.Environments![Net];
+        var markdown = File.ReadAllText(Path.Combine(output.Path, "fidelity.md"));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(reference.Runs, Is.EqualTo(1));
+            Assert.That(double.Parse(environment[FidelityValidation.SasgWallKey], System.Globalization.CultureInfo.InvariantCulture), Is.GreaterThan(0));
+            Assert.That(environment, Does.ContainKey(FidelityValidation.SpeedupKey));
+            Assert.That(markdown, Does.StartWith("# Simulated (Sasg) vs ns-3 iteration times").And.Contain("| m2-100mbit-5ms-pull | 65536 | 3 / 0 | 1 / 2 | 12.5 |"));
+            Assert.That(File.ReadAllLines(Path.Combine(output.Path, "environment.csv"))[0], Does.EndWith("ns3_wall_seconds,sasg_wall_seconds,sasg_speedup"));
+            Assert.That(report.Summaries.Single(s => s.Variant == LinkModelVariant.Wire).MedianAbsoluteError, Is.LessThan(0.01));
+        }
+    }
+
+    [Test]
+    public void Run_AFinishedRunOfAnotherEngine_IsRunAgainNotReused()
+    {
+        using var output = new TemporaryDirectory();
+        var grid = new FidelityGrid([Net], [], 1, 1, long.MaxValue);
+        var netem = new FakeReference("netem");
+        var ns3 = new FakeReference("ns-3");
+
+        FidelityValidation.Run(grid, Decisions, netem, output.Path, _ => { });
+        FidelityValidation.Run(grid, Decisions, netem, output.Path, _ => { });
+        FidelityValidation.Run(grid, Decisions, ns3, output.Path, _ => { });
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(netem.Runs, Is.EqualTo(1), "the second netem validation reuses the first's run");
+            Assert.That(ns3.Runs, Is.EqualTo(1), "ns-3 does not take netem's run for its own");
+            Assert.That(FidelityValidation.EngineOf(Path.Combine(output.Path, "runs", Net.Name)), Is.EqualTo("ns-3"));
+        }
+    }
+
+    // A reference that "measures" exactly the wire model's times (every worker done at the iteration's end).
+    private sealed class FakeReference(string engine) : INetworkReference
+    {
+        public int Runs { get; private set; }
+
+        public string Engine => engine;
+
+        public string? CannotRunReason() => null;
+
+        public void Run(FidelityConfiguration configuration, string planFile, string directory, int passes, string prefix)
+        {
+            Runs++;
+            var plan = EmulationPlan.Parse(File.ReadAllText(planFile), configuration.Workers);
+            var times = FidelityModel.Simulate(configuration, plan, LinkModelVariant.Wire, null);
+            var rows = new System.Text.StringBuilder(EmulationResultTests.Header + "\n");
+            for (var pass = 0; pass < passes; pass++)
+            {
+                for (var i = 0; i < plan.Count; i++)
+                {
+                    for (var w = 0; w < configuration.Workers; w++)
+                    {
+                        rows.Append(System.Globalization.CultureInfo.InvariantCulture, $"{pass},{i},{w},{plan[i].Sizes[w]},0,{times[i]},{times[i]}\n");
+                    }
+                }
+            }
+
+            File.WriteAllText(Path.Combine(directory, "uploads.csv"), rows.ToString());
+            File.WriteAllText(Path.Combine(directory, "environment.txt"), engine == "netem"
+                ? "congestion_control=cubic\n"
+                : "engine=ns-3\nns3_version=3.37\nwarm_bytes=65536\nserver_queue_drops=3\nworker_queue_drops=0\ntcp_timeouts=1\ntcp_fast_recoveries=2\nns3_wall_seconds=12.5\n");
+        }
+    }
 }

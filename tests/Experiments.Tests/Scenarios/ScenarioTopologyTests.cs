@@ -223,6 +223,25 @@ public sealed class ScenarioTopologyTests
         }));
     }
 
+    [TestCase("hierarchical", "\"groups\": 3")]
+    [TestCase("sharded", "\"servers\": 2")]
+    public void Parse_ServerTopologyWithThePullPolicy_IsRefused(string kind, string field)
+    {
+        var problems = ScenarioText.Problems(With(
+            $$"""{ "kind": "{{kind}}", {{field}} }""", edit: json => json["network"]!["ingress"] = "sequential-pull"));
+
+        Assert.That(problems, Is.EqualTo(new[]
+        {
+            $"s.json: $.network.ingress: the pull policy's server asks the workers of a star one at a time; topology kind \"{kind}\" does not model it; write \"sequential-push\", \"fair-share\" or \"unlimited\"",
+        }));
+    }
+
+    [Test]
+    public void Parse_RingWithThePullPolicy_IsAccepted()
+    {
+        Assert.That(ScenarioText.Problems(With("""{ "kind": "ring" }""", edit: json => json["network"]!["ingress"] = "sequential-pull")), Is.Empty);
+    }
+
     [Test]
     public void Parse_NonStarWithLinkTraces_IsRefused()
     {

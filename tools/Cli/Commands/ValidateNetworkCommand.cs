@@ -9,8 +9,9 @@ using Spectre.Console;
 namespace Sasg.Cli.Commands;
 
 /// <summary><c>sasg validate-network &lt;results&gt;... --output DIR [grid]</c>: replays real decision logs as TCP uploads
-/// on emulated star networks (tools/netem, needs root) and compares each iteration's time with the simulator's
-/// (docs/fidelity.md).</summary>
+/// on emulated star networks (tools/netem, needs root) or on the same networks simulated packet by packet by ns-3
+/// (<c>--engine ns3</c>, tools/ns3), and compares each iteration's time with the simulator's; <c>--engine both</c> runs
+/// both references and also checks that they agree with each other (docs/fidelity.md).</summary>
 internal static class ValidateNetworkCommand
 {
     /// <summary>The machine cannot emulate (not root, no namespaces, missing tools); one line says why.</summary>
@@ -22,6 +23,19 @@ internal static class ValidateNetworkCommand
     /// <summary>--check-target: the target was met, but so was it by a deliberately wrong model (payload-only, links
     /// 10 % slow, or twice the latency) in every configuration: the gate cannot tell a wrong model apart.</summary>
     public const int WrongModelNotRejected = ExitCodes.WrongModelNotRejected;
+
+    /// <summary>The most workers an emulated star can have (netem.sh's namespaces).</summary>
+    public const int MostNetemWorkers = 64;
+
+    /// <summary>The most workers of an ns-3 star.</summary>
+    public const int MostNs3Workers = 2000;
+
+    private enum Engine
+    {
+        Netem,
+        Ns3,
+        Both,
+    }
 
     /// <summary>Builds the command.</summary>
     public static Command Create(IAnsiConsole console, TextWriter error)
@@ -39,19 +53,26 @@ internal static class ValidateNetworkCommand
         var netem = new Option<string?>("--netem") { Description = "Path of tools/netem/netem.sh (default: found from the current folder)." };
         var analyzeOnly = new Option<bool>("--analyze-only") { Description = "Compare finished runs in --output again; emulate nothing." };
         var connection = new Option<string>("--connection") { Description = "persistent (warm connections) or new (a new TCP connection per upload).", DefaultValueFactory = _ => "persistent" };
+        var engine = new Option<string>("--engine") { Description = "netem (emulated namespaces, root), ns3 (ns-3 packet simulation, tools/ns3) or both (each into <output>/netem and <output>/ns3, plus their agreement).", DefaultValueFactory = _ => "netem" };
+        var ns3 = new Option<string?>("--ns3") { Description = "Path of tools/ns3/build.sh (default: found from the current folder)." };
+        var replicate = new Option<bool>("--replicate-workers") { Description = "Stretch decision logs with fewer than M workers: worker w replays worker w mod N's decisions." };
         var check = new Option<string?>("--check-target") { Description = "Print one line per configuration; exit 4 when a large-payload configuration misses the target under this variant (payload, wire, wire-rtt), 5 when a deliberately wrong model (payload, wire-slow-10pct, wire-double-latency) meets it everywhere." };
         var command = new Command("validate-network", "Compare simulated iteration times with real TCP on an emulated network (root).")
         {
             results, output, workers, rates, latencies, modes, algorithms, iterations, repeat, budget, netem, analyzeOnly, connection, check,
+            engine, ns3, replicate,
         };
         command.SetAction(p =>
         {
             FidelityGrid grid;
             LinkModelVariant? gate = null;
+            Engine chosen;
             try
             {
+                chosen = ParseEngine(p.GetValue(engine)!);
+                var most = chosen == Engine.Ns3 ? MostNs3Workers : MostNetemWorkers;
                 var configurations = FidelityGrid.Product(
-                    List(p.GetValue(workers)!, "--workers", t => int.Parse(t, NumberStyles.None, CultureInfo.InvariantCulture) is var m && m is >= 1 and <= 64 ? m : throw new FormatException()),
+                    List(p.GetValue(workers)!, "--workers", t => int.Parse(t, NumberStyles.None, CultureInfo.InvariantCulture) is var m && m >= 1 && m <= most ? m : throw new FormatException($"M must be 1..{most} with --engine {p.GetValue(engine)}")),
                     List(p.GetValue(rates)!, "--rates", Units.ParseBandwidth),
                     List(p.GetValue(latencies)!, "--latencies", Units.ParseDuration),
                     List(p.GetValue(modes)!, "--modes", t => t.ToLowerInvariant() switch { "push" => FidelityMode.Push, "pull" => FidelityMode.Pull, _ => throw new FormatException() }),
@@ -65,7 +86,12 @@ internal static class ValidateNetworkCommand
                 var perAlgorithm = Positive(p.GetValue(iterations), "--iterations");
                 var passes = Positive(p.GetValue(repeat), "--repeat");
                 var seconds = Units.ParseDuration(p.GetValue(budget)!);
-                grid = new FidelityGrid(configurations, labels, perAlgorithm, passes, seconds.Nanoseconds);
+                if (chosen != Engine.Netem && configurations.Any(c => c.NewConnection))
+                {
+                    throw new FormatException("--connection new: the ns-3 replay uses persistent connections only; use --engine netem");
+                }
+
+                grid = new FidelityGrid(configurations, labels, perAlgorithm, passes, seconds.Nanoseconds, p.GetValue(replicate));
                 if (p.GetValue(check) is { } variant)
                 {
                     gate = Enum.GetValues<LinkModelVariant>().Where(v => FidelityReportWriter.Word(v) == variant).Cast<LinkModelVariant?>().FirstOrDefault()
@@ -101,30 +127,45 @@ internal static class ValidateNetworkCommand
                 rows.AddRange(read);
             }
 
-            NetemRunner? runner = null;
-            if (!p.GetValue(analyzeOnly))
+            var references = new List<(string Folder, INetworkReference? Runner)>();
+            foreach (var which in chosen == Engine.Both ? [Engine.Netem, Engine.Ns3] : new[] { chosen })
             {
-                var script = p.GetValue(netem) ?? FindScript();
-                if (script is null || !File.Exists(script))
+                INetworkReference? runner = null;
+                if (!p.GetValue(analyzeOnly))
                 {
-                    error.WriteLine("sasg: tools/netem/netem.sh not found; run from the repository or give --netem <path>");
-                    return ExitCodes.BadInput;
+                    var located = which == Engine.Netem
+                        ? p.GetValue(netem) ?? FindScript("netem", "netem.sh")
+                        : p.GetValue(ns3) ?? FindScript("ns3", "build.sh");
+                    if (located is null || !File.Exists(located))
+                    {
+                        error.WriteLine(which == Engine.Netem
+                            ? "sasg: tools/netem/netem.sh not found; run from the repository or give --netem <path>"
+                            : "sasg: tools/ns3/build.sh not found; run from the repository or give --ns3 <path>");
+                        return ExitCodes.BadInput;
+                    }
+
+                    runner = which == Engine.Netem ? new NetemRunner(Path.GetFullPath(located)) : new Ns3Runner(Path.GetFullPath(located));
+                    if (runner.CannotRunReason() is { } reason)
+                    {
+                        error.WriteLine($"sasg: {reason}");
+                        return CannotEmulate;
+                    }
                 }
 
-                runner = new NetemRunner(Path.GetFullPath(script));
-                if (runner.CannotEmulateReason() is { } reason)
-                {
-                    error.WriteLine($"sasg: {reason}");
-                    return CannotEmulate;
-                }
+                references.Add((chosen == Engine.Both ? (which == Engine.Netem ? "netem" : "ns3") : string.Empty, runner));
             }
 
-            FidelityReport report;
             var directory = Path.GetFullPath(p.GetValue(output)!);
+            var reports = new List<FidelityReport>();
             try
             {
-                // A gate prints one line per configuration (below), not the progress.
-                report = FidelityValidation.Run(grid, rows, runner, directory, line => { if (gate is null) { console.WriteLine(line); } });
+                foreach (var (folder, runner) in references)
+                {
+                    // A gate prints one line per configuration (below), not the progress.
+                    var progressPrefix = folder.Length > 0 ? folder + ": " : string.Empty;
+                    reports.Add(FidelityValidation.Run(
+                        grid, rows, runner, Path.Combine(directory, folder), line => { if (gate is null) { console.WriteLine(progressPrefix + line); } }));
+                }
             }
             catch (InvalidDataException ex)
             {
@@ -132,24 +173,58 @@ internal static class ValidateNetworkCommand
                 return ExitCodes.BadInput;
             }
 
-            if (gate is { } g)
+            var status = ExitCodes.Ok;
+            if (chosen == Engine.Both)
             {
-                var verdict = FidelityGate.Evaluate(report, g);
-                foreach (var line in verdict.Lines)
+                var agreement = ReferenceAgreement.Compare(reports[0], reports[1]);
+                ReferenceAgreement.Write(directory, agreement);
+                foreach (var line in ReferenceAgreement.Lines(agreement))
                 {
-                    console.Profile.Out.Writer.WriteLine(line); // unwrapped: one line per configuration, also in a CI log
+                    console.Profile.Out.Writer.WriteLine(line);
                 }
 
-                return !verdict.TargetMet ? TargetMissed : verdict.ControlsNotRejected.Count > 0 ? WrongModelNotRejected : ExitCodes.Ok;
+                if (agreement.Count == 0 || agreement.Any(a => !a.MeetsTarget))
+                {
+                    console.Profile.Out.Writer.WriteLine(agreement.Count == 0
+                        ? "netem and ns-3: no large-payload iteration in both: nothing compared"
+                        : "netem and ns-3 DISAGREE beyond the target (median 3 %, p95 10 %): see agreement.csv");
+                    status = TargetMissed;
+                }
             }
 
-            Print(console, report.Summaries);
-            console.WriteLine($"report: {Path.Combine(directory, "fidelity.md")}");
-            return ExitCodes.Ok;
+            if (gate is { } g)
+            {
+                foreach (var (report, (folder, _)) in reports.Zip(references))
+                {
+                    var verdict = FidelityGate.Evaluate(report, g);
+                    foreach (var line in verdict.Lines)
+                    {
+                        // unwrapped: one line per configuration, also in a CI log
+                        console.Profile.Out.Writer.WriteLine(folder.Length > 0 ? $"{folder}: {line}" : line);
+                    }
+
+                    var code = !verdict.TargetMet ? TargetMissed : verdict.ControlsNotRejected.Count > 0 ? WrongModelNotRejected : ExitCodes.Ok;
+                    status = status != ExitCodes.Ok ? status : code;
+                }
+
+                return status;
+            }
+
+            foreach (var (report, (folder, _)) in reports.Zip(references))
+            {
+                if (folder.Length > 0)
+                {
+                    console.WriteLine(folder);
+                }
+
+                Print(console, report.Summaries);
+                console.WriteLine($"report: {Path.Combine(directory, folder, "fidelity.md")}");
+            }
+
+            return status;
         });
         return command;
     }
-
     private static void Print(IAnsiConsole console, IReadOnlyList<FidelitySummary> summaries)
     {
         var table = new Table().AddColumn("configuration").AddColumn("class").AddColumn(new TableColumn("n").RightAligned());
@@ -194,11 +269,19 @@ internal static class ValidateNetworkCommand
     private static int Positive(int value, string option) =>
         value >= 1 ? value : throw new FormatException($"{option} must be at least 1");
 
-    private static string? FindScript()
+    private static Engine ParseEngine(string text) => text.ToLowerInvariant() switch
+    {
+        "netem" => Engine.Netem,
+        "ns3" or "ns-3" => Engine.Ns3,
+        "both" => Engine.Both,
+        _ => throw new FormatException($"--engine '{text}': write netem, ns3 or both"),
+    };
+
+    private static string? FindScript(string tool, string file)
     {
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "tools", "netem", "netem.sh");
+            var candidate = Path.Combine(dir.FullName, "tools", tool, file);
             if (File.Exists(candidate))
             {
                 return candidate;
