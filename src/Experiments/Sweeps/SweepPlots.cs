@@ -8,7 +8,8 @@ using ScottPlot;
 namespace Sasg.Experiments.Sweeps;
 
 /// <summary>Draws plots/&lt;metric&gt;-vs-&lt;axis&gt;.png and .svg from the combined CSV: one line per algorithm (and
-/// per combination of the other axes' values, told apart by marker shape) against each swept axis.</summary>
+/// per combination of the other axes' values, told apart by marker shape, and by filled or open markers for a
+/// two-valued one of exactly two other axes) against each swept axis.</summary>
 /// <remarks>An axis whose values are all JSON numbers is drawn to scale; any other axis (bandwidths, policies) is
 /// categorical: its values sit at 0, 1, 2, ... in file order, labelled as written. A metric with no value at all (no
 /// target reached) gives no plot. The run plots' look (<see cref="PlotLook"/>) and log-axis rule: a numeric swept axis
@@ -25,6 +26,16 @@ internal static class SweepPlots
         ("simulated-seconds", "simulated_seconds", "simulated time (s)"),
         ("uploads", "uploads", "uploads (communication rounds)"),
         ("seconds-to-target", "seconds_to_target", "simulated time to target (s)"),
+    ];
+
+    /// <summary>The shapes that come filled and open: one per value of the shape axis when another axis's two values
+    /// are told apart by fill (<see cref="FillAxis"/>). Not line patterns: Skia's SVG backend cannot draw dashes
+    /// (<see cref="PlotLook"/>).</summary>
+    private static readonly (MarkerShape Filled, MarkerShape Open)[] FilledAndOpen =
+    [
+        (MarkerShape.FilledCircle, MarkerShape.OpenCircle), (MarkerShape.FilledSquare, MarkerShape.OpenSquare),
+        (MarkerShape.FilledTriangleUp, MarkerShape.OpenTriangleUp), (MarkerShape.FilledDiamond, MarkerShape.OpenDiamond),
+        (MarkerShape.FilledTriangleDown, MarkerShape.OpenTriangleDown),
     ];
 
     private static readonly MarkerShape[] Markers =
@@ -81,8 +92,13 @@ internal static class SweepPlots
             $"{metricLabel} vs {swept.Path}", MetricPlot.LogLabel(swept.Path, logX), MetricPlot.LogLabel(metricLabel, logY));
         var palette = new ScottPlot.Palettes.Category10();
 
-        // One series per algorithm (colour) and per combination of the other axes' values (marker), in cell order.
-        var series = points.GroupBy(p => (p.Algorithm, Others: OtherValues(sweep, p.Cell, axis))).ToList();
+        // One series per algorithm (colour) and per combination of the other axes' values (marker shape; with exactly
+        // two other axes, one of two values by filled or open markers instead), in cell order.
+        var fillAxis = FillAxis(sweep, axis);
+        var series = points
+            .GroupBy(p => (p.Algorithm, Others: OtherValues(sweep, p.Cell, axis, fillAxis),
+                Open: fillAxis is { } fa && Choice(sweep, p.Cell.Index, fa) == 1))
+            .ToList();
         var others = series.Select(s => s.Key.Others).Distinct(StringComparer.Ordinal).ToList();
         foreach (var s in series)
         {
@@ -98,9 +114,13 @@ internal static class SweepPlots
 
             var line = plot.Add.Scatter(ordered.Select(p => p.X).ToArray(), ordered.Select(p => p.Y).ToArray());
             line.Color = palette.GetColor(algorithms.IndexOf(s.Key.Algorithm));
-            line.MarkerShape = Markers[others.IndexOf(s.Key.Others) % Markers.Length];
+            line.MarkerShape = fillAxis is null
+                ? Markers[others.IndexOf(s.Key.Others) % Markers.Length]
+                : Shape(others.IndexOf(s.Key.Others), s.Key.Open);
             line.MarkerSize = 8;
-            line.LineWidth = 1.5f;
+            // Methods that learn alike (Top-k and SASG where SASG skips nothing) draw the same line: earlier methods'
+            // lines are wider, so every colour stays visible, as in the run plots.
+            line.LineWidth = PlotLook.StackedWidth(algorithms.IndexOf(s.Key.Algorithm), algorithms.Count);
         }
 
         // The legend names each colour and each marker once, rather than every series.
@@ -116,7 +136,7 @@ internal static class SweepPlots
             legend.AddRange(others.Select((o, i) => new LegendItem
             {
                 LabelText = o,
-                MarkerShape = Markers[i % Markers.Length],
+                MarkerShape = fillAxis is null ? Markers[i % Markers.Length] : Shape(i, open: false),
                 MarkerColor = Colors.Gray,
                 MarkerSize = 8,
             }));
@@ -132,6 +152,18 @@ internal static class SweepPlots
                 MarkerColor = Colors.Gray,
                 MarkerSize = 8,
             });
+        }
+
+        if (fillAxis is { } filled)
+        {
+            var values = sweep.Axes[filled];
+            legend.AddRange(values.Values.Select((v, i) => new LegendItem
+            {
+                LabelText = values.ShortName + "=" + SweepCsv.ValueText(v) + (i == 0 ? " (filled)" : " (open)"),
+                MarkerShape = Shape(0, open: i == 1),
+                MarkerColor = Colors.Gray,
+                MarkerSize = 8,
+            }));
         }
 
         plot.Legend.ManualItems.AddRange(legend);
@@ -158,11 +190,20 @@ internal static class SweepPlots
     }
 
     /// <summary>Which axes of a plot against <paramref name="swept"/> of the metric values <paramref name="ys"/> are
-    /// logarithmic: the run plots' rule (<see cref="LogAxis.IsWide"/>) on a numeric swept axis's values and on the
-    /// metric's (times across bandwidths span decades); a categorical axis stays linear.</summary>
+    /// logarithmic: a numeric swept axis whose positive values span two decades or more (10, 100 and 1,000 workers: the
+    /// values a user picks decades apart), and the metric by the run plots' rule (<see cref="LogAxis.IsWide"/>, more
+    /// than two decades: times across bandwidths span decades); a categorical axis stays linear.</summary>
     public static (bool X, bool Y) LogScales(ScenarioSweepAxis swept, IEnumerable<double> ys) =>
-        (IsNumeric(swept) && LogAxis.IsLog(LogPolicy.WhenWide, swept.Values.Select(v => v.Value<double>())),
-            LogAxis.IsLog(LogPolicy.WhenWide, ys));
+        (IsNumeric(swept) && SpansTwoDecades(swept.Values.Select(v => v.Value<double>())), LogAxis.IsLog(LogPolicy.WhenWide, ys));
+
+    // As LogAxis.IsWide (zeros and non-finite values ignored, a negative value keeps the axis linear), but from exactly
+    // two decades on.
+    private static bool SpansTwoDecades(IEnumerable<double> values)
+    {
+        var finite = values.Where(double.IsFinite).ToList();
+        var positive = finite.Where(v => v > 0).ToList();
+        return finite.All(v => v >= 0) && positive.Count >= 2 && positive.Max() >= LogAxis.WideRatio * positive.Min();
+    }
 
     private static bool IsNumeric(ScenarioSweepAxis swept) =>
         swept.Values.All(v => v.Type is JTokenType.Integer or JTokenType.Float);
@@ -170,10 +211,32 @@ internal static class SweepPlots
     private static double Position(ScenarioSweep sweep, ScenarioCell cell, int axis, bool numeric) =>
         numeric ? cell.Values[axis].Value.Value<double>() : Choice(sweep, cell.Index, axis);
 
-    private static string OtherValues(ScenarioSweep sweep, ScenarioCell cell, int axis) =>
+    /// <summary>Of a plot against <paramref name="axis"/>, the other axis whose two values are drawn as filled and
+    /// open markers, the remaining one's values as marker shapes: only when there are exactly two other axes, one of
+    /// them with exactly two values (the earlier in file order if both have two) and the other with at most five
+    /// (the shapes that come filled and open). A sweep of M x link rate (2) x topology (3) plotted against M thus
+    /// gives one shape per topology, filled for the first rate and open for the second.</summary>
+    public static int? FillAxis(ScenarioSweep sweep, int axis)
+    {
+        var others = Enumerable.Range(0, sweep.Axes.Count).Where(i => i != axis).ToList();
+        if (others.Count != 2)
+        {
+            return null;
+        }
+
+        bool Fits(int fill, int shape) =>
+            sweep.Axes[fill].Values.Count == 2 && sweep.Axes[shape].Values.Count <= FilledAndOpen.Length;
+        return Fits(others[0], others[1]) ? others[0] : Fits(others[1], others[0]) ? others[1] : null;
+    }
+
+    // The shape of the index-th value of the shape axis, filled or open.
+    private static MarkerShape Shape(int index, bool open) =>
+        open ? FilledAndOpen[index].Open : FilledAndOpen[index].Filled;
+
+    private static string OtherValues(ScenarioSweep sweep, ScenarioCell cell, int axis, int? fillAxis) =>
         string.Join(", ", sweep.Axes
             .Select((a, i) => (Axis: a, Index: i))
-            .Where(a => a.Index != axis)
+            .Where(a => a.Index != axis && a.Index != fillAxis)
             .Select(a => a.Axis.ShortName + "=" + SweepCsv.ValueText(cell.Values[a.Index].Value)));
 
     /// <summary>The index of cell <paramref name="index"/>'s value on <paramref name="axis"/> (cells are row-major,
