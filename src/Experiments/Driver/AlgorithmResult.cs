@@ -31,6 +31,10 @@ public sealed record AlgorithmResult(
     /// read back from a folder).</summary>
     public long PerWorkerStateBytes { get; init; }
 
+    /// <summary>The payload bytes carried over every hop of every round (NetSim's <c>RoundTiming.CarriedBytes</c>):
+    /// the upload bytes on the star, more on a hierarchy that forwards or a collective (issue 18).</summary>
+    public long CarriedBytes { get; init; }
+
     /// <summary>Whether the run stopped because it diverged (NaN/Inf loss or exploding parameters).</summary>
     public bool Diverged => StopReason == "diverged";
 

@@ -4,6 +4,7 @@ using Sasg.Learning.Encoding;
 using Sasg.Learning.Training;
 using Sasg.NetSim.Kernel;
 using Sasg.NetSim.Network;
+using Sasg.NetSim.Topologies;
 using Sasg.NetSim.Trace;
 using static TorchSharp.torch;
 
@@ -21,6 +22,9 @@ internal sealed class AlgorithmRunner<T>(
 
     // Requests and skip notices so far, counted from the decisions handed to NetSim (ControlMessages.Of).
     private ControlMessages _control;
+
+    // Payload bytes carried over every hop so far (RoundTiming.CarriedBytes, summed).
+    private long _carried;
 
     public AlgorithmResult Run()
     {
@@ -51,23 +55,45 @@ internal sealed class AlgorithmRunner<T>(
             var partial = plan.Participation is { } participation
                 ? new ParticipationSampler(participation, workers, plan.Seed, plan.Availability)
                 : null;
-            var trainer = new SynchronousTrainer<T>(algorithm, sources, ChooseEncoding(plan, algorithm)) { ReleaseAfterStep = partial is not null };
+            var encoding = ChooseEncoding(plan, algorithm);
+            var trainer = new SynchronousTrainer<T>(algorithm, sources, encoding) { ReleaseAfterStep = partial is not null };
             var evaluations = AlgorithmFactory.EvaluationsPerStep(spec);
             var costs = plan.WorkerData
                 .Select(d => SimTime.FromNanoseconds(checked(plan.CostPerSample.Nanoseconds * (plan.BatchSize ?? d.Count) * evaluations)))
                 .ToArray();
             // A sampled worker's minibatch is freed after its step: it may not step again for many rounds.
             var roundPlan = new LearningRoundPlan<T>(trainer, costs, partial, worker => sources[worker].ReleaseBatch());
-            // Link traces need the event-driven round; on fixed links the closed form gives the same times, faster.
-            IRoundNetwork network = plan.UplinkCapacity is null && plan.DownlinkCapacity is null
-                ? new ParameterServerRound(plan.Topology, plan.CreateCompute(), plan.Network, trace)
-                : new EventDrivenRound(plan.Topology, plan.CreateCompute(), plan.Network, plan.UplinkCapacity, plan.DownlinkCapacity, trace: trace);
+            var sizes = new PayloadMessageSizes<T>(encoding, algorithm.Dimension, plan.Network.ModelSize.Bytes, roundPlan.UploadOf);
+            var network = RoundNetwork(plan, algorithm.UploadKind == PayloadKind.Sparse, sizes, trace);
             return Loop(trainer, roundPlan, network, state, trainSet, testSet);
         }
         finally
         {
             sources.ForEach(s => s.Dispose());
             samplers?.ForEach(s => s.Dispose());
+        }
+    }
+
+    /// <summary>The round model of <paramref name="plan"/>'s topology. The learning is the star's whatever the
+    /// topology: the server's arithmetic runs in worker order as the workers are asked; the topology changes only the
+    /// time a round takes and the bytes it carries.</summary>
+    internal static IRoundNetwork RoundNetwork(RunPlan plan, bool sparsePayloads, IMessageSizes sizes, ITraceSink? trace)
+    {
+        var compute = plan.CreateCompute();
+        switch (plan.RoundTopology.Kind)
+        {
+            case Scenarios.TopologyKind.Hierarchical:
+                return new HierarchicalRound(plan.Topology, plan.RoundTopology.Layout!, compute, plan.Network, sizes, trace);
+            case Scenarios.TopologyKind.Sharded:
+                return new ShardedRound(plan.Topology, plan.RoundTopology.ServerIngress, compute, plan.Network, sizes, trace);
+            case Scenarios.TopologyKind.Ring or Scenarios.TopologyKind.Tree:
+                var kind = plan.RoundTopology.Kind == Scenarios.TopologyKind.Ring ? CollectiveKind.Ring : CollectiveKind.Tree;
+                return new CollectiveRound(plan.Topology, kind, TopologyPlan.OperationFor(sparsePayloads), compute, plan.Network, trace);
+            default:
+                // Link traces need the event-driven round; on fixed links the closed form gives the same times, faster.
+                return plan.UplinkCapacity is null && plan.DownlinkCapacity is null
+                    ? new ParameterServerRound(plan.Topology, compute, plan.Network, trace)
+                    : new EventDrivenRound(plan.Topology, compute, plan.Network, plan.UplinkCapacity, plan.DownlinkCapacity, trace: trace);
         }
     }
 
@@ -88,6 +114,7 @@ internal sealed class AlgorithmRunner<T>(
             roundPlan.RoundStart = now;
             var timing = network.RunRound(iteration, now, roundPlan);
             now = timing.End;
+            _carried += timing.CarriedBytes.Bytes;
             trainer.FinishIteration();
             foreach (var outcome in roundPlan.Outcomes)
             {
@@ -127,6 +154,7 @@ internal sealed class AlgorithmRunner<T>(
             spec.Label, iteration, trainer.Uploads, trainer.UploadBytes, trainer.PaperBits, now.TotalSeconds, metrics, record.Decisions, reason, message)
         {
             PerWorkerStateBytes = trainer.PerWorkerStateBytes + (_samplers?.Sum(s => s.NativeBytes) ?? 0),
+            CarriedBytes = _carried,
         };
         record.Finish(result);
         return result;
@@ -136,7 +164,13 @@ internal sealed class AlgorithmRunner<T>(
         SynchronousTrainer<T> trainer, ModelState<T> state, TensorData trainSet, TensorData? testSet, SimTime now) =>
         new MethodEvaluator<T>(plan, spec, record, _sources!, state).Evaluate(
             trainer.Algorithm,
-            new MethodTotals(trainer.Uploads, trainer.UploadBytes, trainer.PaperBits, trainer.CountedUploads, _control),
+            new MethodTotals(
+                trainer.Uploads,
+                trainer.UploadBytes,
+                trainer.PaperBits,
+                trainer.CountedUploads,
+                _control,
+                plan.RoundTopology.Kind == Scenarios.TopologyKind.Star ? 0 : _carried), // rows of star runs as before
             trainSet,
             testSet,
             now);

@@ -22,12 +22,27 @@ internal sealed class LearningRoundPlan<T>(
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly List<WorkerOutcome> _outcomes = [];
+    private bool[] _uploaded = [];
+    private int _round = -1;
 
     /// <summary>What each worker did in the current round, in the order NetSim asked.</summary>
     public IReadOnlyList<WorkerOutcome> Outcomes => _outcomes;
 
     /// <summary>When the round about to be asked starts (the time at which "available" sampling looks).</summary>
     public SimTime RoundStart { get; set; }
+
+    /// <summary>The payload <paramref name="worker"/> uploaded in <paramref name="round"/>, the round last asked, or
+    /// null when it did not upload in it (what a topology's merged and sliced messages are made of).</summary>
+    /// <exception cref="InvalidOperationException"><paramref name="round"/> is not the round last asked.</exception>
+    public Learning.Encoding.Payload<T>? UploadOf(int round, int worker)
+    {
+        if (round != _round)
+        {
+            throw new InvalidOperationException($"The uploads of round {round} were asked for during round {_round}.");
+        }
+
+        return worker < _uploaded.Length && _uploaded[worker] ? trainer.UploadOf(worker) : null;
+    }
 
     /// <inheritdoc/>
     public WorkerAction Decide(int round, int worker)
@@ -36,6 +51,17 @@ internal sealed class LearningRoundPlan<T>(
         {
             _outcomes.Clear();
             participation?.Sample(round, RoundStart.Nanoseconds);
+        }
+
+        if (round != _round)
+        {
+            _round = round;
+            if (_uploaded.Length < costPerStep.Count)
+            {
+                _uploaded = new bool[costPerStep.Count];
+            }
+
+            Array.Clear(_uploaded);
         }
 
         WorkerOutcome outcome;
@@ -54,6 +80,7 @@ internal sealed class LearningRoundPlan<T>(
         }
 
         _outcomes.Add(outcome);
+        _uploaded[worker] = outcome.Decision == WorkerDecision.Upload;
         return outcome.Decision switch
         {
             WorkerDecision.Upload => WorkerAction.Upload(

@@ -36,7 +36,7 @@ internal sealed class MethodEvaluator<T>(
         var error = plan.Optimum is { } optimum ? Math.Abs(train.Loss - optimum) : double.NaN;
         var accuracy = test?.Accuracy ?? train.Accuracy;
         var top5 = test?.TopKAccuracy ?? train.TopKAccuracy;
-        record.AddMetrics(new MetricsRow(
+        var row = new MetricsRow(
             spec.Label,
             algorithm.Iteration,
             totals.Uploads,
@@ -52,7 +52,8 @@ internal sealed class MethodEvaluator<T>(
             totals.Control.RequestBytes,
             totals.Control.SkipNotices,
             totals.Control.SkipNoticeBytes,
-            top5));
+            top5);
+        record.AddMetrics(row with { CarriedBytes = totals.CarriedBytes });
 
         if (!double.IsFinite(train.Loss) || Exploded(theta))
         {
@@ -98,4 +99,5 @@ internal sealed class MethodEvaluator<T>(
 /// <param name="PaperBits">Bits as the papers count them.</param>
 /// <param name="CountedUploads">Uploads as the authors' code counts them.</param>
 /// <param name="Control">Requests and skip notices.</param>
-internal readonly record struct MethodTotals(long Uploads, long UploadBytes, long PaperBits, long CountedUploads, ControlMessages Control);
+/// <param name="CarriedBytes">Payload bytes carried over every hop (off the star; 0 on it).</param>
+internal readonly record struct MethodTotals(long Uploads, long UploadBytes, long PaperBits, long CountedUploads, ControlMessages Control, long CarriedBytes = 0);

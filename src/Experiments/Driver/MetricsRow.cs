@@ -37,6 +37,10 @@ public sealed record MetricsRow(
     long SkipNoticeBytes = 0,
     double TestTop5Accuracy = double.NaN)
 {
+    /// <summary>The payload bytes carried over every hop so far (issue 18's topologies; on the star the upload bytes,
+    /// and metrics.csv writes the column only off the star), 0 when not recorded.</summary>
+    public long CarriedBytes { get; init; }
+
     /// <summary>The control messages so far.</summary>
     public ControlMessages ControlMessages => new(Requests, RequestBytes, SkipNotices, SkipNoticeBytes);
 

@@ -83,6 +83,10 @@ public sealed record RunPlan
     /// <summary>The star network.</summary>
     public required StarTopology Topology { get; init; }
 
+    /// <summary>The round model (<c>network.topology</c>, issue 18): the star (default) or a hierarchy, sharded servers
+    /// or a collective over <see cref="Topology"/>'s worker links. It changes time and bytes, never the learning.</summary>
+    public TopologyPlan RoundTopology { get; init; } = TopologyPlan.Star;
+
     /// <summary>Ingress policy, broadcast mode and message sizes.</summary>
     public required ParameterServerOptions Network { get; init; }
 

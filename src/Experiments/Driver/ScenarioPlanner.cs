@@ -83,6 +83,7 @@ public static partial class ScenarioPlanner
         var bytesPerParameter = doublePrecision ? 8 : 4;
         var (topology, options, compute) = BuildNetwork(scenario, m, (long)parameterCount * bytesPerParameter);
         var (uplinkCapacity, downlinkCapacity, availability) = TimeVaryingPlanning.Resolve(scenario, m);
+        var roundTopology = PlanTopology(scenario, m, parameterCount);
         return new RunPlan
         {
             Name = scenario.Name,
@@ -94,6 +95,7 @@ public static partial class ScenarioPlanner
             DoublePrecision = doublePrecision,
             LossIsMean = !convex,
             Algorithms = scenario.Algorithms
+                .Where(a => a.RunsOn(scenario.Network.Topology.Kind))
                 .Select(a => new AlgorithmSpec(a.Name, a.Label, a.Parameters))
                 .ToList(),
             Iterations = iterations,
@@ -111,6 +113,7 @@ public static partial class ScenarioPlanner
             StopAtTarget = scenario.Stop.AtTarget,
             EvaluateEvery = scenario.Evaluation.Every,
             Topology = topology,
+            RoundTopology = roundTopology,
             Network = options,
             CreateCompute = compute,
             UplinkCapacity = uplinkCapacity,

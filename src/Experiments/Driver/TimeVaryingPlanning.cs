@@ -29,6 +29,11 @@ internal static class TimeVaryingPlanning
             problems.Add(new ScenarioProblem(scenario.File, "$.network.linkTraces", "recorded decisions are re-timed on the closed-form network, which cannot follow link traces", "run the scenario with the other network instead of replaying it"));
         }
 
+        if (scenario.Network.Topology.Kind != TopologyKind.Star && closedForm)
+        {
+            problems.Add(new ScenarioProblem(scenario.File, "$.network.topology.kind", "recorded decisions are re-timed on the star's closed form, and a topology other than the star is timed only as it trains", "run the scenario instead of replaying it"));
+        }
+
         // Synchronous rounds that sample among the workers online at each round's start use the availability for
         // that sample only (docs/scenario-format.md, participation); without such a sample nothing would use it.
         var sampled = scenario.Participation?.Among == ParticipationPool.Available;

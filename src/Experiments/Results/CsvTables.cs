@@ -11,13 +11,15 @@ public static class CsvTables
         CsvWriterOptions.Default with { NewLine = "\n", FormatProvider = CultureInfo.InvariantCulture };
 
     /// <summary>metrics.csv: one row per evaluation point of every method; with <paramref name="top5"/> (a run that
-    /// reports top-5 accuracy) a last column test_top5_accuracy.</summary>
-    public static string Metrics(IEnumerable<MetricsRow> rows, bool top5 = false) => Write(
+    /// reports top-5 accuracy) a column test_top5_accuracy; with <paramref name="carried"/> (a run off the star, issue 18)
+    /// a last column carried_bytes.</summary>
+    public static string Metrics(IEnumerable<MetricsRow> rows, bool top5 = false, bool carried = false) => Write(
         rows,
         [
             "algorithm", "iteration", "uploads", "upload_bytes", "paper_bits", "simulated_seconds",
             "train_loss", "test_loss", "test_accuracy", "objective_error", "counted_uploads", "requests", "request_bytes",
             "skip_notices", "skip_notice_bytes", .. top5 ? (string[])["test_top5_accuracy"] : [],
+            .. carried ? (string[])["carried_bytes"] : [],
         ],
         (csv, r) =>
     {
@@ -39,6 +41,11 @@ public static class CsvTables
         if (top5)
         {
             csv.WriteField(Number(r.TestTop5Accuracy));
+        }
+
+        if (carried)
+        {
+            csv.WriteField(Whole(r.CarriedBytes));
         }
     });
 

@@ -87,7 +87,7 @@ public static class ResultsFolder
         ResultsFiles files, RunPlan plan, IReadOnlyList<AlgorithmResult> results, string summary, string report, string? resolvedScenarioJson)
     {
         Directory.CreateDirectory(files.Directory);
-        files.Write("metrics.csv", CsvTables.Metrics(results.SelectMany(r => r.Metrics), plan.ReportTop5));
+        files.Write("metrics.csv", CsvTables.Metrics(results.SelectMany(r => r.Metrics), plan.ReportTop5, plan.RoundTopology.Kind != Scenarios.TopologyKind.Star));
         if (files.DecisionsFile is { } source && DecisionFiles.Choose(plan) == (true, false) && File.Exists(source))
         {
             files.Link("decisions.csv", source);
@@ -177,6 +177,12 @@ public static class ResultsFolder
                 method.Property("finalTestAccuracy")!.AddAfterSelf(new JProperty("finalTestTop5Accuracy", Json(r.Final.TestTop5Accuracy)));
             }
 
+            if (plan.RoundTopology.Kind != Scenarios.TopologyKind.Star)
+            {
+                // Only off the star, so every star summary.json keeps its bytes.
+                method.Property("uploadBytes")!.AddAfterSelf(new JProperty("carriedBytes", r.CarriedBytes));
+            }
+
             if (plan.Participation is not null)
             {
                 // Only in runs with partial participation, so every other summary.json keeps its bytes.
@@ -196,7 +202,30 @@ public static class ResultsFolder
             ["stepSize"] = plan.StepSize,
             ["algorithms"] = algorithms,
         };
+        if (plan.RoundTopology.Kind != Scenarios.TopologyKind.Star)
+        {
+            summary.Property("modelBytes")!.AddAfterSelf(new JProperty("topology", TopologySummary(plan.RoundTopology)));
+        }
+
         return summary;
+    }
+
+    // The round model a run used: its kind, and a hierarchy's groups or a sharded model's servers.
+    private static JObject TopologySummary(Driver.TopologyPlan topology)
+    {
+        var json = new JObject { ["kind"] = Scenarios.ScenarioWords.TopologyKinds.WordOf(topology.Kind) };
+        if (topology.Layout is { } layout)
+        {
+            json["groups"] = new JArray(Enumerable.Range(0, layout.GroupCount).Select(g => layout.GroupOf.Count(x => x == g)));
+            json["forward"] = layout.Merge ? "merged" : "each";
+        }
+
+        if (topology.ServerIngress.Count > 0)
+        {
+            json["servers"] = topology.ServerIngress.Count;
+        }
+
+        return json;
     }
 
     // Which code made the folder: the version, the commit and whether the tree it was built from had changes.

@@ -13,6 +13,13 @@ public sealed record ScenarioAlgorithm(
     IReadOnlyDictionary<string, object> Parameters,
     string JsonPath)
 {
+    /// <summary>The topology kinds this method runs on (<c>algorithms[i].topologies</c>), or null for every kind: in
+    /// a scenario or sweep cell of another kind it is not run (a sweep reports it as not applicable).</summary>
+    public IReadOnlyList<TopologyKind>? Topologies { get; init; }
+
+    /// <summary>Whether the method runs on topology <paramref name="kind"/>.</summary>
+    public bool RunsOn(TopologyKind kind) => Topologies is null || Topologies.Contains(kind);
+
     /// <summary>The numeric parameter <paramref name="name"/>, if present and a number.</summary>
     public bool TryGetNumber(string name, out double value)
     {

@@ -92,6 +92,15 @@ public static class ScenarioLoader
         var outputs = ReadOutputs(r, r.Object(root, "outputs"), name ?? "scenario");
         var participation = ScenarioParticipationParser.Parse(
             r, r.Object(root, "participation", example: "{ \"workers\": 10, \"among\": \"all\" }"), workers);
+        ScenarioTopologyParser.Check(r, network.Topology, root["network"] as JObject, network, algorithms, protocol, participation is not null);
+        if (validateSweep && root["sweep"] is null && algorithms.Count > 0 && !algorithms.Any(a => a.RunsOn(network.Topology.Kind)))
+        {
+            r.Report(
+                "$.network.topology.kind",
+                $"no algorithm runs on topology kind \"{ScenarioWords.TopologyKinds.WordOf(network.Topology.Kind)}\" (each lists other \"topologies\")",
+                "add the kind to an algorithm's \"topologies\", or choose a kind they list");
+        }
+
         var sweep = validateSweep ? ScenarioSweepParser.Parse(r, root) : null;
         if (name is null || data is null || model is null || training is null)
         {
@@ -230,7 +239,7 @@ public static class ScenarioLoader
                 continue;
             }
 
-            r.Fields(entry, ["name", "label", "parameters"]);
+            r.Fields(entry, ["name", "label", "parameters", "topologies"]);
             var written = r.String(entry, "name", "\"GD\"", required: true);
             var name = ScenarioWords.Algorithms.FirstOrDefault(a => string.Equals(a, written, StringComparison.OrdinalIgnoreCase));
             if (written is not null && name is null)
@@ -280,10 +289,45 @@ public static class ScenarioLoader
                 continue;
             }
 
-            result.Add(new ScenarioAlgorithm(name, label, parameters, ScenarioJsonReader.PathOf(entry)));
+            result.Add(new ScenarioAlgorithm(name, label, parameters, ScenarioJsonReader.PathOf(entry)) { Topologies = ReadTopologies(r, entry) });
         }
 
         return result;
+    }
+
+    // algorithms[i].topologies: the kinds the method runs on (distinct words, at least one), or null for all.
+    private static List<TopologyKind>? ReadTopologies(ScenarioJsonReader r, JObject entry)
+    {
+        if (r.Array(entry, "topologies", "an array of topology kinds", "[\"star\", \"hierarchical\"]") is not { } array)
+        {
+            return null;
+        }
+
+        if (array.Count == 0)
+        {
+            r.Report(ScenarioJsonReader.PathOf(array), "no topology kinds given", $"list at least one of {ScenarioWords.TopologyKinds.Listing}, or remove \"topologies\"");
+            return null;
+        }
+
+        var kinds = new List<TopologyKind>();
+        foreach (var item in array)
+        {
+            if (r.Word(item, ScenarioWords.TopologyKinds) is not { } kind)
+            {
+                continue;
+            }
+
+            if (kinds.Contains(kind))
+            {
+                r.Report(ScenarioJsonReader.PathOf(item), $"topology kind \"{ScenarioWords.TopologyKinds.WordOf(kind)}\" is listed twice", "list each kind once");
+                continue;
+            }
+
+            kinds.Add(kind);
+        }
+
+        // None valid: reported, and the method stays in every check.
+        return kinds.Count > 0 ? kinds : null;
     }
 
     private static ScenarioOutputs ReadOutputs(ScenarioJsonReader r, JObject? outputs, string name)

@@ -47,6 +47,10 @@ public sealed record ScenarioNetwork(
     /// overrides, a trace file's columns); latency, overhead and framing stay.</summary>
     public ScenarioLinkTraces? LinkTraces { get; init; }
 
+    /// <summary>How the workers reach the model (<c>network.topology</c>, issue 18): the star (default), a two-level
+    /// hierarchy, sharded servers, or a ring or tree collective.</summary>
+    public ScenarioTopology Topology { get; init; } = ScenarioTopology.Star;
+
     /// <summary>The uplink of <paramref name="worker"/>, with its overrides applied.</summary>
     public Link UplinkOf(int worker)
     {

@@ -12,6 +12,7 @@ internal static class ScenarioNetworkParser
     [
         "uplink", "downlink", "latency", "serverIngress", "ingress", "broadcast", "headerBytes", "requestBytes",
         "skipNoticeBytes", "encoding", "workers", "traceFile", "mtu", "connection", "linkTraces",
+        "topology",
     ];
 
     public static ScenarioNetwork ParseNetwork(ScenarioJsonReader r, JObject? network, int? workers)
@@ -63,12 +64,13 @@ internal static class ScenarioNetworkParser
             r.Report(ScenarioJsonReader.PathOf(network["connection"]!), "connection \"new\" does not apply to traced uplinks (slow start is modelled at a fixed rate only)", "remove \"connection\" or \"linkTraces.uplink\"");
         }
 
-        return new ScenarioNetwork(uplink, downlink, latency, ingressBandwidth, ingress, broadcast, header, request, skip, encoding, overrides, traceFile)
+        var parsed = new ScenarioNetwork(uplink, downlink, latency, ingressBandwidth, ingress, broadcast, header, request, skip, encoding, overrides, traceFile)
         {
             Mtu = mtu,
             NewConnectionPerUpload = connection == "new",
             LinkTraces = linkTraces,
         };
+        return parsed with { Topology = ScenarioTopologyParser.Parse(r, network, parsed, workers) };
     }
 
     public static ScenarioCompute ParseCompute(ScenarioJsonReader r, JObject? compute, int? workers)

@@ -113,6 +113,21 @@ internal static class ScenarioWords
         ("inverse", StalenessDamping.Inverse),
         ("inverse-sqrt", StalenessDamping.InverseSquareRoot));
 
+    /// <summary>The words of <c>network.topology.kind</c> (issue 18).</summary>
+    public static ScenarioWordList<TopologyKind> TopologyKinds { get; } = new(
+        ("star", TopologyKind.Star),
+        ("hierarchical", TopologyKind.Hierarchical),
+        ("sharded", TopologyKind.Sharded),
+        ("ring", TopologyKind.Ring),
+        ("tree", TopologyKind.Tree));
+
+    /// <summary>The words of <c>network.topology.assignment</c>.</summary>
+    public static ScenarioWordList<GroupAssignment> GroupAssignments { get; } = new(
+        ("contiguous", GroupAssignment.Contiguous), ("seeded", GroupAssignment.Seeded));
+
+    /// <summary>The words of <c>network.topology.forward</c>.</summary>
+    public static ScenarioWordList<ForwardMode> ForwardModes { get; } = new(("merged", ForwardMode.Merged), ("each", ForwardMode.Each));
+
     /// <summary>The algorithm names in their canonical spelling (matched case-insensitively).</summary>
     public static IReadOnlyList<string> Algorithms { get; } =
     [
@@ -149,7 +164,8 @@ internal static class ScenarioWords
         "evaluation.every", "evaluation.testSet",
         "network.uplink", "network.downlink", "network.latency", "network.serverIngress", "network.ingress",
         "network.broadcast", "network.headerBytes", "network.requestBytes", "network.skipNoticeBytes",
-        "network.encoding",
+        "network.encoding", "network.topology.kind", "network.topology.groups", "network.topology.servers",
+        "network.topology.forward",
         "compute.costPerSample", "compute.straggler",
         "protocol.kind", "protocol.deadline", "protocol.overSelect", "protocol.late", "protocol.buffer", "protocol.damping",
     ];

@@ -217,12 +217,45 @@ internal static class ScenarioWriter
         return training;
     }
 
-    private static JObject Algorithm(ScenarioAlgorithm a) => new()
+    private static JObject Algorithm(ScenarioAlgorithm a)
     {
-        ["name"] = a.Name,
-        ["label"] = a.Label,
-        ["parameters"] = new JObject(a.Parameters.Select(p => new JProperty(p.Key, p.Value))),
-    };
+        var algorithm = new JObject
+        {
+            ["name"] = a.Name,
+            ["label"] = a.Label,
+            ["parameters"] = new JObject(a.Parameters.Select(p => new JProperty(p.Key, p.Value))),
+        };
+        if (a.Topologies is { } kinds)
+        {
+            // Written only when given, so that the scenario.json of every other run is as before.
+            algorithm["topologies"] = new JArray(kinds.Select(k => ScenarioWords.TopologyKinds.WordOf(k)));
+        }
+
+        return algorithm;
+    }
+
+    // Only the fields the kind uses, with their resolved values; the star writes nothing (scenario.json as before).
+    private static JObject Topology(ScenarioTopology t)
+    {
+        var topology = new JObject { ["kind"] = ScenarioWords.TopologyKinds.WordOf(t.Kind) };
+        if (t.Kind == TopologyKind.Hierarchical)
+        {
+            topology["groups"] = new JArray(t.GroupSizes);
+            topology["assignment"] = ScenarioWords.GroupAssignments.WordOf(t.Assignment);
+            topology["forward"] = ScenarioWords.ForwardModes.WordOf(t.Forward);
+            topology["aggregatorUplink"] = Units.FormatBandwidth(t.AggregatorUplink);
+            topology["aggregatorDownlink"] = Units.FormatBandwidth(t.AggregatorDownlink);
+            topology["aggregatorLatency"] = Units.FormatDuration(t.AggregatorLatency);
+            topology["aggregatorIngress"] = Units.FormatBandwidth(t.AggregatorIngress);
+        }
+        else if (t.Kind == TopologyKind.Sharded)
+        {
+            topology["servers"] = t.Servers;
+            topology["serverIngress"] = Units.FormatBandwidth(t.ServerIngress);
+        }
+
+        return topology;
+    }
 
     private static JObject Network(ScenarioNetwork n)
     {
@@ -258,6 +291,11 @@ internal static class ScenarioWriter
         if (n.LinkTraces is { } traces)
         {
             network["linkTraces"] = LinkTraces(traces);
+        }
+
+        if (n.Topology.Kind != TopologyKind.Star)
+        {
+            network["topology"] = Topology(n.Topology);
         }
 
         return network;

@@ -24,36 +24,72 @@ internal static class SweepCsv
     public static string Header(IEnumerable<ScenarioSweepAxis> axes) =>
         Line(["cell_id", .. axes.Select(a => a.Path), .. MetricColumns]);
 
-    /// <summary>The rows of one cell, in algorithm order (each line ends with a newline).</summary>
+    /// <summary>The <c>stop_reason</c> of a method that does not run in a cell (its <c>topologies</c> do not list the
+    /// cell's topology kind); its metric fields are empty.</summary>
+    public const string NotApplicable = "not-applicable";
+
+    /// <summary>The rows of one cell, in the scenario's algorithm order (each line ends with a newline): a method that
+    /// does not run on the cell's topology gets a row with <see cref="NotApplicable"/> and empty metrics.</summary>
     public static string Rows(Scenario cell, RunPlan plan, IReadOnlyList<AlgorithmResult> results)
     {
         var info = cell.Cell ?? throw new ArgumentException("The scenario is not a sweep cell.", nameof(cell));
         var text = new StringBuilder();
-        foreach (var r in results)
+        var kind = cell.Network.Topology.Kind;
+        var ran = 0;
+        foreach (var algorithm in cell.Algorithms)
         {
-            var hit = ReportTable.FirstAtTarget(plan, r);
+            if (algorithm.RunsOn(kind))
+            {
+                if (ran < results.Count)
+                {
+                    Row(text, info, plan, results[ran++]);
+                }
+
+                continue;
+            }
+
             text.Append(Line(
             [
                 info.Id,
                 .. info.Values.Select(v => ValueText(v.Value)),
-                r.Label,
-                Whole(r.Iterations),
-                Whole(r.Uploads),
-                Whole(r.UploadBytes),
-                Whole(r.PaperBits),
-                CsvTables.Number(r.SimulatedSeconds),
-                CsvTables.Number(r.Final.TrainLoss),
-                CsvTables.Number(r.Final.TestAccuracy),
-                CsvTables.Number(r.Final.ObjectiveError),
-                r.StopReason,
-                hit is null ? string.Empty : Whole(hit.Iteration),
-                hit is null ? string.Empty : Whole(hit.Uploads),
-                hit is null ? string.Empty : Whole(hit.PaperBits),
-                hit is null ? string.Empty : CsvTables.Number(hit.SimulatedSeconds),
+                algorithm.Label,
+                .. Enumerable.Repeat(string.Empty, 8),
+                NotApplicable,
+                .. Enumerable.Repeat(string.Empty, 4),
             ]));
         }
 
+        // Results beyond the scenario's methods (a plan built by hand) keep their rows.
+        for (; ran < results.Count; ran++)
+        {
+            Row(text, info, plan, results[ran]);
+        }
+
         return text.ToString();
+    }
+
+    private static void Row(StringBuilder text, ScenarioCell info, RunPlan plan, AlgorithmResult r)
+    {
+        var hit = ReportTable.FirstAtTarget(plan, r);
+        text.Append(Line(
+        [
+            info.Id,
+            .. info.Values.Select(v => ValueText(v.Value)),
+            r.Label,
+            Whole(r.Iterations),
+            Whole(r.Uploads),
+            Whole(r.UploadBytes),
+            Whole(r.PaperBits),
+            CsvTables.Number(r.SimulatedSeconds),
+            CsvTables.Number(r.Final.TrainLoss),
+            CsvTables.Number(r.Final.TestAccuracy),
+            CsvTables.Number(r.Final.ObjectiveError),
+            r.StopReason,
+            hit is null ? string.Empty : Whole(hit.Iteration),
+            hit is null ? string.Empty : Whole(hit.Uploads),
+            hit is null ? string.Empty : Whole(hit.PaperBits),
+            hit is null ? string.Empty : CsvTables.Number(hit.SimulatedSeconds),
+        ]));
     }
 
     /// <summary>An axis value as written in the scenario: strings without quotes, numbers and switches as JSON.</summary>

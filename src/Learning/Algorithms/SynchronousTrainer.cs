@@ -82,6 +82,11 @@ public sealed class SynchronousTrainer<T>
         }
     }
 
+    /// <summary>The payload of <paramref name="worker"/>'s latest upload, as its encoding was handed it, or null when it
+    /// has none held (it never uploaded, or <see cref="ReleaseAfterStep"/> gave its buffer back). Valid until the
+    /// worker's next step; a topology sizes merged and sliced messages from it (issue 18).</summary>
+    public Payload<T>? UploadOf(int worker) => _uploads[worker];
+
     /// <summary>Worker <paramref name="worker"/> is not among the workers sampled for the current iteration: it
     /// computes and sends nothing, its state is untouched, and the server keeps its stored message in the update (for
     /// a method that reuses messages) as for a worker it did not ask.</summary>

@@ -8,18 +8,12 @@ public sealed partial class FlowNetwork
     // After every other event of the instant: all uploads arriving now are in before the ingress picks among them.
     private const EventPriority WakePriority = (EventPriority)127;
 
-    private readonly FairShareLink _fair;
-    private readonly PriorityQueue<Transfer, (long Arrival, int Worker, long Sequence)> _queue = new();
     private readonly PriorityQueue<Timer, (long Time, long Sequence)> _timers = new();
     private readonly List<Transfer> _arrived = [];
     private readonly List<int> _dirty = [];
     private readonly Stack<FlowWakeup> _wakeups = new();
     private List<(Transfer Flow, bool Delivered)> _callbacks = [];
     private List<(Transfer Flow, bool Delivered)> _firing = [];
-    private Transfer?[] _fairById = new Transfer?[16];
-    private int _nextFairId;
-    private int _fairHolders;
-    private Transfer? _head;
     private long _scheduledWake = long.MaxValue;
     private long _sequence;
     private long _timerSequence;
@@ -51,7 +45,7 @@ public sealed partial class FlowNetwork
         {
             do
             {
-                AdvanceIngress(now);
+                AdvanceIngresses(now);
                 while (_timers.TryPeek(out var timer, out var key) && key.Time <= now)
                 {
                     _timers.Dequeue();
@@ -63,7 +57,7 @@ public sealed partial class FlowNetwork
             }
             while (_arrived.Count > 0 || _dirty.Count > 0 || _callbacks.Count > 0
                 || (_timers.TryPeek(out _, out var next) && next.Time <= now)
-                || (Ingress == IngressPolicy.FairShare && _fair.NextCompletion() <= now));
+                || (Ingress == IngressPolicy.FairShare && NextFairCompletion() <= now));
         }
         finally
         {
@@ -93,7 +87,7 @@ public sealed partial class FlowNetwork
                 break;
             case TimerKind.Capacity:
                 var link = _links[timer.Link];
-                if (timer.Link == _ingressIndex ? _fairHolders == 0 && _head is null : link.Flows.Count == 0)
+                if (timer.Link >= _ingressIndex ? IngressOf(timer.Link).Idle : link.Flows.Count == 0)
                 {
                     link.Tracking = false;
                     break;
@@ -125,15 +119,23 @@ public sealed partial class FlowNetwork
             _arrived.Clear();
         }
 
-        if (Sequential && _head is null)
+        if (Sequential)
         {
-            while (_queue.TryDequeue(out var flow, out _))
+            foreach (var ingress in _ingresses)
             {
-                if (flow.State == FlowState.Queued)
+                if (ingress.Head is not null)
                 {
-                    _head = flow;
-                    StartFlowing(flow, flow.Worker);
-                    break;
+                    continue;
+                }
+
+                while (ingress.Queue.TryDequeue(out var flow, out _))
+                {
+                    if (flow.State == FlowState.Queued)
+                    {
+                        ingress.Head = flow;
+                        StartFlowing(flow, flow.Worker);
+                        break;
+                    }
                 }
             }
         }
@@ -142,11 +144,11 @@ public sealed partial class FlowNetwork
         {
             var link = _links[_dirty[i]];
             link.Dirty = false;
-            if (_dirty[i] == _ingressIndex)
+            if (_dirty[i] >= _ingressIndex)
             {
-                if (_head is not null)
+                if (IngressOf(_dirty[i]).Head is { } head)
                 {
-                    Recompute(_head);
+                    Recompute(head);
                 }
 
                 continue;
@@ -180,7 +182,7 @@ public sealed partial class FlowNetwork
                 break;
             default:
                 flow.State = FlowState.Queued;
-                _queue.Enqueue(flow, (flow.Arrival, flow.Worker, flow.Sequence));
+                _ingresses[flow.Server].Queue.Enqueue(flow, (flow.Arrival, flow.Worker, flow.Sequence));
                 break;
         }
     }
@@ -199,7 +201,7 @@ public sealed partial class FlowNetwork
         AddTo(link, flow);
         if (flow.Kind == TransferKind.Upload && Ingress != IngressPolicy.Unlimited)
         {
-            EnsureTracking(_ingressIndex);
+            EnsureTracking(_ingressIndex + flow.Server);
         }
 
         RequestWake(Now);
@@ -241,23 +243,24 @@ public sealed partial class FlowNetwork
 
     private void RecomputeFair(Transfer flow)
     {
-        var cap = Math.Min(_links[flow.Worker].Share, _links[_ingressIndex].Capacity);
+        var ingress = _ingresses[flow.Server];
+        var cap = Math.Min(_links[flow.Worker].Share, _links[ingress.Link].Capacity);
 
         if (flow.InFair)
         {
             if (cap == 0)
             {
-                flow.Remaining = _fair.Take(flow.FairId);
+                flow.Remaining = ingress.Fair.Take(flow.FairId);
                 flow.InFair = false;
             }
             else if (cap != flow.Cap)
             {
-                _fair.SetCap(flow.FairId, cap);
+                ingress.Fair.SetCap(flow.FairId, cap);
             }
         }
         else if (cap > 0)
         {
-            _fair.Put(flow.FairId, flow.Remaining, cap);
+            ingress.Fair.Put(flow.FairId, flow.Remaining, cap);
             flow.InFair = true;
         }
 
@@ -276,7 +279,7 @@ public sealed partial class FlowNetwork
                 return _links[flow.Worker].Share;
             default:
                 var up = _links[flow.Worker].Share;
-                return Ingress == IngressPolicy.Unlimited ? up : Math.Min(up, _links[_ingressIndex].Capacity);
+                return Ingress == IngressPolicy.Unlimited ? up : Math.Min(up, _links[_ingressIndex + flow.Server].Capacity);
         }
     }
 

@@ -5,17 +5,18 @@ public sealed partial class FlowNetwork
 {
     private void RemoveFromLinks(Transfer flow)
     {
-        if (flow == _head)
+        var ingress = _ingresses[flow.Server];
+        if (flow == ingress.Head)
         {
-            _head = null;
+            ingress.Head = null;
         }
 
         if (flow.FairId >= 0)
         {
-            _fairById[flow.FairId] = null;
+            ingress.FairById[flow.FairId] = null;
             flow.FairId = -1;
             flow.InFair = false;
-            _fairHolders--;
+            ingress.FairHolders--;
         }
 
         if (flow.UpSlot >= 0)
@@ -81,22 +82,49 @@ public sealed partial class FlowNetwork
         }
     }
 
-    private void AdvanceIngress(long now)
+    private void AdvanceIngresses(long now)
     {
-        if (Ingress != IngressPolicy.FairShare || _fair.Now == now)
+        if (Ingress != IngressPolicy.FairShare)
         {
             return;
         }
 
-        _fair.AdvanceTo(now);
-        var completed = _fair.Completed;
+        foreach (var ingress in _ingresses)
+        {
+            AdvanceIngress(ingress, now);
+        }
+    }
+
+    private void AdvanceIngress(IngressState ingress, long now)
+    {
+        var fair = ingress.Fair;
+        if (fair.Now == now)
+        {
+            return;
+        }
+
+        fair.AdvanceTo(now);
+        var completed = fair.Completed;
         for (var i = 0; i < completed.Count; i++)
         {
-            var flow = _fairById[completed[i]]!;
+            var flow = ingress.FairById[completed[i]]!;
             flow.InFair = false;
             Complete(flow);
         }
     }
+
+    private long NextFairCompletion()
+    {
+        var next = long.MaxValue;
+        foreach (var ingress in _ingresses)
+        {
+            next = Math.Min(next, ingress.Fair.NextCompletion());
+        }
+
+        return next;
+    }
+
+    private IngressState IngressOf(int link) => _ingresses[link - _ingressIndex];
 
     private void PushTimer(long time, TimerKind kind, Transfer flow)
     {
@@ -122,15 +150,16 @@ public sealed partial class FlowNetwork
     {
         _links[link].Capacity = capacity;
         MarkDirty(link);
-        if (link == _ingressIndex && Ingress == IngressPolicy.FairShare)
+        if (link >= _ingressIndex && Ingress == IngressPolicy.FairShare)
         {
             // Every flow's cap is clamped to the ingress capacity (the closed form's tie order among equal caps), so
             // a change of the ingress's capacity touches every flow: O(n log n), rare by design.
-            AdvanceIngress(Now);
-            _fair.SetCapacity(capacity);
-            for (var id = 0; id < _nextFairId; id++)
+            var ingress = IngressOf(link);
+            AdvanceIngress(ingress, Now);
+            ingress.Fair.SetCapacity(capacity);
+            for (var id = 0; id < ingress.NextFairId; id++)
             {
-                if (_fairById[id] is { } held)
+                if (ingress.FairById[id] is { } held)
                 {
                     RecomputeFair(held);
                 }

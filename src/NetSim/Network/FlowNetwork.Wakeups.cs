@@ -22,7 +22,7 @@ public sealed partial class FlowNetwork
         var next = _timers.TryPeek(out _, out var key) ? key.Time : long.MaxValue;
         if (Ingress == IngressPolicy.FairShare)
         {
-            next = Math.Min(next, _fair.NextCompletion());
+            next = Math.Min(next, NextFairCompletion());
         }
 
         if (next != long.MaxValue)
@@ -31,36 +31,37 @@ public sealed partial class FlowNetwork
         }
     }
 
-    // Flow ids of the fair ingress follow the order flows were admitted (the closed form's tie-break among equal caps);
-    // they restart at 0 whenever no flow holds one, and are renumbered in order when they outgrow the flows.
+    // Flow ids of an ingress's fair link follow the order flows were admitted (the closed form's tie-break among equal
+    // caps); they restart at 0 whenever no flow holds one, and are renumbered in order when they outgrow the flows.
     private void AssignFairId(Transfer flow)
     {
-        if (_fairHolders == 0)
+        var ingress = _ingresses[flow.Server];
+        if (ingress.FairHolders == 0)
         {
-            _nextFairId = 0;
+            ingress.NextFairId = 0;
         }
-        else if (_nextFairId == _fairById.Length && _nextFairId >= (4 * _fairHolders) + 1024)
+        else if (ingress.NextFairId == ingress.FairById.Length && ingress.NextFairId >= (4 * ingress.FairHolders) + 1024)
         {
-            RenumberFairIds();
-        }
-
-        if (_nextFairId == _fairById.Length)
-        {
-            Array.Resize(ref _fairById, _fairById.Length * 2);
+            RenumberFairIds(ingress);
         }
 
-        flow.FairId = _nextFairId++;
-        _fairById[flow.FairId] = flow;
-        _fairHolders++;
+        if (ingress.NextFairId == ingress.FairById.Length)
+        {
+            Array.Resize(ref ingress.FairById, ingress.FairById.Length * 2);
+        }
+
+        flow.FairId = ingress.NextFairId++;
+        ingress.FairById[flow.FairId] = flow;
+        ingress.FairHolders++;
     }
 
-    private void RenumberFairIds()
+    private void RenumberFairIds(IngressState ingress)
     {
         FairIdRenumberings++;
-        var holders = new List<Transfer>(_fairHolders);
-        for (var id = 0; id < _nextFairId; id++)
+        var holders = new List<Transfer>(ingress.FairHolders);
+        for (var id = 0; id < ingress.NextFairId; id++)
         {
-            var flow = _fairById[id];
+            var flow = ingress.FairById[id];
             if (flow is null)
             {
                 continue;
@@ -69,24 +70,39 @@ public sealed partial class FlowNetwork
             holders.Add(flow);
             if (flow.InFair)
             {
-                flow.Remaining = _fair.Take(id);
+                flow.Remaining = ingress.Fair.Take(id);
             }
 
-            _fairById[id] = null;
+            ingress.FairById[id] = null;
         }
 
         for (var id = 0; id < holders.Count; id++)
         {
             var flow = holders[id];
             flow.FairId = id;
-            _fairById[id] = flow;
+            ingress.FairById[id] = flow;
             if (flow.InFair)
             {
-                _fair.Put(id, flow.Remaining, flow.Cap);
+                ingress.Fair.Put(id, flow.Remaining, flow.Cap);
             }
         }
 
-        _nextFairId = holders.Count;
+        ingress.NextFairId = holders.Count;
+    }
+
+    // One server's ingress: its link, its fair link, its sequential queue and the upload it takes now.
+    private sealed class IngressState(int link, long capacity, long nominal, long now)
+    {
+        public readonly int Link = link;
+        public readonly long Nominal = nominal;
+        public readonly FairShareLink Fair = new(capacity, now);
+        public readonly PriorityQueue<Transfer, (long Arrival, int Worker, long Sequence)> Queue = new();
+        public Transfer?[] FairById = new Transfer?[16];
+        public int NextFairId;
+        public int FairHolders;
+        public Transfer? Head;
+
+        public bool Idle => FairHolders == 0 && Head is null;
     }
 }
 

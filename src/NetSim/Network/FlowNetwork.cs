@@ -34,6 +34,7 @@ public sealed partial class FlowNetwork
 
     private readonly Link[] _uplinks;
     private readonly Link[] _downlinks;
+    private readonly IngressState[] _ingresses;
     private readonly LinkState[] _links;
     private readonly int _workers;
     private readonly int _ingressIndex;
@@ -54,12 +55,45 @@ public sealed partial class FlowNetwork
         IReadOnlyList<ICapacitySchedule?>? uplinkCapacity = null,
         IReadOnlyList<ICapacitySchedule?>? downlinkCapacity = null,
         ICapacitySchedule? ingressCapacity = null)
+        : this(simulation, topology, ingress, uplinkCapacity, downlinkCapacity, ingressCapacity, null)
+    {
+    }
+
+    /// <summary>
+    /// A network of <paramref name="topology"/>'s workers and <paramref name="serverIngress"/>.Count servers on
+    /// <paramref name="simulation"/>: each server receives uploads at its own ingress under <paramref name="ingress"/>,
+    /// and a worker's uploads to several servers share its uplink (<see cref="Upload(int, int, DataSize, Action{Transfer}?)"/>).
+    /// </summary>
+    /// <param name="simulation">The kernel whose clock and calendar the network uses.</param>
+    /// <param name="topology">The workers' links (its <see cref="StarTopology.ServerIngress"/> is not used).</param>
+    /// <param name="ingress">How each server's ingress takes concurrent uploads.</param>
+    /// <param name="serverIngress">Each server's ingress rate (at least one server).</param>
+    /// <exception cref="ArgumentException">No server, or a rate below 1 bit/s.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The ingress policy is unknown.</exception>
+    public FlowNetwork(Simulation simulation, StarTopology topology, IngressPolicy ingress, IReadOnlyList<Bandwidth> serverIngress)
+        : this(simulation, topology, ingress, null, null, null, serverIngress ?? throw new ArgumentNullException(nameof(serverIngress)))
+    {
+    }
+
+    private FlowNetwork(
+        Simulation simulation,
+        StarTopology topology,
+        IngressPolicy ingress,
+        IReadOnlyList<ICapacitySchedule?>? uplinkCapacity,
+        IReadOnlyList<ICapacitySchedule?>? downlinkCapacity,
+        ICapacitySchedule? ingressCapacity,
+        IReadOnlyList<Bandwidth>? serverIngress)
     {
         ArgumentNullException.ThrowIfNull(simulation);
         ArgumentNullException.ThrowIfNull(topology);
         if (!Enum.IsDefined(ingress))
         {
             throw new ArgumentOutOfRangeException(nameof(ingress), ingress, "Unknown ingress policy.");
+        }
+
+        if (serverIngress is { Count: 0 })
+        {
+            throw new ArgumentException("At least one server is needed.", nameof(serverIngress));
         }
 
         Simulation = simulation;
@@ -71,15 +105,27 @@ public sealed partial class FlowNetwork
         CheckCount(uplinkCapacity, nameof(uplinkCapacity));
         CheckCount(downlinkCapacity, nameof(downlinkCapacity));
         _ingressIndex = 2 * _workers;
-        _links = new LinkState[(2 * _workers) + 1];
+        var servers = serverIngress?.Count ?? 1;
+        _links = new LinkState[(2 * _workers) + servers];
         for (var w = 0; w < _workers; w++)
         {
             _links[w] = new LinkState(uplinkCapacity?[w], _uplinks[w].Bandwidth.BitsPerSecond, Now);
             _links[_workers + w] = new LinkState(downlinkCapacity?[w], _downlinks[w].Bandwidth.BitsPerSecond, Now);
         }
 
-        _links[_ingressIndex] = new LinkState(ingressCapacity, topology.ServerIngress.BitsPerSecond, Now);
-        _fair = new FairShareLink(_links[_ingressIndex].Capacity, simulation.Now.Nanoseconds);
+        _ingresses = new IngressState[servers];
+        for (var s = 0; s < servers; s++)
+        {
+            var nominal = serverIngress?[s].BitsPerSecond ?? topology.ServerIngress.BitsPerSecond;
+            if (nominal <= 0)
+            {
+                throw new ArgumentException($"Server {s}'s ingress must be at least 1 bit/s.", nameof(serverIngress));
+            }
+
+            var link = _ingressIndex + s;
+            _links[link] = new LinkState(ingressCapacity, nominal, Now);
+            _ingresses[s] = new IngressState(link, _links[link].Capacity, nominal, Now);
+        }
     }
 
     /// <summary>The kernel whose clock and calendar the network uses.</summary>
@@ -90,6 +136,9 @@ public sealed partial class FlowNetwork
 
     /// <summary>How the server's ingress takes concurrent uploads.</summary>
     public IngressPolicy Ingress { get; }
+
+    /// <summary>The number of servers, each with its own ingress (1 unless built with several).</summary>
+    public int Servers => _ingresses.Length;
 
     /// <summary>The flow events processed so far: transfer starts, arrivals at the ingress, completions, aborts and
     /// capacity changes.</summary>
@@ -115,7 +164,7 @@ public sealed partial class FlowNetwork
 
         if (transfer.FairId >= 0)
         {
-            return transfer.InFair ? _fair.RateOf(transfer.FairId, transfer.Cap) : 0;
+            return transfer.InFair ? _ingresses[transfer.Server].Fair.RateOf(transfer.FairId, transfer.Cap) : 0;
         }
 
         return Math.Max(0, transfer.Rate);
@@ -126,12 +175,29 @@ public sealed partial class FlowNetwork
     /// <param name="payload">The payload; the uplink adds its overhead and framing.</param>
     /// <param name="delivered">Called when the last bit is in at the server (inside the network's wake-up event).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="worker"/> is not a worker.</exception>
-    public Transfer Upload(int worker, DataSize payload, Action<Transfer>? delivered)
+    public Transfer Upload(int worker, DataSize payload, Action<Transfer>? delivered) => Upload(worker, 0, payload, delivered);
+
+    /// <summary>Starts an upload of <paramref name="payload"/> from <paramref name="worker"/> to
+    /// <paramref name="server"/> now; it shares the worker's uplink with the worker's other flows and is received at
+    /// that server's ingress.</summary>
+    /// <param name="worker">The sending worker.</param>
+    /// <param name="server">The receiving server (0 to <see cref="Servers"/> − 1).</param>
+    /// <param name="payload">The payload; the uplink adds its overhead and framing.</param>
+    /// <param name="delivered">Called when the last bit is in at the server (inside the network's wake-up event).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="worker"/> is not a worker, or
+    /// <paramref name="server"/> not a server.</exception>
+    public Transfer Upload(int worker, int server, DataSize payload, Action<Transfer>? delivered)
     {
         CheckWorker(worker, nameof(worker));
+        if ((uint)server >= (uint)_ingresses.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(server), server, $"There are {_ingresses.Length} servers.");
+        }
+
         var up = _uplinks[worker];
         var transfer = NewTransfer(TransferKind.Upload, worker, worker, payload, up.WireSize(payload).Bits, delivered, null);
-        var delay = up.Latency.Nanoseconds + up.ConnectionDelay(payload, _downlinks[worker], ConnectionRate(worker));
+        transfer.Server = server;
+        var delay = up.Latency.Nanoseconds + up.ConnectionDelay(payload, _downlinks[worker], ConnectionRate(worker, server));
         transfer.Arrival = Now + delay;
         if (delay == 0)
         {
@@ -213,7 +279,7 @@ public sealed partial class FlowNetwork
             throw new ArgumentException("The transfer belongs to another network.", nameof(transfer));
         }
 
-        AdvanceIngress(Now);
+        AdvanceIngresses(Now);
         if (transfer.State == FlowState.Done)
         {
             return 0;
@@ -226,7 +292,7 @@ public sealed partial class FlowNetwork
                 sentBits = transfer.WireBits;
                 break;
             case FlowState.Flowing:
-                var remaining = transfer.FairId >= 0 && transfer.InFair ? _fair.Take(transfer.FairId) : RemainingNow(transfer);
+                var remaining = transfer.FairId >= 0 && transfer.InFair ? _ingresses[transfer.Server].Fair.Take(transfer.FairId) : RemainingNow(transfer);
                 transfer.InFair = false;
                 sentBits = transfer.WireBits - (long)((remaining + NanosecondsPerSecond - 1) / NanosecondsPerSecond);
                 RemoveFromLinks(transfer);
@@ -264,7 +330,7 @@ public sealed partial class FlowNetwork
 
     // The rate a new connection's slow start is computed at: the capacities now (the nominal ones where a schedule
     // is at 0), as the closed form's cap.
-    private long ConnectionRate(int worker)
+    private long ConnectionRate(int worker, int server)
     {
         var up = CapacityNow(worker) > 0 ? CapacityNow(worker) : _uplinks[worker].Bandwidth.BitsPerSecond;
         if (Ingress == IngressPolicy.Unlimited)
@@ -272,7 +338,8 @@ public sealed partial class FlowNetwork
             return up;
         }
 
-        var ingress = CapacityNow(_ingressIndex) > 0 ? CapacityNow(_ingressIndex) : Topology.ServerIngress.BitsPerSecond;
+        var link = _ingressIndex + server;
+        var ingress = CapacityNow(link) > 0 ? CapacityNow(link) : _ingresses[server].Nominal;
         return Math.Min(up, ingress);
     }
 

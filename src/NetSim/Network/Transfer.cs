@@ -45,6 +45,9 @@ public sealed class Transfer
     /// <summary>The sending worker of a <see cref="TransferKind.Forward"/>; -1 (the server) for a download; <see cref="Worker"/> otherwise.</summary>
     public int Sender { get; }
 
+    /// <summary>The server an upload goes to (0 unless the network has several); 0 for other transfers.</summary>
+    public int Server { get; internal set; }
+
     /// <summary>The payload, before overhead and framing.</summary>
     public DataSize Payload { get; }
 

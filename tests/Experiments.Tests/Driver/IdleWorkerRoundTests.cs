@@ -61,6 +61,23 @@ public sealed class IdleWorkerRoundTests
         }
     }
 
+    [Test]
+    public void UploadOf_GivesTheRoundsUploadersPayloads_NullForTheOthers_AndOnlyForTheRoundLastAsked()
+    {
+        var algorithm = new IagAlgorithm<double>(IagOrder.Cyclic, 3, new double[2], 0.1);
+        var (round, plan) = Round(algorithm);
+        Run(round, plan, 0);
+        Run(round, plan, 1);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(plan.Rounds.UploadOf(1, 0)!.Values.Take(2), Is.EqualTo(new[] { 1.0, -1.0 }));
+            Assert.That(plan.Rounds.UploadOf(1, 1), Is.Null, "not asked");
+            Assert.That(plan.Rounds.UploadOf(1, 2), Is.Null, "not asked");
+            Assert.That(() => plan.Rounds.UploadOf(0, 0), Throws.InvalidOperationException);
+        }
+    }
+
     private static (ParameterServerRound Round, (LearningRoundPlan<double> Rounds, SynchronousTrainer<double> Trainer) Plan) Round(
         DistributedAlgorithm<double> algorithm)
     {

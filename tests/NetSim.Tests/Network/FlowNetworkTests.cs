@@ -311,6 +311,42 @@ public sealed class FlowNetworkTests
         yield return simulation.Timeout(SimTime.FromNanoseconds(delay));
         action();
     }
+
+    [TestCase(IngressPolicy.SequentialPush)]
+    [TestCase(IngressPolicy.FairShare)]
+    [TestCase(IngressPolicy.Unlimited)]
+    public void SeveralServers_AWorkersUploadsToThemShareItsUplink_AndEachIngressQueuesItsOwn(IngressPolicy policy)
+    {
+        // Worker 0 sends 1 MB to each of two servers, worker 1 1 MB to server 1, all at 8 Mbit/s uplinks and 8 Mbit/s
+        // ingresses. Server 0 takes worker 0's upload; server 1 worker 0's too under the sequential policy (worker
+        // 1's waits), so worker 0's two uploads share its uplink: 4 Mbit/s each, both in at 2 s; then worker 1's at
+        // 3 s. Fair share: server 1's ingress gives each of its two flows 4 Mbit/s; worker 0's uplink caps its
+        // flows at 4 Mbit/s: all three in at 2 s. Unlimited: only the uplinks: worker 0's at 2 s, worker 1's at 1 s.
+        var link = new Link(Bandwidth.FromMegabitsPerSecond(8));
+        var star = StarTopology.Homogeneous(2, link, link);
+        var simulation = new Simulation();
+        var network = new FlowNetwork(simulation, star, policy, [Bandwidth.FromMegabitsPerSecond(8), Bandwidth.FromMegabitsPerSecond(8)]);
+
+        var a = network.Upload(0, 0, DataSize.FromMegabytes(1), delivered: null);
+        var b = network.Upload(0, 1, DataSize.FromMegabytes(1), delivered: null);
+        var c = network.Upload(1, 1, DataSize.FromMegabytes(1), delivered: null);
+        simulation.Run();
+
+        var expected = policy switch
+        {
+            IngressPolicy.SequentialPush => new[] { 2 * Second, 2 * Second, 3 * Second },
+            IngressPolicy.FairShare => [2 * Second, 2 * Second, 2 * Second],
+            _ => [2 * Second, 2 * Second, Second],
+        };
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(new[] { a.Delivered, b.Delivered, c.Delivered }, Is.EqualTo(expected));
+            Assert.That(new[] { a.Server, b.Server, c.Server }, Is.EqualTo(new[] { 0, 1, 1 }));
+            Assert.That(network.Servers, Is.EqualTo(2));
+            Assert.That(() => network.Upload(0, 2, DataSize.Zero, null), Throws.TypeOf<ArgumentOutOfRangeException>());
+            Assert.That(() => new FlowNetwork(simulation, star, policy, Array.Empty<Bandwidth>()), Throws.ArgumentException);
+        }
+    }
 }
 
 /// <summary>A capacity in steps: (from, bit/s) in increasing time, the first at 0.</summary>

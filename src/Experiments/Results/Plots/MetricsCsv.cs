@@ -15,6 +15,8 @@ public static class MetricsCsv
     /// <summary>The header line of metrics.csv in a run that reports top-5 accuracy.</summary>
     public const string Top5Header = Header + ",test_top5_accuracy";
 
+    private const string CarriedColumn = ",carried_bytes";
+
     // Results folders written before the counted-uploads and control-message columns: read with those columns as
     // the uploads and 0.
     private const string OlderHeader =
@@ -34,7 +36,14 @@ public static class MetricsCsv
     {
         ArgumentNullException.ThrowIfNull(reader);
         var header = reader.ReadLine();
-        if (header is not Header and not OlderHeader and not Top5Header)
+        // A run off the star (issue 18) adds carried_bytes last.
+        var carried = header is not null && header.EndsWith(CarriedColumn, StringComparison.Ordinal);
+        if (carried)
+        {
+            header = header![..^CarriedColumn.Length];
+        }
+
+        if (header is not Header and not Top5Header && !(header is OlderHeader && !carried))
         {
             var found = header is null ? "the file is empty" : "the first line is not the header";
             throw new InvalidDataException($"{name}: line 1: expected the header '{Header}' ({found}); {Fix}.");
@@ -50,7 +59,7 @@ public static class MetricsCsv
                 continue;
             }
 
-            var row = Parse(line, header switch { Top5Header => 16, Header => 15, _ => 10 })
+            var row = Parse(line, header switch { Top5Header => 16, Header => 15, _ => 10 }, carried)
                 ?? throw new InvalidDataException($"{name}: line {number}: not a metrics row ({Replay.DecisionsCsv.Shorten(line)}): a field is missing or not a number; {Fix}.");
             if (Check(row) is { } problem)
             {
@@ -82,10 +91,16 @@ public static class MetricsCsv
             : $"column 'simulated_seconds': {row.SimulatedSeconds.ToString("R", CultureInfo.InvariantCulture)} is not a time (write a number of seconds, 0 or more)";
     }
 
-    private static MetricsRow? Parse(string line, int fields)
+    private static MetricsRow? Parse(string line, int fields, bool carried)
     {
         var f = CsvFields.Split(line);
-        if (f is null || f.Length != fields
+        var carriedBytes = 0L;
+        if (carried && (f is null || f.Length != fields + 1 || !long.TryParse(f[^1], NumberStyles.Integer, CultureInfo.InvariantCulture, out carriedBytes)))
+        {
+            return null;
+        }
+
+        if (f is null || f.Length != fields + (carried ? 1 : 0)
             || !int.TryParse(f[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var iteration)
             || !long.TryParse(f[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var uploads)
             || !long.TryParse(f[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out var bytes)
@@ -128,6 +143,7 @@ public static class MetricsCsv
             SkipNotices = extra[3],
             SkipNoticeBytes = extra[4],
             TestTop5Accuracy = top5,
+            CarriedBytes = carriedBytes,
         };
     }
 

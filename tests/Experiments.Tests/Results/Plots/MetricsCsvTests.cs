@@ -22,6 +22,26 @@ public sealed class MetricsCsvTests
         Assert.That(read, Is.EqualTo(rows));
     }
 
+    [TestCase(false)]
+    [TestCase(true)]
+    public void Read_RoundTripsTheCarriedBytesOfARunOffTheStar(bool top5)
+    {
+        MetricsRow[] rows =
+        [
+            new MetricsRow("SGD", 0, 0, 0, 0, 0, 2.5, double.NaN, double.NaN, double.NaN, TestTop5Accuracy: top5 ? 0.5 : double.NaN) { CarriedBytes = 0 },
+            new MetricsRow("SGD", 5, 20, 800, 6400, 0.25, 1.5, double.NaN, 0.75, double.NaN, 20, TestTop5Accuracy: top5 ? 0.5 : double.NaN) { CarriedBytes = 2400 },
+        ];
+        var csv = CsvTables.Metrics(rows, top5, carried: true);
+
+        var read = MetricsCsv.Read(new StringReader(csv), "metrics.csv");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(csv.Split('\n')[0], Does.EndWith(",carried_bytes"));
+            Assert.That(read, Is.EqualTo(rows));
+        }
+    }
+
     [Test]
     public void Read_AFile_ReadsEveryRow()
     {
