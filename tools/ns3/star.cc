@@ -24,7 +24,7 @@
 // receive timestamp of tcpuploads). Before the timed iterations every worker uploads --warm bytes twice, all at once
 // (push) or one at a time (pull); iterations are separated by --gap-ms idle milliseconds.
 //
-// Options: --pull, --repeat R (passes over the plan, default 1), --warm BYTES (default: as netem, 150 ms at the rate
+// Options: --groups G (the two-level tree, push only: see class Tree below), --pull, --repeat R (passes over the plan, default 1), --warm BYTES (default: as netem, 150 ms at the rate
 // + 4 RTT, 64 KB..16 MB per worker, when M <= 10; for M > 10 push uses that x 10/M per worker and pull at most 2 RTT
 // at the rate (what slow start sends to reach the bandwidth-delay product), at least 64 KB: the warm-up's job is only
 // to grow each connection's window for the pattern it will see), --gap-ms G (default 20), --server-queue BYTES (default 67108864), --worker-queue BYTES (default 4194304),
