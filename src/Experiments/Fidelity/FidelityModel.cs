@@ -89,7 +89,9 @@ public static class FidelityModel
             NewConnection = wire && configuration.NewConnection ? new TcpNewConnection() : null,
         };
         var down = new Link(DownlinkRate, latency, DataSize.Zero) { Framing = framing };
-        var topology = StarTopology.Homogeneous(m, up, down, rate);
+        // On the tree the server has no shared ingress: each aggregator's own link at the rate is its only limit.
+        var topology = StarTopology.Homogeneous(
+            m, up, down, configuration.Groups > 0 ? Bandwidth.FromBitsPerSecond(rate.BitsPerSecond * configuration.Groups) : rate);
         var options = new ParameterServerOptions
         {
             Ingress = policy,
@@ -118,7 +120,8 @@ public static class FidelityModel
 
     /// <summary>The two-level tree of tools/ns3 (<c>--groups G</c>): worker w in group w / (M / G); each aggregator's
     /// link to the server is the server link of the star (the configuration's rate, no latency, the same header and
-    /// framing), its link back the unshaped downlink (no latency), its ingress from its workers the rate; each upload is
+    /// framing), its link back the unshaped downlink (no latency), its ingress from its workers M / G times a worker's uplink
+    /// rate and the server's ingress G times the rate: ns-3's tree has no shared link below an aggregator's uplink; each upload is
     /// forwarded as is when it is in (<see cref="HierarchicalLayout.Merge"/> false).</summary>
     /// <param name="configuration">The emulated network, with <see cref="FidelityConfiguration.Groups"/> dividing M.</param>
     /// <param name="up">A worker's uplink.</param>
@@ -142,7 +145,7 @@ public static class FidelityModel
             [.. Enumerable.Range(0, m).Select(w => w / (m / g))],
             [.. Enumerable.Repeat(uplink, g)],
             [.. Enumerable.Repeat(downlink, g)],
-            [.. Enumerable.Repeat(configuration.Rate, g)],
+            [.. Enumerable.Repeat(Bandwidth.FromBitsPerSecond(up.Bandwidth.BitsPerSecond * (m / g)), g)],
             Merge: false);
     }
 
