@@ -24,7 +24,7 @@
 // receive timestamp of tcpuploads). Before the timed iterations every worker uploads --warm bytes twice, all at once
 // (push) or one at a time (pull); iterations are separated by --gap-ms idle milliseconds.
 //
-// Options: --pull, --repeat R (passes over the plan, default 1), --warm BYTES (default: as netem, 150 ms at the rate
+// Options: --groups G (the two-level tree, push only: see class Tree below), --pull, --repeat R (passes over the plan, default 1), --warm BYTES (default: as netem, 150 ms at the rate
 // + 4 RTT, 64 KB..16 MB per worker, when M <= 10; for M > 10 push uses that x 10/M per worker and pull at most 2 RTT
 // at the rate (what slow start sends to reach the bandwidth-delay product), at least 64 KB: the warm-up's job is only
 // to grow each connection's window for the pattern it will see), --gap-ms G (default 20), --server-queue BYTES (default 67108864), --worker-queue BYTES (default 4194304),
@@ -91,6 +91,7 @@ struct Options
     uint64_t workerQueue = 4194304;
     double minRtoMs = 200;
     uint32_t seed = 1;
+    int groups = 0; // > 0: the two-level tree
 };
 
 struct Counters
@@ -489,6 +490,321 @@ void CongState(TcpSocketState::TcpCongState_t, TcpSocketState::TcpCongState_t no
     }
 }
 
+// The two-level tree (--groups G): worker k belongs to aggregator k / (M / G). An aggregator accepts its workers'
+// connections, sends each its command at the iteration's t0, and relays each message (header + payload), once fully
+// received, on its own persistent connection to the server ("forward each"). A worker's upload is done when the last
+// byte of its relayed message reaches the server.
+class Tree;
+
+class Relay
+{
+  public:
+    Relay(Tree* tree, int group)
+        : m_tree(tree),
+          m_group(group)
+    {
+    }
+
+    void Listen(Ptr<Node> node);
+    void Connect(Ptr<Node> node, Ipv4Address server);
+    void Accept(Ptr<Socket> socket, const Address& from);
+    void FromWorker(Ptr<Socket> socket);
+    void Room(Ptr<Socket> socket, uint32_t);
+
+    Tree* m_tree;
+    int m_group;
+    Ptr<Socket> m_listener;
+    Ptr<Socket> m_up;
+    std::vector<Ipv4Address> m_addresses; // the group's workers, by local index
+    std::vector<Ptr<Socket>> m_down;
+    std::vector<int64_t> m_received;
+    uint64_t m_toSend = 0;
+};
+
+class Tree
+{
+  public:
+    Tree(const Options& options, std::vector<std::vector<int64_t>> plan)
+        : m_options(options),
+          m_plan(std::move(plan)),
+          m_per(options.workers / options.groups),
+          m_expected(options.workers),
+          m_command(options.workers),
+          m_done(options.workers),
+          m_inflight(options.groups),
+          m_upReceived(options.groups),
+          m_upSockets(options.groups)
+    {
+        for (int g = 0; g < options.groups; g++)
+        {
+            m_relays.push_back(std::make_unique<Relay>(this, g));
+            m_relays.back()->m_down.resize(m_per);
+            m_relays.back()->m_received.assign(m_per, 0);
+        }
+    }
+
+    void Listen(Ptr<Node> node)
+    {
+        m_listener = Socket::CreateSocket(node, TcpSocketFactory::GetTypeId());
+        m_listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), kPort));
+        m_listener->Listen();
+        m_listener->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
+                                      MakeCallback(&Tree::Accept, this));
+    }
+
+    void Open(const std::string& out)
+    {
+        m_uploads.open(out + "/uploads.csv.tmp");
+        m_tcp.open(out + "/tcp.csv.tmp");
+        m_uploads << "pass,iteration,worker,bytes,command_ns,done_ns,read_ns\n";
+        m_tcp << "pass,iteration,server_queue_drops,worker_queue_drops,timeouts,fast_recoveries\n";
+    }
+
+    void Connected()
+    {
+        if (++m_connected == m_options.workers + m_options.groups)
+        {
+            Simulator::ScheduleNow(&Tree::Warm, this, 0);
+        }
+    }
+
+    // A relay has a whole message of worker k: it forwards it upstream.
+    void Forward(int g, int k, int64_t bytes)
+    {
+        m_inflight[g].push_back({k, bytes});
+        auto& relay = *m_relays[g];
+        relay.m_toSend += static_cast<uint64_t>(bytes);
+        relay.Room(relay.m_up, 0);
+    }
+
+    std::vector<std::unique_ptr<Relay>> m_relays;
+    std::vector<Ipv4Address> m_relayAddresses;
+    int64_t m_warm = 0;
+    bool m_finished = false;
+    Counters m_total;
+
+  private:
+    void Accept(Ptr<Socket> socket, const Address& from)
+    {
+        auto address = InetSocketAddress::ConvertFrom(from).GetIpv4();
+        for (size_t g = 0; g < m_relayAddresses.size(); g++)
+        {
+            if (m_relayAddresses[g] == address && !m_upSockets[g])
+            {
+                m_upSockets[g] = socket;
+                socket->SetRecvCallback(MakeCallback(&Tree::Receive, this));
+                Connected();
+                return;
+            }
+        }
+        std::fprintf(stderr, "sasg-ns3-star: unexpected connection\n");
+        std::exit(1);
+    }
+
+    void Receive(Ptr<Socket> socket)
+    {
+        int g = 0;
+        while (m_upSockets[g] != socket)
+        {
+            g++;
+        }
+        Ptr<Packet> packet;
+        while ((packet = socket->Recv()))
+        {
+            m_upReceived[g] += packet->GetSize();
+            while (!m_inflight[g].empty() && m_upReceived[g] >= m_inflight[g].front().second)
+            {
+                m_upReceived[g] -= m_inflight[g].front().second;
+                int k = m_inflight[g].front().first;
+                m_inflight[g].erase(m_inflight[g].begin());
+                m_done[k] = Simulator::Now();
+                if (--m_outstanding == 0)
+                {
+                    auto then = m_then;
+                    then();
+                }
+            }
+        }
+    }
+
+    void Exchange(const std::vector<int64_t>& sizes, std::function<void()> then)
+    {
+        m_sizes = sizes;
+        m_then = std::move(then);
+        m_t0 = Simulator::Now();
+        m_outstanding = m_options.workers;
+        for (int k = 0; k < m_options.workers; k++)
+        {
+            uint8_t bytes[kCommandBytes] = {};
+            for (int i = 0; i < 8; i++)
+            {
+                bytes[i] = static_cast<uint8_t>(static_cast<uint64_t>(sizes[k]) >> (56 - 8 * i));
+            }
+            m_expected[k] = kHeaderBytes + (sizes[k] > 0 ? sizes[k] : 0);
+            m_command[k] = Simulator::Now();
+            m_relays[k / m_per]->m_down[k % m_per]->Send(Create<Packet>(bytes, kCommandBytes));
+        }
+    }
+
+  public:
+    int64_t Expected(int k) const
+    {
+        return m_expected[k];
+    }
+
+    int Per() const
+    {
+        return m_per;
+    }
+
+  private:
+    void Warm(int round)
+    {
+        if (round == 2 || m_warm <= 0)
+        {
+            WriteTcp(-1, -1);
+            Simulator::Schedule(MilliSeconds(m_options.gapMs), &Tree::Iterate, this, 0, 0);
+            return;
+        }
+        Exchange(std::vector<int64_t>(m_options.workers, m_warm), [this, round] { Warm(round + 1); });
+    }
+
+    void Iterate(int pass, int i)
+    {
+        if (i == static_cast<int>(m_plan.size()))
+        {
+            pass++;
+            i = 0;
+        }
+        if (pass == m_options.repeat)
+        {
+            m_finished = true;
+            m_uploads.close();
+            m_tcp.close();
+            Simulator::Stop();
+            return;
+        }
+        Exchange(m_plan[i], [this, pass, i] {
+            for (int k = 0; k < m_options.workers; k++)
+            {
+                m_uploads << pass << ',' << i << ',' << k << ',' << m_sizes[k] << ','
+                          << (m_command[k] - m_t0).GetNanoSeconds() << ',' << (m_done[k] - m_t0).GetNanoSeconds()
+                          << ',' << (m_done[k] - m_t0).GetNanoSeconds() << '\n';
+            }
+            WriteTcp(pass, i);
+            Simulator::Schedule(MilliSeconds(m_options.gapMs), &Tree::Iterate, this, pass, i + 1);
+        });
+    }
+
+    void WriteTcp(int pass, int i)
+    {
+        m_tcp << pass << ',' << i << ',' << g_counters.serverDrops << ',' << g_counters.workerDrops << ','
+              << g_counters.timeouts << ',' << g_counters.recoveries << '\n';
+        m_total.serverDrops += g_counters.serverDrops;
+        m_total.workerDrops += g_counters.workerDrops;
+        m_total.timeouts += g_counters.timeouts;
+        m_total.recoveries += g_counters.recoveries;
+        g_counters = Counters{};
+    }
+
+    const Options& m_options;
+    std::vector<std::vector<int64_t>> m_plan;
+    int m_per;
+    std::vector<int64_t> m_expected;
+    std::vector<Time> m_command;
+    std::vector<Time> m_done;
+    std::vector<std::vector<std::pair<int, int64_t>>> m_inflight;
+    std::vector<int64_t> m_upReceived;
+    std::vector<Ptr<Socket>> m_upSockets;
+    Ptr<Socket> m_listener;
+    int m_connected = 0;
+    std::vector<int64_t> m_sizes;
+    std::function<void()> m_then;
+    Time m_t0;
+    int m_outstanding = 0;
+    std::ofstream m_uploads;
+    std::ofstream m_tcp;
+};
+
+void Relay::Listen(Ptr<Node> node)
+{
+    m_listener = Socket::CreateSocket(node, TcpSocketFactory::GetTypeId());
+    m_listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), kPort));
+    m_listener->Listen();
+    m_listener->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
+                                  MakeCallback(&Relay::Accept, this));
+}
+
+void Relay::Connect(Ptr<Node> node, Ipv4Address server)
+{
+    m_up = Socket::CreateSocket(node, TcpSocketFactory::GetTypeId());
+    m_up->TraceConnectWithoutContext("CongState", MakeCallback(&CongState));
+    m_up->SetSendCallback(MakeCallback(&Relay::Room, this));
+    m_up->Bind();
+    m_up->Connect(InetSocketAddress(server, kPort));
+}
+
+void Relay::Accept(Ptr<Socket> socket, const Address& from)
+{
+    auto address = InetSocketAddress::ConvertFrom(from).GetIpv4();
+    for (size_t j = 0; j < m_addresses.size(); j++)
+    {
+        if (m_addresses[j] == address && !m_down[j])
+        {
+            m_down[j] = socket;
+            socket->SetRecvCallback(MakeCallback(&Relay::FromWorker, this));
+            m_tree->Connected();
+            return;
+        }
+    }
+    std::fprintf(stderr, "sasg-ns3-star: unexpected connection\n");
+    std::exit(1);
+}
+
+void Relay::FromWorker(Ptr<Socket> socket)
+{
+    int j = 0;
+    while (m_down[j] != socket)
+    {
+        j++;
+    }
+    int k = m_group * m_tree->Per() + j;
+    Ptr<Packet> packet;
+    while ((packet = socket->Recv()))
+    {
+        m_received[j] += packet->GetSize();
+        if (m_received[j] >= m_tree->Expected(k))
+        {
+            if (m_received[j] > m_tree->Expected(k))
+            {
+                std::fprintf(stderr, "sasg-ns3-star: worker %d sent more than asked\n", k);
+                std::exit(1);
+            }
+            m_received[j] = 0;
+            m_tree->Forward(m_group, k, m_tree->Expected(k));
+        }
+    }
+}
+
+void Relay::Room(Ptr<Socket> socket, uint32_t)
+{
+    while (m_toSend > 0)
+    {
+        uint32_t room = socket->GetTxAvailable();
+        if (room == 0)
+        {
+            return;
+        }
+        uint32_t chunk = static_cast<uint32_t>(std::min<uint64_t>(m_toSend, std::min<uint32_t>(room, 1u << 22)));
+        int sent = socket->Send(Create<Packet>(chunk));
+        if (sent <= 0)
+        {
+            return;
+        }
+        m_toSend -= static_cast<uint64_t>(sent);
+    }
+}
+
 Options Parse(int argc, char** argv)
 {
     Options o;
@@ -536,6 +852,8 @@ Options Parse(int argc, char** argv)
             o.workerQueue = static_cast<uint64_t>(number(1500, 1e10));
         else if (a == "--min-rto-ms")
             o.minRtoMs = number(1, 60000);
+        else if (a == "--groups")
+            o.groups = static_cast<int>(number(1, 10000));
         else if (a == "--seed")
             o.seed = static_cast<uint32_t>(number(1, 4e9));
         else
@@ -544,6 +862,10 @@ Options Parse(int argc, char** argv)
     if (o.workers < 1 || o.rateBps == 0 || o.delayUs < 0 || o.plan.empty() || o.out.empty())
     {
         Usage("needs --workers M --rate-bps R --delay-us D --plan FILE --out DIR");
+    }
+    if (o.groups > 0 && (o.pull || o.workers % o.groups != 0))
+    {
+        Usage("--groups G: push only, and G must divide --workers");
     }
     return o;
 }
@@ -561,12 +883,136 @@ int64_t DefaultWarm(const Options& o)
     return static_cast<int64_t>(std::max(65536.0, warm));
 }
 
+// The tree's network: worker k --(R from the worker, 10 Gbit/s back, delay D)-- aggregator k / (M / G);
+// aggregator g --(R from the aggregator, 10 Gbit/s back, no delay)-- server. Returns the simulated end.
+Time RunTree(const Options& options, Tree& tree)
+{
+    const int m = options.workers;
+    const int groups = options.groups;
+    const int per = m / groups;
+    NodeContainer workers;
+    workers.Create(m);
+    NodeContainer aggregators;
+    aggregators.Create(groups);
+    Ptr<Node> server = CreateObject<Node>();
+    InternetStackHelper internet;
+    internet.Install(workers);
+    internet.Install(aggregators);
+    internet.Install(server);
+    const std::string fast = "10Gbps";
+    const std::string rate = std::to_string(options.rateBps) + "bps";
+    PointToPointHelper p2p;
+    p2p.SetDeviceAttribute("Mtu", UintegerValue(1500));
+    Ipv4AddressHelper addresses;
+    addresses.SetBase("10.0.0.0", "255.255.255.252");
+    TrafficControlHelper tc;
+    auto limit = [](Ptr<NetDevice> device, uint64_t bytes) {
+        auto queue = DynamicCast<PointToPointNetDevice>(device)->GetQueue();
+        queue->SetMaxSize(QueueSize(QueueSizeUnit::BYTES, static_cast<uint32_t>(bytes)));
+        return queue;
+    };
+    std::vector<Ipv4Address> aggregatorSide;
+    for (int k = 0; k < m; k++)
+    {
+        p2p.SetChannelAttribute("Delay", TimeValue(NanoSeconds(static_cast<int64_t>(options.delayUs * 1000))));
+        auto devices = p2p.Install(workers.Get(k), aggregators.Get(k / per));
+        devices.Get(0)->SetAttribute("DataRate", DataRateValue(DataRate(rate)));
+        devices.Get(1)->SetAttribute("DataRate", DataRateValue(DataRate(fast)));
+        auto interfaces = addresses.Assign(devices);
+        addresses.NewNetwork();
+        tc.Uninstall(devices);
+        tree.m_relays[k / per]->m_addresses.push_back(interfaces.GetAddress(0));
+        aggregatorSide.push_back(interfaces.GetAddress(1));
+        limit(devices.Get(0), options.workerQueue)->TraceConnectWithoutContext("Drop", MakeCallback(&WorkerDrop));
+        limit(devices.Get(1), options.serverQueue);
+    }
+    std::vector<Ipv4Address> serverSide;
+    for (int g = 0; g < groups; g++)
+    {
+        p2p.SetChannelAttribute("Delay", TimeValue(Seconds(0)));
+        auto devices = p2p.Install(aggregators.Get(g), server);
+        devices.Get(0)->SetAttribute("DataRate", DataRateValue(DataRate(rate)));
+        devices.Get(1)->SetAttribute("DataRate", DataRateValue(DataRate(fast)));
+        auto interfaces = addresses.Assign(devices);
+        addresses.NewNetwork();
+        tc.Uninstall(devices);
+        tree.m_relayAddresses.push_back(interfaces.GetAddress(0));
+        serverSide.push_back(interfaces.GetAddress(1));
+        limit(devices.Get(0), options.serverQueue)->TraceConnectWithoutContext("Drop", MakeCallback(&ServerDrop));
+        limit(devices.Get(1), options.serverQueue);
+        aggregators.Get(g)->GetObject<TrafficControlLayer>()->TraceConnectWithoutContext("TcDrop",
+                                                                                         MakeCallback(&ServerDrop));
+    }
+    Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+    tree.Listen(server);
+    for (int g = 0; g < groups; g++)
+    {
+        tree.m_relays[g]->Listen(aggregators.Get(g));
+        Simulator::Schedule(MicroSeconds(g), &Relay::Connect, tree.m_relays[g].get(), aggregators.Get(g), serverSide[g]);
+    }
+    std::vector<std::unique_ptr<Worker>> endpoints;
+    for (int k = 0; k < m; k++)
+    {
+        workers.Get(k)->GetObject<TrafficControlLayer>()->TraceConnectWithoutContext("TcDrop",
+                                                                                     MakeCallback(&WorkerDrop));
+        auto socket = Socket::CreateSocket(workers.Get(k), TcpSocketFactory::GetTypeId());
+        socket->TraceConnectWithoutContext("CongState", MakeCallback(&CongState));
+        endpoints.push_back(std::make_unique<Worker>(k, socket));
+        Simulator::Schedule(MicroSeconds(groups + k), [socket, address = aggregatorSide[k]] {
+            socket->Bind();
+            socket->Connect(InetSocketAddress(address, kPort));
+        });
+    }
+    Simulator::Run();
+    return Simulator::Now();
+}
+
 std::string LoadAverage()
 {
     std::ifstream in("/proc/loadavg");
     std::string a, b, c;
     in >> a >> b >> c;
     return a + " " + b + " " + c;
+}
+
+void WriteEnvironment(const Options& options, int64_t warm, const Counters& total, Time simulated, double wall,
+                      const std::string& loadBefore)
+{
+    struct utsname host;
+    uname(&host);
+    std::ofstream env(options.out + "/environment.txt.tmp");
+    env << "engine=ns-3\n"
+        << "ns3_version=" << SASG_NS3_VERSION << "\n"
+        << "kernel=" << host.release << "\n"
+        << "cpus=" << sysconf(_SC_NPROCESSORS_ONLN) << "\n"
+        << "workers=" << options.workers << "\n"
+        << "mode=" << (options.pull ? "pull" : "push") << "\n"
+        << "connection=persistent\n"
+        << "topology=" << (options.groups > 0 ? "tree groups=" + std::to_string(options.groups) + " forward-each" : std::string("star")) << "\n"
+        << "rate_bps=" << options.rateBps << "\n"
+        << "delay_us=" << options.delayUs << "\n"
+        << "mtu=1500\n"
+        << "link_framing=point-to-point (2-byte PPP header; a full segment is 1502 bytes on the wire)\n"
+        << "server_queue_bytes=" << options.serverQueue << "\n"
+        << "worker_queue_bytes=" << options.workerQueue << "\n"
+        << "downlink_rate_bps=10000000000\n"
+        << "congestion_control=cubic\n"
+        << "tcp=segment 1448 B, IW 10, delayed ACK 2 segments / 40 ms, min RTO " << options.minRtoMs
+        << " ms (RTO >= srtt + min RTO), SACK, timestamps, window scaling, PRR recovery, no Nagle, buffers 64 MB\n"
+        << "warm_bytes=" << warm << "\n"
+        << "gap_ms=" << options.gapMs << "\n"
+        << "repeat=" << options.repeat << "\n"
+        << "seed=" << options.seed << "\n"
+        << "server_queue_drops=" << total.serverDrops << "\n"
+        << "worker_queue_drops=" << total.workerDrops << "\n"
+        << "tcp_timeouts=" << total.timeouts << "\n"
+        << "tcp_fast_recoveries=" << total.recoveries << "\n"
+        << "simulated_seconds=" << simulated.GetSeconds() << "\n"
+        << "ns3_wall_seconds=" << wall << "\n"
+        << "loadavg_before=" << loadBefore << "\n"
+        << "loadavg_after=" << LoadAverage() << "\n";
+    env.close();
+    std::rename((options.out + "/environment.txt.tmp").c_str(), (options.out + "/environment.txt").c_str());
 }
 
 } // namespace
@@ -600,6 +1046,24 @@ int main(int argc, char** argv)
     Config::SetDefault("ns3::TcpSocketBase::WindowScaling", BooleanValue(true));
 
     const int m = options.workers;
+    if (options.groups > 0)
+    {
+        Tree tree(options, plan);
+        tree.m_warm = options.warm >= 0 ? options.warm : DefaultWarm(options);
+        tree.Open(options.out);
+        auto end = RunTree(options, tree);
+        Simulator::Destroy();
+        double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
+        if (!tree.m_finished)
+        {
+            std::fprintf(stderr, "sasg-ns3-star: the simulation ended before the last iteration\n");
+            return 1;
+        }
+        std::rename((options.out + "/uploads.csv.tmp").c_str(), (options.out + "/uploads.csv").c_str());
+        std::rename((options.out + "/tcp.csv.tmp").c_str(), (options.out + "/tcp.csv").c_str());
+        WriteEnvironment(options, tree.m_warm, tree.m_total, end, wall, loadBefore);
+        return 0;
+    }
     NodeContainer workers;
     workers.Create(m);
     Ptr<Node> router = CreateObject<Node>();
@@ -682,39 +1146,6 @@ int main(int argc, char** argv)
     std::rename((options.out + "/uploads.csv.tmp").c_str(), (options.out + "/uploads.csv").c_str());
     std::rename((options.out + "/tcp.csv.tmp").c_str(), (options.out + "/tcp.csv").c_str());
 
-    struct utsname host;
-    uname(&host);
-    std::ofstream env(options.out + "/environment.txt.tmp");
-    env << "engine=ns-3\n"
-        << "ns3_version=" << SASG_NS3_VERSION << "\n"
-        << "kernel=" << host.release << "\n"
-        << "cpus=" << sysconf(_SC_NPROCESSORS_ONLN) << "\n"
-        << "workers=" << m << "\n"
-        << "mode=" << (options.pull ? "pull" : "push") << "\n"
-        << "connection=persistent\n"
-        << "rate_bps=" << options.rateBps << "\n"
-        << "delay_us=" << options.delayUs << "\n"
-        << "mtu=1500\n"
-        << "link_framing=point-to-point (2-byte PPP header; a full segment is 1502 bytes on the wire)\n"
-        << "server_queue_bytes=" << options.serverQueue << "\n"
-        << "worker_queue_bytes=" << options.workerQueue << "\n"
-        << "downlink_rate_bps=10000000000\n"
-        << "congestion_control=cubic\n"
-        << "tcp=segment 1448 B, IW 10, delayed ACK 2 segments / 40 ms, min RTO " << options.minRtoMs
-        << " ms (RTO >= srtt + min RTO), SACK, timestamps, window scaling, PRR recovery, no Nagle, buffers 64 MB\n"
-        << "warm_bytes=" << upload.WarmBytes() << "\n"
-        << "gap_ms=" << options.gapMs << "\n"
-        << "repeat=" << options.repeat << "\n"
-        << "seed=" << options.seed << "\n"
-        << "server_queue_drops=" << upload.m_total.serverDrops << "\n"
-        << "worker_queue_drops=" << upload.m_total.workerDrops << "\n"
-        << "tcp_timeouts=" << upload.m_total.timeouts << "\n"
-        << "tcp_fast_recoveries=" << upload.m_total.recoveries << "\n"
-        << "simulated_seconds=" << simulated.GetSeconds() << "\n"
-        << "ns3_wall_seconds=" << wall << "\n"
-        << "loadavg_before=" << loadBefore << "\n"
-        << "loadavg_after=" << LoadAverage() << "\n";
-    env.close();
-    std::rename((options.out + "/environment.txt.tmp").c_str(), (options.out + "/environment.txt").c_str());
+    WriteEnvironment(options, upload.WarmBytes(), upload.m_total, simulated, wall, loadBefore);
     return 0;
 }

@@ -10,11 +10,12 @@ namespace Sasg.Experiments.Fidelity;
 /// <param name="Latency">The one-way latency in each direction.</param>
 /// <param name="Mode">Push (all at once) or pull (one at a time).</param>
 /// <param name="NewConnection">Whether every upload opens a new TCP connection (default: persistent, warm).</param>
-public sealed record FidelityConfiguration(int Workers, Bandwidth Rate, SimTime Latency, FidelityMode Mode, bool NewConnection = false)
+/// <param name="Groups">0: the star; G > 0: the two-level tree of tools/ns3 (<c>--groups G</c>, push only), G dividing M.</param>
+public sealed record FidelityConfiguration(int Workers, Bandwidth Rate, SimTime Latency, FidelityMode Mode, bool NewConnection = false, int Groups = 0)
 {
     /// <summary>A file-name-safe name such as <c>m4-100mbit-5ms-push</c> (<c>-new</c> appended for new connections).</summary>
     public string Name => string.Create(
-        CultureInfo.InvariantCulture, $"m{Workers}-{NetemRate}-{LatencyText}-{Mode.ToString().ToLowerInvariant()}{(NewConnection ? "-new" : "")}");
+        CultureInfo.InvariantCulture, $"m{Workers}-{NetemRate}-{LatencyText}-{Mode.ToString().ToLowerInvariant()}{(NewConnection ? "-new" : "")}{(Groups > 0 ? $"-g{Groups}" : "")}");
 
     /// <summary>The rate in tc syntax (<c>10mbit</c>, <c>1gbit</c>, or bit/s as <c>Nbit</c>).</summary>
     public string NetemRate => Rate.BitsPerSecond switch

@@ -1,5 +1,6 @@
 using Sasg.NetSim.Kernel;
 using Sasg.NetSim.Network;
+using Sasg.NetSim.Topologies;
 
 namespace Sasg.Experiments.Fidelity;
 
@@ -88,7 +89,9 @@ public static class FidelityModel
             NewConnection = wire && configuration.NewConnection ? new TcpNewConnection() : null,
         };
         var down = new Link(DownlinkRate, latency, DataSize.Zero) { Framing = framing };
-        var topology = StarTopology.Homogeneous(m, up, down, rate);
+        // On the tree the server has no shared ingress: each aggregator's own link at the rate is its only limit.
+        var topology = StarTopology.Homogeneous(
+            m, up, down, configuration.Groups > 0 ? Bandwidth.FromBitsPerSecond(rate.BitsPerSecond * configuration.Groups) : rate);
         var options = new ParameterServerOptions
         {
             Ingress = policy,
@@ -106,10 +109,54 @@ public static class FidelityModel
             return result;
         }
 
-        var round = new ParameterServerRound(topology, ComputeModel.Uniform(m), options);
+        IRoundNetwork round = configuration.Groups > 0
+            ? new HierarchicalRound(topology, TreeLayout(configuration, up, down), ComputeModel.Uniform(m), options, NoMerge.Instance)
+            : new ParameterServerRound(topology, ComputeModel.Uniform(m), options);
         round.Run(new FixedRoundPlan(rounds), plan.Count, t => result.Add((
             (t.End - t.Start).Nanoseconds,
             Enumerable.Range(0, m).Select(w => (t[w].Reported - t.Start).Nanoseconds).ToArray())));
         return result;
+    }
+
+    /// <summary>The two-level tree of tools/ns3 (<c>--groups G</c>): worker w in group w / (M / G); each aggregator's
+    /// link to the server is the server link of the star (the configuration's rate, no latency, the same header and
+    /// framing), its link back the unshaped downlink (no latency), its ingress from its workers M / G times a worker's uplink
+    /// rate and the server's ingress G times the rate: ns-3's tree has no shared link below an aggregator's uplink; each upload is
+    /// forwarded as is when it is in (<see cref="HierarchicalLayout.Merge"/> false).</summary>
+    /// <param name="configuration">The emulated network, with <see cref="FidelityConfiguration.Groups"/> dividing M.</param>
+    /// <param name="up">A worker's uplink.</param>
+    /// <param name="down">A worker's downlink.</param>
+    /// <exception cref="ArgumentException">G does not divide M.</exception>
+    public static HierarchicalLayout TreeLayout(FidelityConfiguration configuration, Link up, Link down)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(up);
+        ArgumentNullException.ThrowIfNull(down);
+        var m = configuration.Workers;
+        var g = configuration.Groups;
+        if (g < 1 || m % g != 0)
+        {
+            throw new ArgumentException($"The groups ({g}) must divide the workers ({m}).", nameof(configuration));
+        }
+
+        var uplink = up with { Latency = SimTime.Zero };
+        var downlink = down with { Latency = SimTime.Zero };
+        return new HierarchicalLayout(
+            [.. Enumerable.Range(0, m).Select(w => w / (m / g))],
+            [.. Enumerable.Repeat(uplink, g)],
+            [.. Enumerable.Repeat(downlink, g)],
+            [.. Enumerable.Repeat(Bandwidth.FromBitsPerSecond(up.Bandwidth.BitsPerSecond * (m / g)), g)],
+            Merge: false);
+    }
+
+    private sealed class NoMerge : IMessageSizes
+    {
+        public static readonly NoMerge Instance = new();
+
+        public DataSize Merged(int round, ReadOnlySpan<int> uploaders) => throw new NotSupportedException("The tree forwards each upload.");
+
+        public DataSize Slice(int round, int worker, int shard, int shards) => throw new NotSupportedException("The tree forwards each upload.");
+
+        public DataSize ModelSlice(int shard, int shards) => throw new NotSupportedException("The tree forwards each upload.");
     }
 }

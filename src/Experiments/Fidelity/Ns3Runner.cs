@@ -50,6 +50,11 @@ public sealed class Ns3Runner(string buildScript) : INetworkReference
             arguments.Add("--pull");
         }
 
+        if (configuration.Groups > 0)
+        {
+            arguments.AddRange(["--groups", configuration.Groups.ToString(CultureInfo.InvariantCulture)]);
+        }
+
         return arguments;
     }
 

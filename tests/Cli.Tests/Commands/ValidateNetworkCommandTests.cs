@@ -99,6 +99,26 @@ public sealed class ValidateNetworkCommandTests
         }
     }
 
+    [TestCase("netem", "push", "3", "--groups: the two-level tree is an ns-3 reference only")]
+    [TestCase("ns3", "pull", "1", "--groups: the two-level tree runs push only")]
+    [TestCase("ns3", "push", "7", "--groups 7: G must be at least 1 and divide every M")]
+    public void Groups_BadCombination_OneLine_ExitTwo(string engine, string mode, string groups, string message)
+    {
+        using var folder = new TemporaryDirectory();
+        var arguments = Arguments(folder, "wire").ToList();
+        arguments.AddRange(["--modes", mode, "--engine", engine, "--groups", groups]);
+        var error = new StringWriter();
+
+        var exitCode = SasgApp.Run([.. arguments], new TestConsole(), error, DatasetLocator.Default);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exitCode, Is.EqualTo(2));
+            Assert.That(error.ToString().TrimEnd().Split('\n'), Has.Length.EqualTo(1));
+            Assert.That(error.ToString(), Does.Contain(message));
+        }
+    }
+
     [TestCase("--engine", "ns4", "--engine 'ns4': write netem, ns3 or both")]
     [TestCase("--workers", "65", "M must be 1..64 with --engine netem")]
     [TestCase("--connection", "new", "--connection new: the ns-3 replay uses persistent connections only")]

@@ -28,6 +28,39 @@ public sealed class FidelityModelTests
     }
 
     [Test]
+    public void Simulate_Tree_WorkersInParallelIntoTheAggregator_ThenEachUploadForwardedOverItsUplink()
+    {
+        // M = 2 in G = 1 group: the aggregator's ingress is 2 x 100 Mbit/s, so both 1 MB uploads arrive after D + 80 ms
+        // (payload model: no command, header or framing; the model reaches the workers after D); both are then
+        // forwarded on the aggregator's own uplink at 100 Mbit/s with no latency, sharing it: 160 ms more.
+        var configuration = new FidelityConfiguration(2, Rate, SimTime.FromNanoseconds(D), FidelityMode.Push, Groups: 1);
+        var sizes = new PlannedIteration("Top10", 0, [1_000_000L, 1_000_000L]);
+
+        var time = FidelityModel.Simulate(configuration, [sizes], LinkModelVariant.Payload, null)[0];
+
+        Assert.That(time, Is.EqualTo((2 * D) + 80_000_000 + 160_000_000).Within(4));
+    }
+
+    [Test]
+    public void TreeLayout_ContiguousGroups_AggregatorLinksWithoutLatency_IngressPerGroupOfUplinks()
+    {
+        var configuration = new FidelityConfiguration(6, Rate, SimTime.FromNanoseconds(D), FidelityMode.Push, Groups: 3);
+        var up = new Link(Rate, SimTime.FromNanoseconds(D), DataSize.FromBytes(8));
+
+        var layout = FidelityModel.TreeLayout(configuration, up, up);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(layout.GroupOf, Is.EqualTo(new[] { 0, 0, 1, 1, 2, 2 }));
+            Assert.That(layout.AggregatorUplinks.Select(l => l.Latency), Is.All.EqualTo(SimTime.Zero));
+            Assert.That(layout.AggregatorUplinks.Select(l => l.Bandwidth), Is.All.EqualTo(Rate));
+            Assert.That(layout.AggregatorIngress, Is.All.EqualTo(Bandwidth.FromMegabitsPerSecond(200)));
+            Assert.That(layout.Merge, Is.False);
+            Assert.That(() => FidelityModel.TreeLayout(configuration with { Groups = 4 }, up, up), Throws.ArgumentException);
+        }
+    }
+
+    [Test]
     public void Simulate_PullWire_CostsTwoLatenciesPlusTransferPerUpload()
     {
         var configuration = new FidelityConfiguration(3, Rate, SimTime.FromNanoseconds(D), FidelityMode.Pull);

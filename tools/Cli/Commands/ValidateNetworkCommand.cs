@@ -56,11 +56,12 @@ internal static class ValidateNetworkCommand
         var engine = new Option<string>("--engine") { Description = "netem (emulated namespaces, root), ns3 (ns-3 packet simulation, tools/ns3) or both (each into <output>/netem and <output>/ns3, plus their agreement).", DefaultValueFactory = _ => "netem" };
         var ns3 = new Option<string?>("--ns3") { Description = "Path of tools/ns3/build.sh (default: found from the current folder)." };
         var replicate = new Option<bool>("--replicate-workers") { Description = "Stretch decision logs with fewer than M workers: worker w replays worker w mod N's decisions." };
+        var groups = new Option<int>("--groups") { Description = "ns3 and push only: a two-level tree of G aggregators (M/G contiguous workers each; each upload forwarded as is once in) instead of the star." };
         var check = new Option<string?>("--check-target") { Description = "Print one line per configuration; exit 4 when a large-payload configuration misses the target under this variant (payload, wire, wire-rtt), 5 when a deliberately wrong model (payload, wire-slow-10pct, wire-double-latency) meets it everywhere." };
         var command = new Command("validate-network", "Compare simulated iteration times with real TCP on an emulated network (root).")
         {
             results, output, workers, rates, latencies, modes, algorithms, iterations, repeat, budget, netem, analyzeOnly, connection, check,
-            engine, ns3, replicate,
+            engine, ns3, replicate, groups,
         };
         command.SetAction(p =>
         {
@@ -89,6 +90,26 @@ internal static class ValidateNetworkCommand
                 if (chosen != Engine.Netem && configurations.Any(c => c.NewConnection))
                 {
                     throw new FormatException("--connection new: the ns-3 replay uses persistent connections only; use --engine netem");
+                }
+
+                if (p.GetValue(groups) is var tree && tree != 0)
+                {
+                    if (chosen != Engine.Ns3)
+                    {
+                        throw new FormatException("--groups: the two-level tree is an ns-3 reference only; add --engine ns3");
+                    }
+
+                    if (configurations.Any(c => c.Mode != FidelityMode.Push))
+                    {
+                        throw new FormatException("--groups: the two-level tree runs push only; use --modes push");
+                    }
+
+                    if (tree < 1 || configurations.Any(c => c.Workers % tree != 0))
+                    {
+                        throw new FormatException($"--groups {tree}: G must be at least 1 and divide every M in --workers");
+                    }
+
+                    configurations = [.. configurations.Select(c => c with { Groups = tree })];
                 }
 
                 grid = new FidelityGrid(configurations, labels, perAlgorithm, passes, seconds.Nanoseconds, p.GetValue(replicate));
