@@ -12,12 +12,16 @@
 #   ${PREFIX}w<k> (eth0 10.78.<k+1>.2) --veth-- ${PREFIX}r (w<k> 10.78.<k+1>.1)      k = 0..M-1
 #   ${PREFIX}r    (srv 10.78.200.1)    --veth-- ${PREFIX}d (rtr 10.78.200.2)
 #   ${PREFIX}d    (srv 10.78.201.1)    --veth-- ${PREFIX}s (eth0 10.78.201.2)
-# Each worker's uplink is a tbf on its eth0 egress; the server's ingress link is a tbf on the router's srv egress.
-# One-way delay D in each direction: iptables NFQUEUE in the FORWARD hook of the delay namespace ${PREFIX}d and two
-# delayline processes (queue 0: worker -> server, queue 1: server -> worker); this kernel has no sch_netem. The delay
-# comes after both shapers, as propagation follows serialization on a real link: a late wake-up of the delay line
-# then only shifts packets, whereas a delay line between two shapers of the same rate (the router's FORWARD hook,
-# --delay-at router) turns every stall into time the server link stays idle and never makes up.
+# Links (--shaper delayline, the default): iptables NFQUEUE in the FORWARD hook of the delay namespace ${PREFIX}d and
+# two delayline processes; this kernel has no sch_netem. Queue 0 (worker -> server) serializes each packet on its
+# worker's uplink, then on the server's ingress link, each at its rate, and releases it D later (propagation follows
+# serialization); queue 1 (server -> worker) delays by D. Departures follow a virtual clock, so a late wake-up of the
+# delay line only shifts packets and the links lose no capacity (see delayline.c).
+# --shaper tbf (the emulator before December 2026): each worker's uplink is a tbf on its eth0 egress and the server's
+# ingress link a tbf on the router's srv egress, the delay lines only delay. A tbf whose watchdog timer fires late by
+# more than its burst loses that time for good: on a virtual machine whose idle vCPUs halt, the 100 Mbit/s links ran
+# 10-40 % slow. With the delay after both shapers a late delay line only shifts packets, whereas a delay line between
+# two shapers of the same rate (the router's FORWARD hook, --delay-at router) turns every stall into idle time.
 #
 # run options:
 #   --workers M            (required) number of workers, 1..64
@@ -31,11 +35,13 @@
 #   --pull                 the server asks one worker at a time (default: push, all at once)
 #   --new-connection       a new TCP connection per upload (default: persistent connections)
 #   --mtu N                1500 (default) or 9000
-#   --burst BYTES          tbf burst; default: one frame + 200 us at the rate, rounded up to 1 KiB
-#   --limit BYTES          tbf queue limit of each worker uplink (default 4194304)
-#   --server-limit BYTES   tbf queue limit of the server link (default 67108864: deep enough that M concurrent
-#                          uploads never overflow it, the loss-free regime the simulator models; a 4 MB queue loses
-#                          packets when 4 workers push 1.6 MB each at once, see docs/fidelity.md)
+#   --shaper S             delayline (default; the environment variable NETEM_SHAPER sets it too) or tbf
+#   --burst BYTES          tbf burst (--shaper tbf); default: one frame + 200 us at the rate, rounded up to 1 KiB
+#   --limit BYTES          tbf queue limit of each worker uplink (--shaper tbf; default 4194304)
+#   --server-limit BYTES   tbf queue limit of the server link (--shaper tbf; default 67108864: deep enough that M
+#                          concurrent uploads never overflow it, the loss-free regime the simulator models; a 4 MB
+#                          queue loses packets when 4 workers push 1.6 MB each at once, see docs/fidelity.md). The
+#                          delay line's queue holds up to 131072 packets and never drops.
 #   --cc NAME              congestion control set per socket (default cubic)
 #   --warm BYTES           warm-up upload per worker, twice (default: 150 ms at the rate + 4 RTT, 64 KB..16 MB)
 #   --gap-ms G             idle time between iterations (default 20)
@@ -123,7 +129,7 @@ down_prefix() {
 run() {
   local m="" plan="" out="" rate=100mbit server_rate="" delay_us=0 pull=0 newconn=0 mtu=1500 burst="" \
     limit=4194304 server_limit=67108864 cc=cubic warm="" gap=20 repeat=1 timeout_s=900 realtime=${NETEM_REALTIME:-1} \
-    delay_at=${NETEM_DELAY_AT:-after-shaping}
+    delay_at=${NETEM_DELAY_AT:-after-shaping} shaper=${NETEM_SHAPER:-delayline}
   while [ $# -gt 0 ]; do
     case "$1" in
       --workers) m=$2; shift ;;
@@ -135,6 +141,7 @@ run() {
       --pull) pull=1 ;;
       --new-connection) newconn=1 ;;
       --mtu) mtu=$2; shift ;;
+      --shaper) shaper=$2; shift ;;
       --burst) burst=$2; shift ;;
       --limit) limit=$2; shift ;;
       --server-limit) server_limit=$2; shift ;;
@@ -154,9 +161,13 @@ run() {
   [ -n "$out" ] || die "--out DIR is required"
   [ "$mtu" = 1500 ] || [ "$mtu" = 9000 ] || die "--mtu must be 1500 or 9000"
   [ "$delay_at" = after-shaping ] || [ "$delay_at" = router ] || die "--delay-at must be after-shaping or router"
+  [ "$shaper" = delayline ] || [ "$shaper" = tbf ] || die "--shaper must be delayline or tbf"
+  [ "$shaper" = tbf ] || [ "$delay_at" = after-shaping ] || die "--delay-at router needs --shaper tbf"
   local bps; bps=$(rate_bps "$rate") || die "--rate '$rate': write e.g. 10mbit, 100mbit or 1gbit"
   server_rate=${server_rate:-$rate}
-  if [ "$server_rate" != none ]; then rate_bps "$server_rate" >/dev/null || die "--server-rate '$server_rate'"; fi
+  local server_bps=0
+  if [ "$server_rate" != none ]; then server_bps=$(rate_bps "$server_rate") || die "--server-rate '$server_rate'"; fi
+  [ "$shaper" = tbf ] || [ "$server_bps" != 0 ] || die "--server-rate none needs --shaper tbf"
   [[ "$delay_us" =~ ^[0-9]+(\.[0-9]+)?$ ]] || die "--delay-us must be a non-negative number"
   local frame=$(( mtu + 14 ))
   [ -n "$burst" ] || burst=$(( ( (frame + bps / 8 * 200 / 1000000) + 1023 ) / 1024 * 1024 ))
@@ -220,18 +231,27 @@ run() {
     rps "$router" "w$k"; rps "$w" eth0
     ip netns exec "$w" sysctl -qw net.ipv4.tcp_wmem="4096 262144 67108864"
     ip netns exec "$w" sysctl -qw net.ipv4.tcp_slow_start_after_idle=0
-    shape "$w" eth0 "$rate"
+    if [ "$shaper" = tbf ]; then shape "$w" eth0 "$rate"; fi
   done
-  [ "$server_rate" = none ] || shape "$router" srv "$server_rate" "$server_limit"
-  if [ "$delay_us" != 0 ]; then
-    local hop=$delay
-    [ "$delay_at" = router ] && hop=$router
+  if [ "$shaper" = tbf ] && [ "$server_rate" != none ]; then shape "$router" srv "$server_rate" "$server_limit"; fi
+  local hop=$delay lines=0
+  [ "$delay_at" = router ] && hop=$router
+  if [ "$shaper" = delayline ]; then
+    spawn "$hop" "$out/delayline.log" "$BUILD/delayline" 0 "$delay_us" "$timeout_s" "$bps" "$server_bps" "$mtu"
+    lines=1
+  elif [ "$delay_us" != 0 ]; then
     spawn "$hop" "$out/delayline.log" "$BUILD/delayline" 0 "$delay_us" "$timeout_s"
+    lines=1
+  fi
+  if [ "$delay_us" != 0 ]; then
     spawn "$hop" "$out/delayline.log" "$BUILD/delayline" 1 "$delay_us" "$timeout_s"
-    for _ in $(seq 1 100); do [ "$(grep -c ready "$out/delayline.log" 2>/dev/null)" = 2 ] && break; sleep 0.02; done
-    [ "$(grep -c ready "$out/delayline.log")" = 2 ] || die "the delay line did not start (see $out/delayline.log)"
+    lines=$(( lines + 1 ))
+  fi
+  if [ "$lines" != 0 ]; then
+    for _ in $(seq 1 100); do [ "$(grep -c ready "$out/delayline.log" 2>/dev/null)" = "$lines" ] && break; sleep 0.02; done
+    [ "$(grep -c ready "$out/delayline.log")" = "$lines" ] || die "the delay line did not start (see $out/delayline.log)"
     ip netns exec "$hop" iptables -A FORWARD -o srv -j NFQUEUE --queue-num 0
-    ip netns exec "$hop" iptables -A FORWARD -i srv -j NFQUEUE --queue-num 1
+    [ "$delay_us" = 0 ] || ip netns exec "$hop" iptables -A FORWARD -i srv -j NFQUEUE --queue-num 1
   fi
 
   local ping_line
@@ -267,9 +287,12 @@ run() {
     echo "server_rate=$server_rate"
     echo "delay_us=$delay_us"
     echo "mtu=$mtu"
-    echo "tbf_burst_bytes=$burst"
-    echo "tbf_limit_bytes=$limit"
-    echo "server_tbf_limit_bytes=$server_limit"
+    echo "shaper=$shaper"
+    if [ "$shaper" = tbf ]; then
+      echo "tbf_burst_bytes=$burst"
+      echo "tbf_limit_bytes=$limit"
+      echo "server_tbf_limit_bytes=$server_limit"
+    fi
     echo "gso_max_size=$gso"
     echo "rps_mask=$rps_mask"
     echo "congestion_control=$cc"
