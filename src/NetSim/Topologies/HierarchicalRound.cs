@@ -26,7 +26,7 @@ namespace Sasg.NetSim.Topologies;
 /// workers' uploads, <see cref="RoundTiming.CarriedBytes"/> those plus the aggregators' forwards.
 /// </para>
 /// </remarks>
-public sealed class HierarchicalRound : IRoundNetwork
+public sealed partial class HierarchicalRound : IRoundNetwork
 {
     private readonly IMessageSizes _sizes;
     private readonly ITraceSink? _trace;
@@ -229,74 +229,6 @@ public sealed class HierarchicalRound : IRoundNetwork
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="rounds"/> is negative.</exception>
     public ParameterServerRunSummary Run(IRoundPlan plan, int rounds, Action<RoundTiming>? onRoundCompleted = null) =>
         TopologyRounds.Run(this, plan, rounds, onRoundCompleted);
-
-    internal static void CheckServerSide(ParameterServerOptions options, string topology)
-    {
-        if (options.Broadcast == BroadcastMode.BinomialTree)
-        {
-            throw new ArgumentException(
-                $"A {topology} round does not broadcast by binomial tree; use parallel or sequential.", nameof(options));
-        }
-
-        if (options.Ingress == IngressPolicy.SequentialPull)
-        {
-            throw new ArgumentException(
-                $"A {topology} round does not pull uploads; use sequential-push, fair-share or unlimited.", nameof(options));
-        }
-    }
-
-    private static int CheckLayout(HierarchicalLayout layout, int workers)
-    {
-        ArgumentNullException.ThrowIfNull(layout.GroupOf, nameof(layout));
-        ArgumentNullException.ThrowIfNull(layout.AggregatorUplinks, nameof(layout));
-        ArgumentNullException.ThrowIfNull(layout.AggregatorDownlinks, nameof(layout));
-        ArgumentNullException.ThrowIfNull(layout.AggregatorIngress, nameof(layout));
-        var g = layout.GroupCount;
-        if (g == 0)
-        {
-            throw new ArgumentException("A hierarchy needs at least one aggregator (AggregatorUplinks is empty).", nameof(layout));
-        }
-
-        if (layout.GroupOf.Count != workers)
-        {
-            throw new ArgumentException($"GroupOf has {layout.GroupOf.Count} entries for {workers} workers.", nameof(layout));
-        }
-
-        if (layout.AggregatorDownlinks.Count != g || layout.AggregatorIngress.Count != g)
-        {
-            throw new ArgumentException(
-                $"There are {g} aggregator uplinks, {layout.AggregatorDownlinks.Count} downlinks and {layout.AggregatorIngress.Count} ingress rates; give one of each per aggregator.",
-                nameof(layout));
-        }
-
-        var members = new int[g];
-        for (var w = 0; w < workers; w++)
-        {
-            var a = layout.GroupOf[w];
-            if ((uint)a >= (uint)g)
-            {
-                throw new ArgumentException($"GroupOf[{w}] is {a}; aggregators are 0..{g - 1}.", nameof(layout));
-            }
-
-            members[a]++;
-        }
-
-        var empty = Array.IndexOf(members, 0);
-        if (empty >= 0)
-        {
-            throw new ArgumentException($"Aggregator {empty} has no worker; every group needs at least one.", nameof(layout));
-        }
-
-        for (var a = 0; a < g; a++)
-        {
-            if (layout.AggregatorIngress[a].BitsPerSecond <= 0)
-            {
-                throw new ArgumentException($"Aggregator {a}'s ingress must be at least 1 bit/s.", nameof(layout));
-            }
-        }
-
-        return g;
-    }
 
     private (Simulation Simulation, FlowNetwork Network) CreateNetworks()
     {

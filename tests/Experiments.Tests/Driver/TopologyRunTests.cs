@@ -9,9 +9,8 @@ using Sasg.TestSupport;
 namespace Sasg.Experiments.Tests.Driver;
 
 /// <summary>Runs of a tiny plan on every topology of issue 18: the learning is the star's (losses, decisions, bytes),
-/// only time and carried bytes change; summary.json records the topology. They need helper NET's round models
-/// (HierarchicalRound, ShardedRound, CollectiveRound), which throw NotImplementedException until then: category
-/// "Topology".</summary>
+/// only time and carried bytes change; summary.json records the topology. Category "Topology": the end-to-end runs over
+/// NetSim's HierarchicalRound, ShardedRound and CollectiveRound.</summary>
 [NonParallelizable]
 [Category("Topology")]
 public sealed class TopologyRunTests

@@ -55,7 +55,7 @@ public sealed class TopologySweepTests
         }
     }
 
-    // Needs helper NET's HierarchicalRound and CollectiveRound (issue 18); fails with NotImplementedException before.
+    // Runs NetSim's HierarchicalRound and CollectiveRound end to end (issue 18).
     [Test]
     [Category("Topology")]
     public void Run_OverTheKind_TrainsTheNonStarCells_AndMarksMethodsThatDoNotRunThere()
