@@ -92,15 +92,22 @@ internal static class FidelityMarkdown
             text.Append(CultureInfo.InvariantCulture, $"Over {excess.Count} runs: ping RTT_min − 2D {excess.Min():0.000} … {excess.Max():0.000} ms (emulator overhead), RTT avg − min {spread.Min():0.000} … {spread.Max():0.000} ms; 1-minute load average before a run {(load.Count > 0 ? $"{load.Min():0.0} … {load.Max():0.0}" : "?")} on {environments.Values.First().GetValueOrDefault("cpus", "?")} CPUs.\n\n");
         }
 
-        text.Append("| configuration | cc | MTU | tbf burst | GSO max | ping RTT min / avg (ms) | harness per round trip, median / p95 (subtracted: the median per exchange) | load before / after |\n|---|---|---|---|---|---|---|---|\n");
+        text.Append("| configuration | cc | MTU | shaper | GSO max | ping RTT min / avg (ms) | harness per round trip, median / p95 (subtracted: the median per exchange) | load before / after |\n|---|---|---|---|---|---|---|---|\n");
         foreach (var (configuration, e) in environments)
         {
             var rtt = e.GetValueOrDefault("ping_rtt_ms_min_avg_max", "").Split(' ');
-            text.Append(CultureInfo.InvariantCulture, $"| {configuration.Name} | {e.GetValueOrDefault("congestion_control", "?")} | {e.GetValueOrDefault("mtu", "?")} | {e.GetValueOrDefault("tbf_burst_bytes", "?")} | {e.GetValueOrDefault("gso_max_size", "?")} | {(rtt.Length >= 2 ? rtt[0] + " / " + rtt[1] : "?")} | {e.GetValueOrDefault(FidelityReportWriter.HarnessKey, "not measured")} | {e.GetValueOrDefault("loadavg_before", "?").Split(' ')[0]} / {e.GetValueOrDefault("loadavg_after", "?").Split(' ')[0]} |\n");
+            text.Append(CultureInfo.InvariantCulture, $"| {configuration.Name} | {e.GetValueOrDefault("congestion_control", "?")} | {e.GetValueOrDefault("mtu", "?")} | {Shaper(e)} | {e.GetValueOrDefault("gso_max_size", "?")} | {(rtt.Length >= 2 ? rtt[0] + " / " + rtt[1] : "?")} | {e.GetValueOrDefault(FidelityReportWriter.HarnessKey, "not measured")} | {e.GetValueOrDefault("loadavg_before", "?").Split(' ')[0]} / {e.GetValueOrDefault("loadavg_after", "?").Split(' ')[0]} |\n");
         }
 
         return text.ToString();
     }
+
+    // The emulator's links: the delay line's virtual clock, or tbf with its burst (runs recorded before the shaper was
+    // recorded were all tbf).
+    private static string Shaper(IReadOnlyDictionary<string, string> environment) =>
+        environment.GetValueOrDefault("shaper") is { } shaper && shaper != "tbf"
+            ? shaper
+            : environment.GetValueOrDefault("tbf_burst_bytes") is { } burst ? $"tbf, burst {burst} B" : "?";
 
     // ns-3 runs: what was simulated, the losses and timeouts (the regimes a loss-free model cannot follow), and the wall
     // time of ns-3 against Sasg's for the same iterations.

@@ -10,7 +10,7 @@ public static class FidelityReportWriter
 {
     private static readonly string[] EnvironmentKeys =
     [
-        "congestion_control", "host_default_cc", "mtu", "tbf_burst_bytes", "tbf_limit_bytes", "gso_max_size", "rps_mask",
+        "congestion_control", "host_default_cc", "mtu", "shaper", "tbf_burst_bytes", "tbf_limit_bytes", "gso_max_size", "rps_mask",
         "warm_bytes", "ping_rtt_ms_min_avg_max", HarnessKey, "delay_at", "realtime_priority", "loadavg_before", "loadavg_after", "kernel",
     ];
 

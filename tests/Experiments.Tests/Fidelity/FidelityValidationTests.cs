@@ -16,8 +16,10 @@ public sealed class FidelityValidationTests
         new("SGD", 0, 0, "upload", 1_628_200, 1, false), new("SGD", 0, 1, "upload", 1_628_200, 1, false),
     ];
 
-    [Test]
-    public void Run_AnalyzeOnlyWithAFinishedRun_WritesTheReportFiles()
+    [TestCase("shaper=delayline\n", "| delayline |")]
+    [TestCase("tbf_burst_bytes=4096\n", "| tbf, burst 4096 B |")] // a run recorded before netem.sh wrote its shaper
+    [TestCase("shaper=tbf\ntbf_burst_bytes=27648\n", "| tbf, burst 27648 B |")]
+    public void Run_AnalyzeOnlyWithAFinishedRun_WritesTheReportFiles(string shaper, string shaperCell)
     {
         using var output = new TemporaryDirectory();
         var grid = new FidelityGrid([Net], [], 1, 1, long.MaxValue);
@@ -25,7 +27,7 @@ public sealed class FidelityValidationTests
         var run = Path.Combine("runs", Net.Name);
         output.WriteFile(Path.Combine(run, "plan.txt"), EmulationPlan.ToText(plan));
         output.WriteFile(Path.Combine(run, "uploads.csv"), $"{EmulationResultTests.Header}\n0,0,0,1628200,1,146000000,1\n0,0,1,1628200,1,292500000,1\n");
-        output.WriteFile(Path.Combine(run, "environment.txt"), "congestion_control=cubic\nping_rtt_ms_min_avg_max=10.3 10.4 10.8\n");
+        output.WriteFile(Path.Combine(run, "environment.txt"), "congestion_control=cubic\nping_rtt_ms_min_avg_max=10.3 10.4 10.8\n" + shaper);
         output.WriteFile(Path.Combine(run, "probes.csv"), "pass,iteration,worker,probe_ns\n0,0,0,11000000\n");
 
         var summaries = FidelityValidation.Run(grid, Decisions, null, output.Path, _ => { }).Summaries;
@@ -38,7 +40,7 @@ public sealed class FidelityValidationTests
                 Assert.That(File.Exists(Path.Combine(output.Path, file)), Is.True, file);
             }
 
-            Assert.That(File.ReadAllText(Path.Combine(output.Path, "fidelity.md")), Does.Contain("m2-100mbit-5ms-pull").And.Contain("1.000 / 1.000 ms (n = 1)"));
+            Assert.That(File.ReadAllText(Path.Combine(output.Path, "fidelity.md")), Does.Contain("m2-100mbit-5ms-pull").And.Contain("1.000 / 1.000 ms (n = 1)").And.Contain(shaperCell));
             Assert.That(File.ReadAllText(Path.Combine(output.Path, "environment.csv")), Does.Contain("1.000 / 1.000 ms (n = 1)"));
             Assert.That(File.ReadAllLines(Path.Combine(output.Path, "observations.csv"))[1], Does.Contain(",292500000,2000000,290500000,"));
         }

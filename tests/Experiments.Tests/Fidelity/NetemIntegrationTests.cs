@@ -54,7 +54,7 @@ public sealed class NetemIntegrationTests
             {
                 for (var i = 0; i < plan.Length; i++)
                 {
-                    // Nothing arrives faster than the shaped links allow (tbf's small burst aside).
+                    // Nothing arrives faster than the shaped links allow.
                     Assert.That(measured.Durations[pass][i], Is.GreaterThan(payload[i] * 0.99), $"pass {pass} iteration {i}");
                 }
             }
@@ -63,6 +63,31 @@ public sealed class NetemIntegrationTests
             // gates the 3 % target).
             Assert.That(FidelityAnalysis.Quantile([.. errors.Select(Math.Abs).Order()], 0.5), Is.LessThan(0.05));
             Assert.That(Namespaces(prefix), Is.Empty);
+        }
+    }
+
+    [TestCase("--shaper", "htb", "--shaper must be delayline or tbf")]
+    [TestCase("--delay-at", "router", "--delay-at router needs --shaper tbf")]
+    [TestCase("--server-rate", "none", "--server-rate none needs --shaper tbf")]
+    public void Run_AShaperOptionThatCannotWork_ExitsWithStatus2AndOneLine(string option, string value, string message)
+    {
+        using var folder = new TemporaryDirectory();
+        var planFile = folder.WriteFile("plan.txt", "1000\n");
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { Script, "run", "--workers", "1", "--plan", planFile, "--out", Path.Combine(folder.Path, "run"), option, value })
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var run = Process.Start(start)!;
+        var error = run.StandardError.ReadToEnd();
+        run.WaitForExit();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(2));
+            Assert.That(error.Trim(), Is.EqualTo("netem: " + message));
+            Assert.That(Directory.Exists(Path.Combine(folder.Path, "run")), Is.False, "nothing is set up or written");
         }
     }
 
