@@ -7,12 +7,13 @@
 //
 // It can also be the links themselves (LINK_BPS, SHARED_BPS): each packet is serialized first on its sender's link
 // (one per IPv4 source address) and then on one link all senders share, each at its rate, store-and-forward by TCP
-// segment (a GSO packet counts as its segments), and released DELAY after its last segment leaves the shared link. Departure times follow a virtual clock (a packet leaves when the
-// previous one on that link has left, or when it arrived if the link was idle), so a late wake-up of this process
+// segment (a GSO packet counts as its segments), and released DELAY after its last segment leaves the shared link.
+// Departure times follow a virtual clock (a segment leaves when the one before it on that link has left, or when it
+// arrived if the link was idle), so a late wake-up of this process
 // only shifts when packets are released: no capacity is lost and nothing leaves early. A kernel token bucket (tbf)
 // loses the time its watchdog timer fires late beyond its burst, which on a virtual machine whose idle vCPUs halt is
 // often hundreds of microseconds, and a burst large enough to absorb that lets each upload's first bytes through at
-// once (docs/fidelity.md, "How the emulation works").
+// once (docs/fidelity.md, "The shaper: late timers and tbf").
 //
 // usage: delayline QUEUE DELAY_US MAX_SECONDS [LINK_BPS SHARED_BPS MTU]
 //   QUEUE        NFQUEUE number (per network namespace)
@@ -24,11 +25,11 @@
 //   MTU          IP MTU, to count a GSO packet's segments: a TCP packet of n payload bytes with h header bytes takes
 //                n + ceil(n / (MTU - h)) * (h + 14) bytes on the wire (14 = Ethernet header, what tbf counts too)
 // SIGTERM/SIGINT release every held packet and exit 0. On exit one line of statistics goes to stderr:
-//   "delayline: queue Q delay D us packets N held_max H late_us_mean X late_us_max Y"
-// where "late" is how long after its due time a packet was released (timer and wake-up latency).
+//   "delayline: queue Q delay D us packets N held_max H late_us_mean X late_us_max Y wire_bytes W"
+// where "late" is how long after its due time a packet was released (timer and wake-up latency) and W the bytes the
+// links serialized (0 when not shaping).
 #define _GNU_SOURCE
 #include <arpa/inet.h>
-#include <netinet/ip.h>
 #include <errno.h>
 #include <linux/netfilter.h>
 #include <libnetfilter_queue/libnetfilter_queue.h>

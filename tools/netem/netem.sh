@@ -193,11 +193,18 @@ run() {
   # The same RPS mask on every veth keeps each flow on one CPU's backlog: no reordering across the 2 CPUs.
   rps() { ip netns exec "$1" sh -c "echo $rps_mask > /sys/class/net/$2/queues/rx-0/rps_cpus"; }
   shape() { ip netns exec "$1" tc qdisc replace dev "$2" root tbf rate "$3" burst "$burst" limit "${4:-$limit}"; }
-  local rt=()
-  [ "$realtime" = 1 ] && rt=(chrt -f 50)
+  # The delay lines are the links: they run above the TCP endpoints, which at equal SCHED_FIFO priority could hold
+  # both CPUs while copying data at 1 Gbit/s and leave the links waiting.
+  local rt=() line_rt=()
+  [ "$realtime" = 1 ] && rt=(chrt -f 50) && line_rt=(chrt -f "${NETEM_LINE_PRIORITY:-60}")
   spawn() { # spawn NAMESPACE LOGFILE COMMAND...: background, PID recorded for teardown
     local ns=$1 file=$2; shift 2
     ip netns exec "$ns" timeout "$timeout_s" "${rt[@]}" "$@" >>"$file" 2>&1 &
+    echo $! >> "$state/pids"
+  }
+  spawn_line() { # spawn_line NAMESPACE COMMAND...: a delay line, at its own priority
+    local ns=$1; shift
+    ip netns exec "$ns" timeout "$timeout_s" "${line_rt[@]}" "$@" >>"$out/delayline.log" 2>&1 &
     echo $! >> "$state/pids"
   }
 
@@ -237,14 +244,14 @@ run() {
   local hop=$delay lines=0
   [ "$delay_at" = router ] && hop=$router
   if [ "$shaper" = delayline ]; then
-    spawn "$hop" "$out/delayline.log" "$BUILD/delayline" 0 "$delay_us" "$timeout_s" "$bps" "$server_bps" "$mtu"
+    spawn_line "$hop" "$BUILD/delayline" 0 "$delay_us" "$timeout_s" "$bps" "$server_bps" "$mtu"
     lines=1
   elif [ "$delay_us" != 0 ]; then
-    spawn "$hop" "$out/delayline.log" "$BUILD/delayline" 0 "$delay_us" "$timeout_s"
+    spawn_line "$hop" "$BUILD/delayline" 0 "$delay_us" "$timeout_s"
     lines=1
   fi
   if [ "$delay_us" != 0 ]; then
-    spawn "$hop" "$out/delayline.log" "$BUILD/delayline" 1 "$delay_us" "$timeout_s"
+    spawn_line "$hop" "$BUILD/delayline" 1 "$delay_us" "$timeout_s"
     lines=$(( lines + 1 ))
   fi
   if [ "$lines" != 0 ]; then
@@ -303,7 +310,7 @@ run() {
     echo "warm_bytes=$warm"
     echo "gap_ms=$gap"
     echo "delay_at=$delay_at"
-    echo "realtime_priority=$([ "$realtime" = 1 ] && echo "SCHED_FIFO 50" || echo none)"
+    echo "realtime_priority=$([ "$realtime" = 1 ] && echo "SCHED_FIFO 50, delay lines ${NETEM_LINE_PRIORITY:-60}" || echo none)"
     echo "repeat=$repeat"
     echo "ping_rtt_ms_min_avg_max=$rtt"
     echo "loadavg_before=$load_before"
