@@ -229,16 +229,19 @@ struct Link
 };
 
 // The upload server: sends commands, counts the bytes of each awaited message, and drives the plan.
-class Server
+// What the star's server and the tree's server share: the warm-up, the iteration loop over the plan's passes and
+// the uploads.csv / tcp.csv rows. Each says how one exchange of commands and messages runs and when worker k's
+// command left and its message was in.
+class Driver
 {
   public:
-    Server(const Options& options, std::vector<std::vector<int64_t>> plan, std::vector<Ipv4Address> workerAddresses)
+    Driver(const Options& options, std::vector<std::vector<int64_t>> plan)
         : m_options(options),
-          m_plan(std::move(plan)),
-          m_addresses(std::move(workerAddresses)),
-          m_links(options.workers)
+          m_plan(std::move(plan))
     {
     }
+
+    virtual ~Driver() = default;
 
     void Listen(Ptr<Node> node)
     {
@@ -246,7 +249,7 @@ class Server
         m_listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), kPort));
         m_listener->Listen();
         m_listener->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
-                                      MakeCallback(&Server::Accept, this));
+                                      MakeCallback(&Driver::Accept, this));
     }
 
     bool Finished() const
@@ -262,18 +265,97 @@ class Server
         m_tcp << "pass,iteration,server_queue_drops,worker_queue_drops,timeouts,fast_recoveries\n";
     }
 
-    int64_t WarmBytes() const
+    int64_t m_warm = 0;
+    Counters m_total;
+
+  protected:
+    virtual void Accept(Ptr<Socket> socket, const Address& from) = 0;
+    // Sends every worker its command (sizes[k] bytes, or a skip) and calls then once every message is in.
+    virtual void Exchange(const std::vector<int64_t>& sizes, std::function<void()> then) = 0;
+    virtual Time CommandTime(int k) const = 0;
+    virtual Time DoneTime(int k) const = 0;
+
+    // Every connection is up: two warm-up exchanges, then the plan.
+    void Start()
     {
-        return m_warm;
+        Simulator::ScheduleNow(&Driver::Warm, this, 0);
     }
 
-    void SetWarm(int64_t warm)
+    void Warm(int round)
     {
-        m_warm = warm;
+        if (round == 2 || m_warm <= 0)
+        {
+            WriteTcp(-1, -1);
+            Simulator::Schedule(MilliSeconds(m_options.gapMs), &Driver::Iterate, this, 0, 0);
+            return;
+        }
+        Exchange(std::vector<int64_t>(m_options.workers, m_warm), [this, round] { Warm(round + 1); });
     }
+
+    void Iterate(int pass, int i)
+    {
+        if (i == static_cast<int>(m_plan.size()))
+        {
+            pass++;
+            i = 0;
+        }
+        if (pass == m_options.repeat)
+        {
+            m_finished = true;
+            m_uploads.close();
+            m_tcp.close();
+            Simulator::Stop();
+            return;
+        }
+        Exchange(m_plan[i], [this, pass, i] {
+            for (int k = 0; k < m_options.workers; k++)
+            {
+                m_uploads << pass << ',' << i << ',' << k << ',' << m_sizes[k] << ','
+                          << (CommandTime(k) - m_t0).GetNanoSeconds() << ',' << (DoneTime(k) - m_t0).GetNanoSeconds()
+                          << ',' << (DoneTime(k) - m_t0).GetNanoSeconds() << '\n';
+            }
+            WriteTcp(pass, i);
+            Simulator::Schedule(MilliSeconds(m_options.gapMs), &Driver::Iterate, this, pass, i + 1);
+        });
+    }
+
+    void WriteTcp(int pass, int i)
+    {
+        m_tcp << pass << ',' << i << ',' << g_counters.serverDrops << ',' << g_counters.workerDrops << ','
+              << g_counters.timeouts << ',' << g_counters.recoveries << '\n';
+        m_total.serverDrops += g_counters.serverDrops;
+        m_total.workerDrops += g_counters.workerDrops;
+        m_total.timeouts += g_counters.timeouts;
+        m_total.recoveries += g_counters.recoveries;
+        g_counters = Counters{};
+    }
+
+    const Options& m_options;
+    std::vector<std::vector<int64_t>> m_plan;
+    std::vector<int64_t> m_sizes;
+    std::function<void()> m_then;
+    Time m_t0;
+    int m_outstanding = 0;
 
   private:
-    void Accept(Ptr<Socket> socket, const Address& from)
+    Ptr<Socket> m_listener;
+    bool m_finished = false;
+    std::ofstream m_uploads;
+    std::ofstream m_tcp;
+};
+
+class Server : public Driver
+{
+  public:
+    Server(const Options& options, std::vector<std::vector<int64_t>> plan, std::vector<Ipv4Address> workerAddresses)
+        : Driver(options, std::move(plan)),
+          m_addresses(std::move(workerAddresses)),
+          m_links(options.workers)
+    {
+    }
+
+  protected:
+    void Accept(Ptr<Socket> socket, const Address& from) override
     {
         auto address = InetSocketAddress::ConvertFrom(from).GetIpv4();
         int id = -1;
@@ -293,7 +375,7 @@ class Server
         socket->SetRecvCallback(MakeCallback(&Server::Receive, this));
         if (++m_connected == m_options.workers)
         {
-            Simulator::ScheduleNow(&Server::Warm, this, 0);
+            Start();
         }
     }
 
@@ -343,7 +425,7 @@ class Server
 
     // Starts an exchange of one size per worker: push (all at once) or pull (skips at once, then one upload at a
     // time); calls `then` when every message is in.
-    void Exchange(const std::vector<int64_t>& sizes, std::function<void()> then)
+    void Exchange(const std::vector<int64_t>& sizes, std::function<void()> then) override
     {
         m_sizes = sizes;
         m_then = std::move(then);
@@ -396,76 +478,22 @@ class Server
         }
     }
 
-    void Warm(int round)
+    Time CommandTime(int k) const override
     {
-        if (round == 2 || m_warm <= 0)
-        {
-            WriteTcp(-1, -1);
-            Simulator::Schedule(MilliSeconds(m_options.gapMs), &Server::Iterate, this, 0, 0);
-            return;
-        }
-        Exchange(std::vector<int64_t>(m_options.workers, m_warm), [this, round] { Warm(round + 1); });
+        return m_links[k].command;
     }
 
-    void Iterate(int pass, int i)
+    Time DoneTime(int k) const override
     {
-        if (i == static_cast<int>(m_plan.size()))
-        {
-            pass++;
-            i = 0;
-        }
-        if (pass == m_options.repeat)
-        {
-            m_finished = true;
-            m_uploads.close();
-            m_tcp.close();
-            Simulator::Stop();
-            return;
-        }
-        Exchange(m_plan[i], [this, pass, i] {
-            for (int k = 0; k < m_options.workers; k++)
-            {
-                const auto& link = m_links[k];
-                m_uploads << pass << ',' << i << ',' << k << ',' << m_sizes[k] << ','
-                          << (link.command - m_t0).GetNanoSeconds() << ',' << (link.done - m_t0).GetNanoSeconds()
-                          << ',' << (link.done - m_t0).GetNanoSeconds() << '\n';
-            }
-            WriteTcp(pass, i);
-            Simulator::Schedule(MilliSeconds(m_options.gapMs), &Server::Iterate, this, pass, i + 1);
-        });
+        return m_links[k].done;
     }
-
-    void WriteTcp(int pass, int i)
-    {
-        m_tcp << pass << ',' << i << ',' << g_counters.serverDrops << ',' << g_counters.workerDrops << ','
-              << g_counters.timeouts << ',' << g_counters.recoveries << '\n';
-        m_total.serverDrops += g_counters.serverDrops;
-        m_total.workerDrops += g_counters.workerDrops;
-        m_total.timeouts += g_counters.timeouts;
-        m_total.recoveries += g_counters.recoveries;
-        g_counters = Counters{};
-    }
-
-  public:
-    Counters m_total;
 
   private:
-    const Options& m_options;
-    std::vector<std::vector<int64_t>> m_plan;
     std::vector<Ipv4Address> m_addresses;
     std::vector<Link> m_links;
-    Ptr<Socket> m_listener;
     int m_connected = 0;
-    int64_t m_warm = 0;
-    std::vector<int64_t> m_sizes;
-    std::function<void()> m_then;
-    Time m_t0;
-    int m_outstanding = 0;
     int m_next = 0;
     int m_pulling = -1;
-    bool m_finished = false;
-    std::ofstream m_uploads;
-    std::ofstream m_tcp;
 };
 
 void ServerDrop(Ptr<const Packet>)
@@ -521,12 +549,11 @@ class Relay
     uint64_t m_toSend = 0;
 };
 
-class Tree
+class Tree : public Driver
 {
   public:
     Tree(const Options& options, std::vector<std::vector<int64_t>> plan)
-        : m_options(options),
-          m_plan(std::move(plan)),
+        : Driver(options, std::move(plan)),
           m_per(options.workers / options.groups),
           m_expected(options.workers),
           m_command(options.workers),
@@ -543,28 +570,11 @@ class Tree
         }
     }
 
-    void Listen(Ptr<Node> node)
-    {
-        m_listener = Socket::CreateSocket(node, TcpSocketFactory::GetTypeId());
-        m_listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), kPort));
-        m_listener->Listen();
-        m_listener->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
-                                      MakeCallback(&Tree::Accept, this));
-    }
-
-    void Open(const std::string& out)
-    {
-        m_uploads.open(out + "/uploads.csv.tmp");
-        m_tcp.open(out + "/tcp.csv.tmp");
-        m_uploads << "pass,iteration,worker,bytes,command_ns,done_ns,read_ns\n";
-        m_tcp << "pass,iteration,server_queue_drops,worker_queue_drops,timeouts,fast_recoveries\n";
-    }
-
     void Connected()
     {
         if (++m_connected == m_options.workers + m_options.groups)
         {
-            Simulator::ScheduleNow(&Tree::Warm, this, 0);
+            Start();
         }
     }
 
@@ -579,12 +589,9 @@ class Tree
 
     std::vector<std::unique_ptr<Relay>> m_relays;
     std::vector<Ipv4Address> m_relayAddresses;
-    int64_t m_warm = 0;
-    bool m_finished = false;
-    Counters m_total;
 
-  private:
-    void Accept(Ptr<Socket> socket, const Address& from)
+  protected:
+    void Accept(Ptr<Socket> socket, const Address& from) override
     {
         auto address = InetSocketAddress::ConvertFrom(from).GetIpv4();
         for (size_t g = 0; g < m_relayAddresses.size(); g++)
@@ -627,7 +634,7 @@ class Tree
         }
     }
 
-    void Exchange(const std::vector<int64_t>& sizes, std::function<void()> then)
+    void Exchange(const std::vector<int64_t>& sizes, std::function<void()> then) override
     {
         m_sizes = sizes;
         m_then = std::move(then);
@@ -657,58 +664,18 @@ class Tree
         return m_per;
     }
 
+  protected:
+    Time CommandTime(int k) const override
+    {
+        return m_command[k];
+    }
+
+    Time DoneTime(int k) const override
+    {
+        return m_done[k];
+    }
+
   private:
-    void Warm(int round)
-    {
-        if (round == 2 || m_warm <= 0)
-        {
-            WriteTcp(-1, -1);
-            Simulator::Schedule(MilliSeconds(m_options.gapMs), &Tree::Iterate, this, 0, 0);
-            return;
-        }
-        Exchange(std::vector<int64_t>(m_options.workers, m_warm), [this, round] { Warm(round + 1); });
-    }
-
-    void Iterate(int pass, int i)
-    {
-        if (i == static_cast<int>(m_plan.size()))
-        {
-            pass++;
-            i = 0;
-        }
-        if (pass == m_options.repeat)
-        {
-            m_finished = true;
-            m_uploads.close();
-            m_tcp.close();
-            Simulator::Stop();
-            return;
-        }
-        Exchange(m_plan[i], [this, pass, i] {
-            for (int k = 0; k < m_options.workers; k++)
-            {
-                m_uploads << pass << ',' << i << ',' << k << ',' << m_sizes[k] << ','
-                          << (m_command[k] - m_t0).GetNanoSeconds() << ',' << (m_done[k] - m_t0).GetNanoSeconds()
-                          << ',' << (m_done[k] - m_t0).GetNanoSeconds() << '\n';
-            }
-            WriteTcp(pass, i);
-            Simulator::Schedule(MilliSeconds(m_options.gapMs), &Tree::Iterate, this, pass, i + 1);
-        });
-    }
-
-    void WriteTcp(int pass, int i)
-    {
-        m_tcp << pass << ',' << i << ',' << g_counters.serverDrops << ',' << g_counters.workerDrops << ','
-              << g_counters.timeouts << ',' << g_counters.recoveries << '\n';
-        m_total.serverDrops += g_counters.serverDrops;
-        m_total.workerDrops += g_counters.workerDrops;
-        m_total.timeouts += g_counters.timeouts;
-        m_total.recoveries += g_counters.recoveries;
-        g_counters = Counters{};
-    }
-
-    const Options& m_options;
-    std::vector<std::vector<int64_t>> m_plan;
     int m_per;
     std::vector<int64_t> m_expected;
     std::vector<Time> m_command;
@@ -716,14 +683,7 @@ class Tree
     std::vector<std::vector<std::pair<int, int64_t>>> m_inflight;
     std::vector<int64_t> m_upReceived;
     std::vector<Ptr<Socket>> m_upSockets;
-    Ptr<Socket> m_listener;
     int m_connected = 0;
-    std::vector<int64_t> m_sizes;
-    std::function<void()> m_then;
-    Time m_t0;
-    int m_outstanding = 0;
-    std::ofstream m_uploads;
-    std::ofstream m_tcp;
 };
 
 void Relay::Listen(Ptr<Node> node)
@@ -1054,7 +1014,7 @@ int main(int argc, char** argv)
         auto end = RunTree(options, tree);
         Simulator::Destroy();
         double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
-        if (!tree.m_finished)
+        if (!tree.Finished())
         {
             std::fprintf(stderr, "sasg-ns3-star: the simulation ended before the last iteration\n");
             return 1;
@@ -1118,7 +1078,7 @@ int main(int argc, char** argv)
     }
 
     Server upload(options, plan, workerAddresses);
-    upload.SetWarm(options.warm >= 0 ? options.warm : DefaultWarm(options));
+    upload.m_warm = options.warm >= 0 ? options.warm : DefaultWarm(options);
     upload.Open(options.out);
     upload.Listen(server);
     std::vector<std::unique_ptr<Worker>> endpoints;
@@ -1146,6 +1106,6 @@ int main(int argc, char** argv)
     std::rename((options.out + "/uploads.csv.tmp").c_str(), (options.out + "/uploads.csv").c_str());
     std::rename((options.out + "/tcp.csv.tmp").c_str(), (options.out + "/tcp.csv").c_str());
 
-    WriteEnvironment(options, upload.WarmBytes(), upload.m_total, simulated, wall, loadBefore);
+    WriteEnvironment(options, upload.m_warm, upload.m_total, simulated, wall, loadBefore);
     return 0;
 }

@@ -107,16 +107,7 @@ public sealed class ValidateNetworkCommandTests
         using var folder = new TemporaryDirectory();
         var arguments = Arguments(folder, "wire").ToList();
         arguments.AddRange(["--modes", mode, "--engine", engine, "--groups", groups]);
-        var error = new StringWriter();
-
-        var exitCode = SasgApp.Run([.. arguments], new TestConsole(), error, DatasetLocator.Default);
-
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(exitCode, Is.EqualTo(2));
-            Assert.That(error.ToString().TrimEnd().Split('\n'), Has.Length.EqualTo(1));
-            Assert.That(error.ToString(), Does.Contain(message));
-        }
+        AssertOneLineExitTwo(arguments, message);
     }
 
     [TestCase("--engine", "ns4", "--engine 'ns4': write netem, ns3 or both")]
@@ -141,16 +132,7 @@ public sealed class ValidateNetworkCommandTests
             arguments.AddRange(["--engine", "ns3"]);
         }
 
-        var error = new StringWriter();
-
-        var exitCode = SasgApp.Run([.. arguments], new TestConsole(), error, DatasetLocator.Default);
-
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(exitCode, Is.EqualTo(2));
-            Assert.That(error.ToString().TrimEnd().Split('\n'), Has.Length.EqualTo(1));
-            Assert.That(error.ToString(), Does.Contain(message));
-        }
+        AssertOneLineExitTwo(arguments, message);
     }
 
     [Test]
@@ -215,6 +197,21 @@ public sealed class ValidateNetworkCommandTests
             Assert.That(File.Exists(Path.Combine(out_, "agreement.csv")), Is.True);
             Assert.That(File.Exists(Path.Combine(out_, "netem", "fidelity.md")), Is.True);
             Assert.That(File.ReadAllText(Path.Combine(out_, "ns3", "fidelity.md")), Does.Contain("vs ns-3"));
+        }
+    }
+
+    // Bad input: exit 2 and one line on stderr that contains the message.
+    private static void AssertOneLineExitTwo(List<string> arguments, string message)
+    {
+        var error = new StringWriter();
+
+        var exitCode = SasgApp.Run([.. arguments], new TestConsole(), error, DatasetLocator.Default);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exitCode, Is.EqualTo(2));
+            Assert.That(error.ToString().TrimEnd().Split('\n'), Has.Length.EqualTo(1));
+            Assert.That(error.ToString(), Does.Contain(message));
         }
     }
 
