@@ -47,6 +47,9 @@ public sealed class GradientDescentAlgorithm<T> : DistributedAlgorithm<T>
     /// stored all-ones vector.</summary>
     protected override bool ReusesMessages => _codeFaithful;
 
+    /// <summary>Nothing in this method reads the iterate changes.</summary>
+    protected override bool RecordsIterateChanges => false;
+
     /// <summary>Every worker, except at k = 0 of the code-faithful start.</summary>
     public override bool IsRequested(int worker) => !_codeFaithful || Iteration > 0;
 

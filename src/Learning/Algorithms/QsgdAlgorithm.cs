@@ -53,6 +53,9 @@ public sealed class QsgdAlgorithm<T> : DistributedAlgorithm<T>
         return (long)_encoding.Bits * upload.Dimension;
     }
 
+    /// <summary>Nothing in this method reads the iterate changes.</summary>
+    protected override bool RecordsIterateChanges => false;
+
     /// <inheritdoc/>
     public override WorkerDecision WorkerStep(int worker, IGradientSource<T> source, Payload<T> upload)
     {

@@ -63,6 +63,9 @@ public sealed class RandomKAlgorithm<T> : DistributedAlgorithm<T>
     public override long PerWorkerStateBytes =>
         base.PerWorkerStateBytes + BytesOf(_memory) + (8L * _random.Length) + (64L * _random.Count(r => r is not null));
 
+    /// <summary>Nothing in this method reads the iterate changes.</summary>
+    protected override bool RecordsIterateChanges => false;
+
     /// <inheritdoc/>
     public override WorkerDecision WorkerStep(int worker, IGradientSource<T> source, Payload<T> upload)
     {

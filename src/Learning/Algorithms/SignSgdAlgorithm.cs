@@ -48,6 +48,9 @@ public sealed class SignSgdAlgorithm<T> : DistributedAlgorithm<T>
         return upload.Dimension;
     }
 
+    /// <summary>Nothing in this method reads the iterate changes.</summary>
+    protected override bool RecordsIterateChanges => false;
+
     /// <inheritdoc/>
     public override WorkerDecision WorkerStep(int worker, IGradientSource<T> source, Payload<T> upload)
     {

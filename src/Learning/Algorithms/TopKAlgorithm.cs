@@ -35,6 +35,9 @@ public sealed class TopKAlgorithm<T> : DistributedAlgorithm<T>
     /// <summary>Every worker uploads every iteration: no message is used twice.</summary>
     protected override bool ReusesMessages => false;
 
+    /// <summary>Nothing in this method reads the iterate changes.</summary>
+    protected override bool RecordsIterateChanges => false;
+
     /// <inheritdoc/>
     public override long PerWorkerStateBytes => base.PerWorkerStateBytes + _sparsifier.AllocatedBytes;
 
