@@ -21,4 +21,9 @@ public interface IGradientSource<T>
     /// "unknown". A model source moves batch norm's running statistics only at a point with a version (the server's
     /// iterate), not at -1 (a worker's stale iterate).</param>
     ReadOnlySpan<T> Gradient(ReadOnlySpan<T> point, long pointVersion);
+
+    /// <summary>Whether the span of a gradient at a point without a version (-1) stays valid through the next gradient
+    /// at a point with one (until the next unversioned call), so that a same-sample test reads both without copying
+    /// the first out. False unless a source says so: then any call may overwrite the last span.</summary>
+    bool KeepsUnversionedGradientApart => false;
 }

@@ -18,7 +18,7 @@ public sealed class LasgWk2Algorithm<T> : DistributedAlgorithm<T>
     private readonly int _delayBound;
     private UploadIterates<T> _lastUploadIterate;
     private readonly int[] _delay;
-    private readonly T[] _oldGradient;
+    private T[]? _oldGradient;
 
     /// <summary>Creates LASG-WK2.</summary>
     public LasgWk2Algorithm(
@@ -31,7 +31,6 @@ public sealed class LasgWk2Algorithm<T> : DistributedAlgorithm<T>
         // A worker uploads at the latest when its counter reaches the bound: theta_hat is at most delayBound old.
         _lastUploadIterate = new UploadIterates<T>(workers, initial, delayBound);
         _delay = new int[workers];
-        _oldGradient = new T[initial.Length];
     }
 
     /// <inheritdoc/>
@@ -44,10 +43,10 @@ public sealed class LasgWk2Algorithm<T> : DistributedAlgorithm<T>
     public override WorkerDecision WorkerStep(int worker, IGradientSource<T> source, Payload<T> upload)
     {
         ArgumentNullException.ThrowIfNull(source);
-        source.Gradient(_lastUploadIterate.Of(worker), -1).CopyTo(_oldGradient);
+        var oldGradient = SasgSkipRule<T>.StaleGradient(source, _lastUploadIterate.Of(worker), ref _oldGradient);
         var gradient = source.Gradient(Theta, Iteration);
         _delay[worker]++;
-        var innovation = VectorMath.SquaredDistance(gradient, _oldGradient);
+        var innovation = VectorMath.SquaredDistance(gradient, oldGradient);
         if (innovation >= _threshold.Evaluate(StepHistory) || _delay[worker] >= _delayBound)
         {
             _delay[worker] = 0;

@@ -18,7 +18,7 @@ internal sealed class SasgSkipRule<T>
     private readonly int _warmUp;
     private UploadIterates<T> _lastUploadIterate;
     private readonly int[] _delay;
-    private readonly T[] _oldGradient;
+    private T[]? _oldGradient;
 
     /// <summary>The rule for <paramref name="workers"/> workers starting at <paramref name="initial"/>.</summary>
     /// <param name="workers">M.</param>
@@ -38,7 +38,6 @@ internal sealed class SasgSkipRule<T>
         // counter at 0), so theta_hat is read at most maxDelay + 2 iterations after it was stored.
         _lastUploadIterate = new UploadIterates<T>(workers, initial, (int)Math.Min((long)maxDelay + 2, int.MaxValue));
         _delay = new int[workers];
-        _oldGradient = new T[initial.Length];
     }
 
     /// <summary>The bytes of the per-worker state allocated so far (last-upload iterates, delay counters).</summary>
@@ -57,9 +56,9 @@ internal sealed class SasgSkipRule<T>
         ArgumentNullException.ThrowIfNull(source);
         if (stepCount >= _warmUp)
         {
-            source.Gradient(_lastUploadIterate.Of(worker), -1).CopyTo(_oldGradient);
+            var oldGradient = StaleGradient(source, _lastUploadIterate.Of(worker), ref _oldGradient);
             gradient = source.Gradient(theta, iteration);
-            var innovation = VectorMath.SquaredDistance(gradient, _oldGradient);
+            var innovation = VectorMath.SquaredDistance(gradient, oldGradient);
             if (!(innovation > _threshold.Evaluate(history)) && !(_delay[worker] > _maxDelay))
             {
                 _delay[worker]++;
@@ -76,6 +75,21 @@ internal sealed class SasgSkipRule<T>
 
         _lastUploadIterate.Uploaded(worker, iteration, theta);
         return true;
+    }
+
+    /// <summary>The gradient of the current batch at <paramref name="staleIterate"/>, readable after the next gradient
+    /// at the server's iterate: the source's own span when it keeps such gradients apart, else a copy in
+    /// <paramref name="copy"/> (made at the first call that needs one).</summary>
+    internal static ReadOnlySpan<T> StaleGradient(IGradientSource<T> source, ReadOnlySpan<T> staleIterate, ref T[]? copy)
+    {
+        var gradient = source.Gradient(staleIterate, -1);
+        if (source.KeepsUnversionedGradientApart)
+        {
+            return gradient;
+        }
+
+        gradient.CopyTo(copy ??= new T[gradient.Length]);
+        return copy;
     }
 
     /// <summary>Makes every worker keep its own last-upload iterate, all now <paramref name="theta"/> (before any step

@@ -27,6 +27,8 @@ public sealed class FlatModel<T> : IDisposable
     private readonly Tensor _gradient;
     private readonly TorchSharp.Modules.Parameter[] _parameterList;
     private readonly Tensor[] _gradientViews;
+    private Tensor? _asideGradient;
+    private Tensor[]? _asideViews;
     private readonly IAnalyticGradient? _analytic;
     private readonly Tensor[] _buffers;
     private readonly Tensor[] _bufferCopies;
@@ -102,6 +104,10 @@ public sealed class FlatModel<T> : IDisposable
     /// <summary>The gradient written by the last <see cref="ComputeGradient"/>.</summary>
     public Span<T> Gradient => MemoryMarshal.Cast<byte, T>(_gradient.bytes);
 
+    /// <summary>The gradient written by the last <see cref="ComputeGradient"/> with <c>aside: true</c>: a second buffer,
+    /// which a gradient into <see cref="Gradient"/> leaves as it is (made at the first such call).</summary>
+    public Span<T> AsideGradient => _asideGradient is null ? [] : MemoryMarshal.Cast<byte, T>(_asideGradient.bytes);
+
     /// <summary>The TorchSharp dtype of this model's parameters (float32 or float64, from <typeparamref name="T"/>).</summary>
     public ScalarType DType => DTypeOf();
 
@@ -129,18 +135,21 @@ public sealed class FlatModel<T> : IDisposable
     /// <param name="updateStatistics">Whether the training-mode forward pass may move the module's buffers (batch
     /// norm's running statistics); false restores them afterwards, bit for bit. No effect on a model without buffers.
     /// </param>
-    public double ComputeGradient(Batch batch, bool updateStatistics = true)
+    /// <param name="aside">Whether the gradient goes to <see cref="AsideGradient"/> instead of <see cref="Gradient"/>
+    /// (same values): a same-sample test keeps the gradient at a stale iterate there while it computes the one at the
+    /// server's iterate, without copying it out.</param>
+    public double ComputeGradient(Batch batch, bool updateStatistics = true, bool aside = false)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (updateStatistics || _buffers.Length == 0)
         {
-            return ComputeGradientUpdating(batch);
+            return ComputeGradientUpdating(batch, aside);
         }
 
         CopyBuffers(_buffers, _bufferCopies);
         try
         {
-            return ComputeGradientUpdating(batch);
+            return ComputeGradientUpdating(batch, aside);
         }
         finally
         {
@@ -157,19 +166,24 @@ public sealed class FlatModel<T> : IDisposable
         }
     }
 
-    private double ComputeGradientUpdating(Batch batch)
+    private double ComputeGradientUpdating(Batch batch, bool aside)
     {
         using var scope = NewDisposeScope();
         if (_analytic is not null)
         {
             using var noGrad = no_grad();
-            return TensorScalars.ToDouble(_analytic.LossAndGradient(batch.Features, batch.Targets, _gradientViews));
+            return TensorScalars.ToDouble(_analytic.LossAndGradient(batch.Features, batch.Targets, aside ? AsideViews() : _gradientViews));
         }
 
         Model.zero_grad(set_to_none: true);
         using var loss = Model.Loss(Model.call(batch.Features), batch.Targets);
         loss.backward();
-        var gradient = Gradient;
+        if (aside)
+        {
+            AsideViews();
+        }
+
+        var gradient = aside ? AsideGradient : Gradient;
         for (var i = 0; i < _parameterList.Length; i++)
         {
             var block = Blocks[i];
@@ -186,6 +200,26 @@ public sealed class FlatModel<T> : IDisposable
         }
 
         return TensorScalars.ToDouble(loss);
+    }
+
+    // The aside buffer and its per-tensor views, made at the first aside gradient (only same-sample tests use it).
+    private Tensor[] AsideViews()
+    {
+        if (_asideViews is null)
+        {
+            _asideGradient = zeros(Length, dtype: DType).DetachFromDisposeScope();
+            var views = new Tensor[_gradientViews.Length];
+            for (var i = 0; i < views.Length; i++)
+            {
+                var block = Blocks[i];
+                using var slice = _asideGradient.narrow(0, block.Offset, block.Length);
+                views[i] = slice.view(_gradientViews[i].shape).DetachFromDisposeScope();
+            }
+
+            _asideViews = views;
+        }
+
+        return _asideViews;
     }
 
     /// <summary>Sets the parameters to <paramref name="values"/>, computes the gradient of <paramref name="batch"/>
@@ -223,10 +257,17 @@ public sealed class FlatModel<T> : IDisposable
             view.Dispose();
         }
 
+        foreach (var view in _asideViews ?? [])
+        {
+            view.Dispose();
+        }
+
         foreach (var copy in _bufferCopies)
         {
             copy.Dispose();
         }
+
+        _asideGradient?.Dispose();
 
         _parameters.Dispose();
         _gradient.Dispose();

@@ -46,12 +46,18 @@ public sealed class ModelGradientSource<T>(ModelState<T> state, TensorData data,
     }
 
     /// <inheritdoc/>
+    /// <remarks>A gradient at a point without a version goes to the model's <see cref="FlatModel{T}.AsideGradient"/>,
+    /// so it survives the next gradient at the server's iterate (<see cref="KeepsUnversionedGradientApart"/>).</remarks>
     public ReadOnlySpan<T> Gradient(ReadOnlySpan<T> point, long pointVersion)
     {
         state.Load(point, pointVersion);
-        LastLoss = state.Model.ComputeGradient(CurrentBatch(), updateStatistics: pointVersion >= 0);
-        return state.Model.Gradient;
+        var aside = pointVersion < 0;
+        LastLoss = state.Model.ComputeGradient(CurrentBatch(), updateStatistics: !aside, aside: aside);
+        return aside ? state.Model.AsideGradient : state.Model.Gradient;
     }
+
+    /// <inheritdoc/>
+    public bool KeepsUnversionedGradientApart => true;
 
     /// <summary>The loss of the worker's full data at <paramref name="point"/> (no gradient).</summary>
     public double FullLoss(ReadOnlySpan<T> point, long pointVersion)

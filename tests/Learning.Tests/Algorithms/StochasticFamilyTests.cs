@@ -61,6 +61,34 @@ public sealed class StochasticFamilyTests
         Assert.That(conserved, Is.EqualTo(offered).Within(1e-5));
     }
 
+    [TestCase(true)]
+    [TestCase(false)]
+    public void SameSampleTests_ReadTheStaleGradientInPlace_WithTheBitsOfACopy(bool sasg)
+    {
+        // A model source keeps the gradient at a stale iterate apart (no copy); behind a source with one buffer the rule
+        // copies it out as before. Decisions and iterates must be the same bits either way.
+        (WorkerDecision[][] Decisions, int[] Theta) Run(bool apart)
+        {
+            using var harness = new StochasticHarness();
+            DistributedAlgorithm<float> algorithm = sasg
+                ? new SasgAlgorithm<float>(3, harness.Initial, StepSize, harness.Blocks, fraction: 0.1, maxDelay: 4, divisor: 2)
+                : new LasgWk2Algorithm<float>(3, harness.Initial, StepSize, window: 4, xi: 0.5, delayBound: 5);
+            var sources = harness.Sources.Select(s => apart ? s : new CopyingSource(s)).ToList();
+            var trainer = new SynchronousTrainer<float>(algorithm, sources, sasg ? new SparseCooEncoding() : new DenseFloat32Encoding());
+            var decisions = Enumerable.Range(0, 40).Select(_ => trainer.RunIteration().Select(o => o.Decision).ToArray()).ToArray();
+            return (decisions, algorithm.Theta.Select(BitConverter.SingleToInt32Bits).ToArray());
+        }
+
+        var apart = Run(apart: true);
+        var copied = Run(apart: false);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(apart.Decisions, Is.EqualTo(copied.Decisions));
+            Assert.That(apart.Theta, Is.EqualTo(copied.Theta));
+            Assert.That(apart.Decisions.SelectMany(d => d).Distinct().Count(), Is.EqualTo(2), "both uploads and skips happen");
+        }
+    }
+
     [Test]
     public void Sasg_NeverSkipsMoreThanTheMaxDelayInARow_AfterItsFirstUpload()
     {
@@ -207,5 +235,22 @@ public sealed class StochasticFamilyTests
         }
 
         public ReadOnlySpan<float> Gradient(ReadOnlySpan<float> point, long pointVersion) => LastGradient;
+    }
+
+    // A source with one gradient buffer that every call overwrites (it does not keep stale gradients apart): a rule
+    // that read the stale gradient in place would compare the fresh one with itself.
+    private sealed class CopyingSource(IGradientSource<float> inner) : IGradientSource<float>
+    {
+        private readonly float[] _buffer = new float[inner.Dimension];
+
+        public int Dimension => inner.Dimension;
+
+        public void NextBatch() => inner.NextBatch();
+
+        public ReadOnlySpan<float> Gradient(ReadOnlySpan<float> point, long pointVersion)
+        {
+            inner.Gradient(point, pointVersion).CopyTo(_buffer);
+            return _buffer;
+        }
     }
 }

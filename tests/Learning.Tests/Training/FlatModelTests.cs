@@ -55,6 +55,40 @@ public sealed class FlatModelTests
         Assert.That(model.Gradient.ToArray(), Is.EqualTo(first));
     }
 
+    [TestCase(true)]
+    [TestCase(false)]
+    public void AsideGradient_HasTheGradientsBits_AndNeitherBufferOverwritesTheOther(bool analytic)
+    {
+        manual_seed(3);
+        using var model = new FlatModel<float>(new Mlp([6, 5, 3]), useAnalyticGradient: analytic);
+        using var x = randn(4, 6);
+        using var y = tensor(new long[] { 0, 2, 1, 2 });
+        var batch = new Batch(x, y);
+
+        model.ComputeGradient(batch);
+        var plain = model.Gradient.ToArray();
+        model.Parameters[0] += 0.5f;
+        var lossAside = model.ComputeGradient(batch, aside: true);
+        var aside = model.AsideGradient.ToArray();
+        model.Parameters[0] -= 0.5f;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(model.Gradient.ToArray(), Is.EqualTo(plain), "an aside gradient left the gradient as it was");
+            Assert.That(aside, Is.Not.EqualTo(plain), "the aside gradient is of the moved point");
+        }
+
+        // The aside buffer holds exactly what the plain one computes at that point, and survives a plain gradient.
+        model.Parameters[0] += 0.5f;
+        var lossPlain = model.ComputeGradient(batch);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(model.Gradient.ToArray().Select(BitConverter.SingleToInt32Bits), Is.EqualTo(aside.Select(BitConverter.SingleToInt32Bits)));
+            Assert.That(lossPlain, Is.EqualTo(lossAside));
+            Assert.That(model.AsideGradient.ToArray(), Is.EqualTo(aside));
+        }
+    }
+
     [Test]
     public void WritingParameters_ChangesTheModelsOutput()
     {
