@@ -180,7 +180,11 @@ public static class ExperimentDriver
                 break;
             }
 
-            part.Features.AsSpan(0, n * width).CopyTo(features.AsSpan(at * width));
+            for (var i = 0; i < n; i++)
+            {
+                part.Row(i).CopyTo(features.AsSpan((at + i) * width, width));
+            }
+
             if (labels is not null)
             {
                 part.Labels!.AsSpan(0, n).CopyTo(labels.AsSpan(at));

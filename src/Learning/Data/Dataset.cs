@@ -64,11 +64,32 @@ public sealed class Dataset
         Count = count;
         SampleShape = sampleShape.ToArray();
         FeatureCount = featureCount;
-        Features = features;
+        _features = features;
         Labels = labels;
         ClassCount = labels is null ? 0 : classCount;
         Targets = targets;
     }
+
+    // A subset: rows of a source dataset, read from the source until something asks for this dataset's own array.
+    private Dataset(Dataset source, int[] rows, string name, int[]? labels, double[]? targets)
+    {
+        Name = name;
+        Count = rows.Length;
+        SampleShape = source.SampleShape;
+        FeatureCount = source.FeatureCount;
+        Labels = labels;
+        ClassCount = source.ClassCount;
+        Targets = targets;
+        _source = source;
+        _rows = rows;
+    }
+
+    // The features, or null for a subset whose own array is not made yet: _source and _rows say where its rows are,
+    // and are let go once the array is made (so a source that nothing else holds can be collected).
+    private double[]? _features;
+    private Dataset? _source;
+    private int[]? _rows;
+    private readonly Lock _lock = new();
 
     /// <summary>A short name for reports, for example "fashion-mnist/train".</summary>
     public string Name { get; }
@@ -83,7 +104,31 @@ public sealed class Dataset
     public int FeatureCount { get; }
 
     /// <summary>Row-major features: sample i occupies [i * FeatureCount, (i + 1) * FeatureCount).</summary>
-    public double[] Features { get; }
+    /// <remarks>A subset (<see cref="Subset"/>) makes its own array at the first read of this property, a copy of its
+    /// rows of the source; until then <see cref="Row"/> and <see cref="CopyFeaturesTo(Span{float})"/> read the source's
+    /// rows where they lie, so that sharding a training set does not copy it.</remarks>
+    public double[] Features
+    {
+        get
+        {
+            if (Volatile.Read(ref _features) is { } features)
+            {
+                return features;
+            }
+
+            lock (_lock)
+            {
+                if (_features is null)
+                {
+                    Volatile.Write(ref _features, Gather());
+                    Volatile.Write(ref _source, null);
+                    Volatile.Write(ref _rows, null);
+                }
+
+                return _features;
+            }
+        }
+    }
 
     /// <summary>Class labels in 0..ClassCount-1, or null for a regression dataset.</summary>
     public int[]? Labels { get; }
@@ -95,35 +140,83 @@ public sealed class Dataset
     public double[]? Targets { get; }
 
     /// <summary>The features of sample <paramref name="index"/>.</summary>
-    public ReadOnlySpan<double> Row(int index) => Features.AsSpan(index * FeatureCount, FeatureCount);
+    public ReadOnlySpan<double> Row(int index)
+    {
+        // Read before the array: the array is set before they are let go, so either the array is there or they are.
+        var source = Volatile.Read(ref _source);
+        var rows = Volatile.Read(ref _rows);
+        return Volatile.Read(ref _features) is { } features
+            ? features.AsSpan(index * FeatureCount, FeatureCount)
+            : source!.Row(rows![index]);
+    }
+
+    /// <summary>Writes the features, row-major, into <paramref name="destination"/> as float32 (each value rounded to
+    /// nearest, as <c>(float)x</c> and libtorch's conversion do), without making a subset's own array.</summary>
+    public void CopyFeaturesTo(Span<float> destination)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, Count * FeatureCount, nameof(destination));
+        for (var i = 0; i < Count; i++)
+        {
+            var row = Row(i);
+            var into = destination.Slice(i * FeatureCount, FeatureCount);
+            for (var j = 0; j < row.Length; j++)
+            {
+                into[j] = (float)row[j];
+            }
+        }
+    }
+
+    /// <summary>Writes the features, row-major, into <paramref name="destination"/>, without making a subset's own
+    /// array.</summary>
+    public void CopyFeaturesTo(Span<double> destination)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, Count * FeatureCount, nameof(destination));
+        for (var i = 0; i < Count; i++)
+        {
+            Row(i).CopyTo(destination.Slice(i * FeatureCount, FeatureCount));
+        }
+    }
 
     /// <summary>A new dataset of the samples at <paramref name="indices"/>, in that order (indices may repeat).</summary>
+    /// <remarks>No features are copied: the subset reads this dataset's rows until something asks for its own
+    /// <see cref="Features"/> array, which is then a copy of them. Change a dataset's features in place only before
+    /// taking subsets of it (a subset's own array, once made, is its own to change).</remarks>
     public Dataset Subset(IReadOnlyList<int> indices, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(indices);
-        var features = new double[checked(indices.Count * FeatureCount)];
+        var rows = new int[indices.Count];
         var labels = Labels is null ? null : new int[indices.Count];
         var targets = Targets is null ? null : new double[indices.Count];
+        // A subset of a subset that has no array of its own points straight at the first source's rows.
+        var (source, sourceRows) = (Volatile.Read(ref _source), Volatile.Read(ref _rows));
+        var own = Volatile.Read(ref _features) is not null || source is null;
         for (var i = 0; i < indices.Count; i++)
         {
-            var source = indices[i];
-            if ((uint)source >= (uint)Count)
+            var index = indices[i];
+            if ((uint)index >= (uint)Count)
             {
-                throw new ArgumentOutOfRangeException(nameof(indices), source, $"Index outside 0..{Count - 1}.");
+                throw new ArgumentOutOfRangeException(nameof(indices), index, $"Index outside 0..{Count - 1}.");
             }
 
-            Row(source).CopyTo(features.AsSpan(i * FeatureCount, FeatureCount));
+            rows[i] = own ? index : sourceRows![index];
             if (labels is not null)
             {
-                labels[i] = Labels![source];
+                labels[i] = Labels![index];
             }
 
             if (targets is not null)
             {
-                targets[i] = Targets![source];
+                targets[i] = Targets![index];
             }
         }
 
-        return new Dataset(name ?? Name, indices.Count, SampleShape, features, labels, ClassCount, targets);
+        return new Dataset(own ? this : source!, rows, name ?? Name, labels, targets);
+    }
+
+    private double[] Gather()
+    {
+        var features = new double[checked(Count * FeatureCount)];
+        CopyFeaturesTo(features);
+        return features;
     }
 }

@@ -54,7 +54,8 @@ public sealed class TensorData : IDisposable
     }
 
     // Float32 and float64 are written straight into the tensor's memory ((float)x rounds to nearest, as libtorch's
-    // conversion does), without a float64 tensor in between; other dtypes go through one.
+    // conversion does), without a float64 tensor in between and, for a subset, from its source's rows (no copy of the
+    // shard as doubles); other dtypes go through one.
     private static Tensor FeaturesOf(Dataset dataset, long[] shape, ScalarType dtype)
     {
         if (dtype is ScalarType.Float32 or ScalarType.Float64)
@@ -62,17 +63,11 @@ public sealed class TensorData : IDisposable
             var features = empty(shape, dtype: dtype).DetachFromDisposeScope();
             if (dtype == ScalarType.Float64)
             {
-                dataset.Features.AsSpan().CopyTo(MemoryMarshal.Cast<byte, double>(features.bytes));
+                dataset.CopyFeaturesTo(MemoryMarshal.Cast<byte, double>(features.bytes));
                 return features;
             }
 
-            var source = dataset.Features;
-            var destination = MemoryMarshal.Cast<byte, float>(features.bytes);
-            for (var i = 0; i < source.Length; i++)
-            {
-                destination[i] = (float)source[i];
-            }
-
+            dataset.CopyFeaturesTo(MemoryMarshal.Cast<byte, float>(features.bytes));
             return features;
         }
 
