@@ -1,4 +1,5 @@
 using System.Numerics;
+using Sasg.Experiments.Replay;
 using Sasg.Learning.Algorithms;
 using Sasg.Learning.Encoding;
 using Sasg.Learning.Training;
@@ -118,16 +119,10 @@ internal sealed class AlgorithmRunner<T>(
             trainer.FinishIteration();
             foreach (var outcome in roundPlan.Outcomes)
             {
-                var row = new DecisionRow(
-                    spec.Label,
-                    iteration,
-                    outcome.Worker,
-                    DecisionName(outcome.Decision),
-                    outcome.UploadBytes,
-                    outcome.Decision is WorkerDecision.NotRequested or WorkerDecision.NotSampled ? 0 : CostOf(outcome.Worker),
-                    outcome.Requested);
-                record.AddDecision(row);
-                _control += ControlMessages.Of(row, plan.Network);
+                var kind = KindOf(outcome.Decision);
+                var cost = kind is DecisionKind.NotRequested or DecisionKind.NotSampled ? 0 : CostOf(outcome.Worker);
+                record.AddDecision(iteration, outcome.Worker, kind, outcome.UploadBytes, cost, outcome.Requested);
+                _control += ControlMessages.Of(kind, outcome.Requested, plan.Network);
             }
 
             iteration++;
@@ -202,11 +197,11 @@ internal sealed class AlgorithmRunner<T>(
 
     internal static long WorkerSeed(RunPlan plan, int worker) => unchecked((plan.Seed * 1_000_003) + (worker * 7_919) + 17);
 
-    private static string DecisionName(WorkerDecision decision) => decision switch
+    private static DecisionKind KindOf(WorkerDecision decision) => decision switch
     {
-        WorkerDecision.Upload => "upload",
-        WorkerDecision.Skip => "skip",
-        WorkerDecision.NotSampled => "not-sampled",
-        _ => "not-requested",
+        WorkerDecision.Upload => DecisionKind.Upload,
+        WorkerDecision.Skip => DecisionKind.Skip,
+        WorkerDecision.NotSampled => DecisionKind.NotSampled,
+        _ => DecisionKind.NotRequested,
     };
 }

@@ -1,3 +1,4 @@
+using Sasg.Experiments.Replay;
 using Sasg.NetSim.Network;
 
 namespace Sasg.Experiments.Driver;
@@ -18,14 +19,17 @@ public readonly record struct ControlMessages(long Requests, long RequestBytes, 
     {
         ArgumentNullException.ThrowIfNull(decision);
         ArgumentNullException.ThrowIfNull(options);
-        return decision.Decision switch
-        {
-            "upload" when decision.Requested || options.Ingress == IngressPolicy.SequentialPull =>
-                new ControlMessages(1, options.RequestSize.Bytes, 0, 0),
-            "skip" => new ControlMessages(0, 0, 1, options.SkipNoticeSize.Bytes),
-            _ => default,
-        };
+        return DecisionKinds.Parse(decision.Decision) is { } kind ? Of(kind, decision.Requested, options) : default;
     }
+
+    /// <summary>The same count for a decision of <paramref name="kind"/>, <paramref name="requested"/> or not.</summary>
+    internal static ControlMessages Of(DecisionKind kind, bool requested, ParameterServerOptions options) => kind switch
+    {
+        DecisionKind.Upload when requested || options.Ingress == IngressPolicy.SequentialPull =>
+            new ControlMessages(1, options.RequestSize.Bytes, 0, 0),
+        DecisionKind.Skip => new ControlMessages(0, 0, 1, options.SkipNoticeSize.Bytes),
+        _ => default,
+    };
 
     /// <summary>What one worker's action in a replayed round sends on <paramref name="options"/>'s network: the same
     /// count as <see cref="Of(DecisionRow, ParameterServerOptions)"/> gives for the decision it was made from.</summary>

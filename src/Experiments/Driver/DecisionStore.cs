@@ -68,7 +68,15 @@ internal sealed class DecisionStore : IDisposable
 
         var kind = DecisionKinds.Parse(row.Decision)
             ?? throw new ArgumentException($"'{row.Decision}' is not a decision (upload, skip, not-requested or not-sampled).", nameof(row));
-        var packed = new Packed(row.Iteration, row.Worker, row.Bytes, row.ComputeNanoseconds, (byte)kind, row.Requested ? (byte)1 : (byte)0);
+        Add(row.Iteration, row.Worker, kind, row.Bytes, row.ComputeNanoseconds, row.Requested);
+    }
+
+    /// <summary>Appends this method's decision given by its fields, with no row object (the training loop's path: one
+    /// decision per worker and iteration).</summary>
+    /// <exception cref="IOException">The spool could not be written (a full disk); the decision is not recorded.</exception>
+    public void Add(int iteration, int worker, DecisionKind kind, long bytes, long computeNanoseconds, bool requested)
+    {
+        var packed = new Packed(iteration, worker, bytes, computeNanoseconds, (byte)kind, requested ? (byte)1 : (byte)0);
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);

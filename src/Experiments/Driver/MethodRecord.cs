@@ -1,3 +1,5 @@
+using Sasg.Experiments.Replay;
+
 namespace Sasg.Experiments.Driver;
 
 /// <summary>What one method has computed so far: its evaluation points, its decisions and its totals after the last
@@ -59,6 +61,12 @@ internal sealed class MethodRecord(string label, string? spoolPath = null) : IDi
     public void AddDecision(DecisionRow row)
     {
         _decisions.Add(row);
+    }
+
+    /// <summary>Records a decision given by its fields, with no row object.</summary>
+    public void AddDecision(int iteration, int worker, DecisionKind kind, long bytes, long computeNanoseconds, bool requested)
+    {
+        _decisions.Add(iteration, worker, kind, bytes, computeNanoseconds, requested);
     }
 
     /// <summary>Records the totals after <paramref name="iterations"/> completed iterations.</summary>
