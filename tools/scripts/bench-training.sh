@@ -4,6 +4,10 @@
 # method at a time (-j 1, two epochs less the 1-iteration run, halved), and with --full the 4-method 20-epoch
 # comparison with -j 2 (wall time and peak memory). Old and new alternate, so both see the same load; every figure is
 # printed with the new/old ratio and the load average.
+# The gradient floor is measured in the same run, before and after the runs: this checkout's BenchmarkDotNet step
+# (FlatModel.ComputeGradient, analytic, one thread, short job), times 6,000 gradients per SGD epoch and 12,000 per SASG
+# epoch (two per worker step); the issue's aims, set on a machine whose step took 234.8 us, are printed as given and
+# scaled by today's step.
 # Usage: tools/scripts/bench-training.sh [--base REF] [--full] [--repeat N]
 # Everything (both builds, the scenarios, the results folders) goes to ${SASG_BENCH_DIR:-results/bench}.
 set -euo pipefail
@@ -30,6 +34,25 @@ dotnet build "$out/old-src/tools/Cli" -c Release --artifacts-path "$out/old-art"
 dotnet build tools/Cli -c Release --artifacts-path "$out/new-art" -v q -nologo >/dev/null
 old="$out/old-art/bin/Cli/release/sasg.dll"
 new="$out/new-art/bin/Cli/release/sasg.dll"
+
+# The floor: microseconds of one gradient step, from the benchmark's table (the mean of its 'analytic' row).
+floor() {
+  dotnet run -c Release --project tests/Benchmarks --artifacts-path "$out/bench-art" -- \
+    --filter '*TrainingStepBenchmarks.FlatComputeGradient' --job short --artifacts "$out/bdn" >"$out/floor.log" 2>&1 \
+    || { tail -20 "$out/floor.log" >&2; exit 1; }
+  python3 - "$out/floor.log" <<'PY'
+import re, sys
+for line in open(sys.argv[1], encoding="utf-8"):
+    m = re.match(r"\|\s*'FlatModel.ComputeGradient \(analytic\)'\s*\|\s*([0-9.,]+) (us|ms)", line)
+    if m:
+        value = float(m.group(1).replace(",", ""))
+        print(value * (1000 if m.group(2) == "ms" else 1))
+        break
+else:
+    sys.exit("bench-training.sh: no step time in the benchmark's output")
+PY
+}
+step_before=$(floor)
 
 # The cuts: one method each, 1 iteration or 2 epochs.
 python3 tools/scripts/fashion-cuts.py "$out"
@@ -60,7 +83,9 @@ for ((r = 1; r <= repeat; r++)); do
   done
 done
 
+step_after=$(floor)
 echo "bench-training: new = $new_id, old = $old_id, $repeat round(s), load average $(uptime | sed 's/.*load average: //'), $(nproc) cores"
+echo "gradient step (FlatModel.ComputeGradient, analytic, 1 thread): $step_before us before the runs, $step_after us after"
 row() { python3 -c "o=${sum[old.$1]}/$repeat; n=${sum[new.$1]}/$repeat; print(f'| {\"$2\":44} | {o * $3:9.2f} | {n * $3:9.2f} | {n / o:7.2f} |')"; }
 echo "| figure                                       |       old |       new | new/old |"
 echo "|----------------------------------------------|-----------|-----------|---------|"
@@ -76,3 +101,18 @@ if [ "$full" = 1 ]; then
   row fullcpu "  the same, CPU s" 1
   row mem "  peak memory of that run (MB)" 1/1024
 fi
+# Against the floor and the aims (new code): the floor is the mean of the two step measurements.
+python3 - "$step_before" "$step_after" "${sum[new.sgd]}" "${sum[new.sasg]}" "${sum[new.full]:-0}" "$repeat" <<'PY'
+import sys
+before, after, sgd, sasg, full, repeat = (float(v) for v in sys.argv[1:])
+step = (before + after) / 2
+scale = step / 234.8
+sgd, sasg, full = sgd / repeat, sasg / repeat, full / repeat
+print()
+print(f"| new code against the floor (step {step:.1f} us; aims scaled by {scale:.2f}) | s | floor | x floor | aim | scaled aim |")
+print("|---|---:|---:|---:|---:|---:|")
+print(f"| SGD epoch, -j 1 | {sgd:.2f} | {6000 * step / 1e6:.2f} | {sgd / (6000 * step / 1e6):.2f} | 2.8 | {2.8 * scale:.2f} |")
+print(f"| SASG epoch, -j 1 | {sasg:.2f} | {12000 * step / 1e6:.2f} | {sasg / (12000 * step / 1e6):.2f} | 4.5 | {4.5 * scale:.2f} |")
+if full:
+    print(f"| 4 methods, 20 epochs, -j 2 | {full:.1f} | | | 150 | {150 * scale:.1f} |")
+PY
