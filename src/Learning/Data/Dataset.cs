@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Sasg.Learning.Data;
 
 /// <summary>An in-memory dataset: one row of features per sample, with class labels or real targets.</summary>
@@ -159,7 +161,18 @@ public sealed class Dataset
         {
             var row = Row(i);
             var into = destination.Slice(i * FeatureCount, FeatureCount);
-            for (var j = 0; j < row.Length; j++)
+            var j = 0;
+            if (Vector.IsHardwareAccelerated)
+            {
+                // Narrowing rounds each lane to nearest, as the scalar cast does.
+                var width = Vector<double>.Count;
+                for (; j + (2 * width) <= row.Length; j += 2 * width)
+                {
+                    Vector.Narrow(new Vector<double>(row.Slice(j)), new Vector<double>(row.Slice(j + width))).CopyTo(into.Slice(j));
+                }
+            }
+
+            for (; j < row.Length; j++)
             {
                 into[j] = (float)row[j];
             }

@@ -76,6 +76,23 @@ public sealed class DatasetSubsetTests
     }
 
     [Test]
+    public void CopyFeaturesTo_Float_OfLongRows_HasEveryCastsBits()
+    {
+        // Rows long enough for the vector path, with values that round (and subnormals, infinities and NaN).
+        var random = new Random(5);
+        var features = Enumerable.Range(0, 3 * 787).Select(_ => (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-45, 40))).ToArray();
+        features[5] = double.NaN;
+        features[6] = double.PositiveInfinity;
+        features[7] = 1e300;
+        var source = new Dataset("s", 3, [787], features, [0, 1, 0], 2, null);
+        var floats = new float[features.Length];
+
+        source.Subset([0, 1, 2]).CopyFeaturesTo(floats);
+
+        Assert.That(floats.Select(BitConverter.SingleToInt32Bits), Is.EqualTo(features.Select(x => BitConverter.SingleToInt32Bits((float)x))));
+    }
+
+    [Test]
     public void Subset_OutsideTheSource_Throws()
     {
         Assert.That(() => Source().Subset([4]), Throws.InstanceOf<ArgumentOutOfRangeException>());
