@@ -5,7 +5,7 @@
 # comparison with -j 2 (wall time and peak memory). Old and new alternate, so both see the same load; every figure is
 # printed with the new/old ratio and the load average.
 # The gradient floor is measured in the same run, before and after the runs: this checkout's BenchmarkDotNet step
-# (FlatModel.ComputeGradient, analytic, one thread, short job), times 6,000 gradients per SGD epoch and 12,000 per SASG
+# (FlatModel.ComputeGradient, analytic, one thread), times 6,000 gradients per SGD epoch and 12,000 per SASG
 # epoch (two per worker step); the issue's aims, set on a machine whose step took 234.8 us, are printed as given and
 # scaled by today's step.
 # Usage: tools/scripts/bench-training.sh [--base REF] [--full] [--repeat N]
@@ -38,12 +38,12 @@ new="$out/new-art/bin/Cli/release/sasg.dll"
 # The floor: microseconds of one gradient step, from the benchmark's table (the mean of its 'analytic' row).
 floor() {
   dotnet run -c Release --project tests/Benchmarks --artifacts-path "$out/bench-art" -- \
-    --filter '*TrainingStepBenchmarks.FlatComputeGradient' --job short --artifacts "$out/bdn" >"$out/floor.log" 2>&1 \
+    --filter '*TrainingStepBenchmarks.FlatComputeGradient' --artifacts "$out/bdn" >"$out/floor.log" 2>&1 \
     || { tail -20 "$out/floor.log" >&2; exit 1; }
   python3 - "$out/floor.log" <<'PY'
 import re, sys
 for line in open(sys.argv[1], encoding="utf-8"):
-    m = re.match(r"\|\s*'FlatModel.ComputeGradient \(analytic\)'\s*\|\s*([0-9.,]+) (us|ms)", line)
+    m = re.match(r"\|\s*'FlatModel.ComputeGradient \(analytic\)'.*?\|\s*([0-9.,]+) (us|ms)\s*\|", line)
     if m:
         value = float(m.group(1).replace(",", ""))
         print(value * (1000 if m.group(2) == "ms" else 1))
