@@ -75,6 +75,7 @@ public sealed class Dataset
     // A subset: rows of a source dataset, read from the source until something asks for this dataset's own array.
     private Dataset(Dataset source, int[] rows, string name, int[]? labels, double[]? targets)
     {
+        _ = checked(rows.Length * source.FeatureCount);
         Name = name;
         Count = rows.Length;
         SampleShape = source.SampleShape;
