@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Shares of a `sasg run` profile by kind of work, from dotnet-trace's speedscope export.
 
-Usage: profile-breakdown.py TRACE.speedscope.json
+Usage: profile-breakdown.py TRACE.speedscope.json [--frame TEXT ...]
 
 The trace is dotnet-trace's sampled thread time (`--profile dotnet-sampled-thread-time`) of a run with `-j 1`, so the
 whole run is on one managed thread; the busiest thread is the one read. Each stretch of time is given to the first
 category below whose frame is on its stack, and the shares are printed of the training loop (AlgorithmRunner.Loop)
-and of the whole run. Shares, not seconds: on a loaded machine they hold where seconds do not.
+and of the whole run. Shares, not seconds: on a loaded machine they hold where seconds do not. Each --frame TEXT adds
+a line with the share of the loop and of the run whose stacks hold a frame containing TEXT (a method the categories
+split, such as TopKSelector.SelectPerBlock or MemmoveInternal).
 """
 
 import collections
@@ -43,13 +45,15 @@ LOOP = ("AlgorithmRunner`1[", "].Loop(")
 def matches(names, patterns):
     return any(all(fragment in name for fragment in pattern) for name in names for pattern in patterns)
 
-def main(path):
+def main(path, probes):
     with open(path, encoding="utf-8") as file:
         data = json.load(file)
     frames = [f["name"] for f in data["shared"]["frames"]]
     profile = max(data["profiles"], key=lambda p: len(p["events"]))
     totals = collections.Counter()
     loop_totals = collections.Counter()
+    probe_totals = collections.Counter()
+    probe_loop = collections.Counter()
     stack = []
     last = None
     cache = {}
@@ -62,11 +66,16 @@ def main(path):
                 category = next(
                     (c[0] for c in CATEGORIES if matches(names, c[1]) and (len(c) < 3 or matches(names, [c[2]]))),
                     "other")
-                cache[key] = (category, matches(names, [LOOP]))
-            category, in_loop = cache[key]
+                cache[key] = (category, matches(names, [LOOP]),
+                              [p for p in probes if any(p in name for name in names)])
+            category, in_loop, hits = cache[key]
             totals[category] += span
             if in_loop:
                 loop_totals[category] += span
+            for probe in hits:
+                probe_totals[probe] += span
+                if in_loop:
+                    probe_loop[probe] += span
         last = event["at"]
         if event["type"] == "O":
             stack.append(event["frame"])
@@ -81,10 +90,14 @@ def main(path):
         share_loop = 100 * loop_totals[category] / loop if loop else 0.0
         print(f"{category:55} {share_loop:7.1f} {100 * totals[category] / whole:7.1f}")
     print(f"{'training loop, of the run':55} {'':7} {100 * loop / whole:7.1f}")
+    for probe in probes:
+        share_loop = 100 * probe_loop[probe] / loop if loop else 0.0
+        print(f"{'frame ' + probe:55} {share_loop:7.1f} {100 * probe_totals[probe] / whole:7.1f}")
     print(f"sampled: {whole / 1000:.1f} s of thread time (wall, not CPU: includes waiting for a core)")
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
+    arguments = sys.argv[1:]
+    if len(arguments) % 2 != 1 or any(a != "--frame" for a in arguments[1::2]):
         sys.exit(__doc__)
-    main(sys.argv[1])
+    main(arguments[0], arguments[2::2])
