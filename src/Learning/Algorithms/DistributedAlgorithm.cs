@@ -211,7 +211,8 @@ public abstract partial class DistributedAlgorithm<T>
 
     // Apply, and the squared change sum_i delta_i^2 in double, added in coordinate order: the triggers of LAG, LASG and
     // SASG read it, so its bits must not depend on the vector width. The chain of additions bounds this pass; the
-    // update's loads and stores run in its shadow instead of in passes of their own.
+    // update's loads and stores run in its shadow instead of in passes of their own. Float models (the networks) take
+    // the vector path; float64 models (the convex LAG problems, a few hundred parameters) the scalar one.
     private static double ApplyAndMeasure(T scale, Span<T> step, Span<T> theta)
     {
         double change = 0;
@@ -242,25 +243,6 @@ public abstract partial class DistributedAlgorithm<T>
             }
 
             i = steps.Length * Vector<float>.Count;
-        }
-        else if (Vector.IsHardwareAccelerated && typeof(T) == typeof(double))
-        {
-            var steps = MemoryMarshal.Cast<T, Vector<double>>(step);
-            var thetas = MemoryMarshal.Cast<T, Vector<double>>(theta);
-            var scales = new Vector<double>(double.CreateTruncating(scale));
-            for (var v = 0; v < steps.Length; v++)
-            {
-                var delta = scales * steps[v];
-                thetas[v] -= delta;
-                steps[v] = Vector<double>.Zero;
-                var squares = delta * delta;
-                for (var lane = 0; lane < Vector<double>.Count; lane++)
-                {
-                    change += squares[lane];
-                }
-            }
-
-            i = steps.Length * Vector<double>.Count;
         }
 
         for (; i < step.Length; i++)

@@ -58,7 +58,6 @@ public sealed class FlatModel<T> : IDisposable
         _parameters = zeros(total, dtype: dtype).DetachFromDisposeScope();
         _gradient = zeros(total, dtype: dtype).DetachFromDisposeScope();
         _parameterList = named.Select(p => p.parameter).ToArray();
-        _gradientViews = new Tensor[named.Count];
         _analytic = useAnalyticGradient ? model as IAnalyticGradient : null;
         var blocks = new List<ParameterBlock>(named.Count);
         var offset = 0;
@@ -73,8 +72,6 @@ public sealed class FlatModel<T> : IDisposable
                 using var values = parameterSlice.view(parameter.shape);
                 values.copy_(parameter);
                 parameter.set_(values);
-                using var gradientSlice = _gradient.narrow(0, offset, length);
-                _gradientViews[blocks.Count] = gradientSlice.view(parameter.shape).DetachFromDisposeScope();
                 blocks.Add(new ParameterBlock(name, offset, length));
                 offset += length;
             }
@@ -82,6 +79,7 @@ public sealed class FlatModel<T> : IDisposable
 
         Blocks = blocks;
         Length = total;
+        _gradientViews = ViewsOf(_gradient);
         _buffers = model.buffers().ToArray();
         using (no_grad())
         {
@@ -208,18 +206,24 @@ public sealed class FlatModel<T> : IDisposable
         if (_asideViews is null)
         {
             _asideGradient = zeros(Length, dtype: DType).DetachFromDisposeScope();
-            var views = new Tensor[_gradientViews.Length];
-            for (var i = 0; i < views.Length; i++)
-            {
-                var block = Blocks[i];
-                using var slice = _asideGradient.narrow(0, block.Offset, block.Length);
-                views[i] = slice.view(_gradientViews[i].shape).DetachFromDisposeScope();
-            }
-
-            _asideViews = views;
+            _asideViews = ViewsOf(_asideGradient);
         }
 
         return _asideViews;
+    }
+
+    // Per-tensor views of a flat vector laid out as the parameters are (a view per block, in its tensor's shape).
+    private Tensor[] ViewsOf(Tensor flat)
+    {
+        var views = new Tensor[Blocks.Count];
+        for (var i = 0; i < views.Length; i++)
+        {
+            var block = Blocks[i];
+            using var slice = flat.narrow(0, block.Offset, block.Length);
+            views[i] = slice.view(_parameterList[i].shape).DetachFromDisposeScope();
+        }
+
+        return views;
     }
 
     /// <summary>Sets the parameters to <paramref name="values"/>, computes the gradient of <paramref name="batch"/>
