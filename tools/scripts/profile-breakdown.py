@@ -13,6 +13,7 @@ split, such as TopKSelector.SelectPerBlock or MemmoveInternal).
 
 import collections
 import json
+import os
 import sys
 
 # (category, patterns): a stretch of time goes to the first category one of whose patterns a frame of its stack
@@ -96,8 +97,25 @@ def main(path, probes):
     print(f"sampled: {whole / 1000:.1f} s of thread time (wall, not CPU: includes waiting for a core)")
 
 
+def usage_error(message):
+    print(f"profile-breakdown.py: {message}; usage: profile-breakdown.py TRACE.speedscope.json [--frame TEXT ...]",
+          file=sys.stderr)
+    sys.exit(2)
+
+
 if __name__ == "__main__":
     arguments = sys.argv[1:]
-    if len(arguments) % 2 != 1 or any(a != "--frame" for a in arguments[1::2]):
-        sys.exit(__doc__)
-    main(arguments[0], arguments[2::2])
+    if not arguments or arguments[0].startswith("--"):
+        usage_error("give the trace first (dotnet-trace convert --format speedscope writes it)")
+    probes = []
+    rest = arguments[1:]
+    while rest:
+        if rest[0] != "--frame":
+            usage_error(f"unknown argument '{rest[0]}' (only --frame TEXT may follow the trace)")
+        if len(rest) < 2 or not rest[1]:
+            usage_error("--frame needs the text of a frame name, for example --frame MemmoveInternal")
+        probes.append(rest[1])
+        rest = rest[2:]
+    if not os.path.isfile(arguments[0]):
+        usage_error(f"'{arguments[0]}' is not a file")
+    main(arguments[0], probes)
