@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using static TorchSharp.torch;
 
 namespace Sasg.Learning.Training;
@@ -20,6 +21,10 @@ public sealed class MinibatchSampler : IDisposable
     private Tensor? _permutation;
     private int _position;
 
+    // The batch of NextReused, and whether rows can be copied as bytes (contiguous data whose bytes fit a span).
+    private Batch? _reused;
+    private readonly bool _gathersBytes;
+
     /// <summary>A sampler over <paramref name="data"/> with batches of <paramref name="batchSize"/>, each augmented by
     /// <paramref name="augmentation"/> when one is given.</summary>
     public MinibatchSampler(TensorData data, int batchSize, long seed, CropFlipAugmentation? augmentation = null)
@@ -35,6 +40,9 @@ public sealed class MinibatchSampler : IDisposable
         _batchSize = batchSize;
         _seed = seed;
         _augmentation = augmentation;
+        _gathersBytes = Fits(data.Features) && Fits(data.Targets);
+
+        static bool Fits(Tensor t) => t.is_contiguous() && t.NumberOfElements * t.ElementSize <= int.MaxValue;
     }
 
     /// <summary>Completed epochs (passes over the worker's data).</summary>
@@ -47,6 +55,75 @@ public sealed class MinibatchSampler : IDisposable
 
     /// <summary>The next minibatch, in the caller's dispose scope.</summary>
     public Batch Next()
+    {
+        var (start, size) = Advance();
+        var indices = _permutation!.narrow(0, start, size);
+        var batch = _data.Select(indices);
+        _augmentation?.Apply(batch.Features, Epoch);
+        return batch;
+    }
+
+    /// <summary>The next minibatch, the same one, bit for bit, as <see cref="Next"/> would draw, gathered into tensors
+    /// this sampler owns and reuses: they hold this batch until the next draw or <see cref="ReleaseBatch"/>, and the
+    /// caller must not dispose them.</summary>
+    /// <remarks>A worker step at batch 10 is about 0.3 ms of gradient; drawing its batch through
+    /// <see cref="TensorData.Select"/> (a narrowed permutation, two <c>index_select</c>s and their dispose scope) cost
+    /// a sixth of that. Here the rows are copied straight from the worker's data, with no native call but the two
+    /// that find the tensors' memory. Like the batch <see cref="Next"/> returns, this one is not in
+    /// <see cref="NativeBytes"/>.</remarks>
+    public Batch NextReused()
+    {
+        var (start, size) = Advance();
+        if (_reused is not { } reused || reused.Count != size)
+        {
+            ReleaseBatch();
+            reused = new Batch(
+                empty([size, .. _data.Features.shape.AsSpan(1)], dtype: _data.Features.dtype).DetachFromDisposeScope(),
+                empty([size, .. _data.Targets.shape.AsSpan(1)], dtype: _data.Targets.dtype).DetachFromDisposeScope());
+            _reused = reused;
+        }
+
+        var rows = MemoryMarshal.Cast<byte, long>(_permutation!.bytes).Slice(start, size);
+        if (_gathersBytes)
+        {
+            GatherRows(_data.Features.bytes, rows, reused.Features.bytes);
+            GatherRows(_data.Targets.bytes, rows, reused.Targets.bytes);
+        }
+        else
+        {
+            // Data too large for a span: libtorch gathers, into the same tensors.
+            using var scope = NewDisposeScope();
+            var indices = _permutation.narrow(0, start, size);
+            reused.Features.copy_(_data.Features.index_select(0, indices));
+            reused.Targets.copy_(_data.Targets.index_select(0, indices));
+        }
+
+        _augmentation?.Apply(reused.Features, Epoch);
+        return reused;
+    }
+
+    /// <summary>Frees the tensors of <see cref="NextReused"/> (a worker that may not draw again for a long time); the
+    /// next draw makes new ones.</summary>
+    public void ReleaseBatch()
+    {
+        if (_reused is { } reused)
+        {
+            reused.Features.Dispose();
+            reused.Targets.Dispose();
+            _reused = null;
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        ReleaseBatch();
+        _permutation?.Dispose();
+        _generator?.Dispose();
+    }
+
+    /// <summary>Moves to the next batch, reshuffling at the start of an epoch; returns its place in the permutation.</summary>
+    private (int Start, int Size) Advance()
     {
         if (_permutation is null || _position >= _data.Count)
         {
@@ -61,18 +138,20 @@ public sealed class MinibatchSampler : IDisposable
             _position = 0;
         }
 
+        var start = _position;
         var size = Math.Min(_batchSize, _data.Count - _position);
-        var indices = _permutation.narrow(0, _position, size);
         _position += size;
-        var batch = _data.Select(indices);
-        _augmentation?.Apply(batch.Features, Epoch);
-        return batch;
+        return (start, size);
     }
 
-    /// <inheritdoc/>
-    public void Dispose()
+    /// <summary>Copies row <c>rows[i]</c> of <paramref name="source"/> to row i of <paramref name="into"/>, rows being
+    /// equal slices of the leading dimension (contiguous tensors' bytes).</summary>
+    private static void GatherRows(ReadOnlySpan<byte> source, ReadOnlySpan<long> rows, Span<byte> into)
     {
-        _permutation?.Dispose();
-        _generator?.Dispose();
+        var rowBytes = into.Length / rows.Length;
+        for (var i = 0; i < rows.Length; i++)
+        {
+            source.Slice(checked((int)rows[i] * rowBytes), rowBytes).CopyTo(into.Slice(i * rowBytes, rowBytes));
+        }
     }
 }

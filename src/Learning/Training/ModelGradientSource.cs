@@ -1,6 +1,5 @@
 using System.Numerics;
 using Sasg.Learning.Algorithms;
-using static TorchSharp.torch;
 
 namespace Sasg.Learning.Training;
 
@@ -36,13 +35,9 @@ public sealed class ModelGradientSource<T>(ModelState<T> state, TensorData data,
             return;
         }
 
-        DisposeBatch();
-
-        // The batch outlives this call (it is evaluated at one or two points), so it is detached from every scope
-        // and disposed explicitly when the next one is drawn.
-        using var scope = NewDisposeScope();
-        var batch = sampler.Next();
-        _batch = new Batch(batch.Features.DetachFromDisposeScope(), batch.Targets.DetachFromDisposeScope());
+        // The batch is the sampler's own, overwritten by the next draw: it is evaluated at one or two points before
+        // that, and a gradient keeps nothing of it.
+        _batch = sampler.NextReused();
     }
 
     /// <inheritdoc/>
@@ -68,20 +63,15 @@ public sealed class ModelGradientSource<T>(ModelState<T> state, TensorData data,
 
     /// <summary>Frees the current minibatch before the next <see cref="NextBatch"/> (a worker that may not step again
     /// for a long time, under partial participation); the next gradient needs a <see cref="NextBatch"/> first.</summary>
-    public void ReleaseBatch() => DisposeBatch();
+    public void ReleaseBatch()
+    {
+        _batch = null;
+        sampler?.ReleaseBatch();
+    }
 
     /// <inheritdoc/>
-    public void Dispose() => DisposeBatch();
-
-    private void DisposeBatch()
-    {
-        if (_batch is { } batch)
-        {
-            batch.Features.Dispose();
-            batch.Targets.Dispose();
-            _batch = null;
-        }
-    }
+    /// <remarks>The batch belongs to the sampler, which its owner disposes.</remarks>
+    public void Dispose() => _batch = null;
 
     private Batch CurrentBatch()
     {

@@ -55,6 +55,80 @@ public sealed class MinibatchSamplerTests
             Throws.InstanceOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo("batchSize"));
     }
 
+    [TestCase(ScalarType.Float32, false)]
+    [TestCase(ScalarType.Float64, false)]
+    [TestCase(ScalarType.Float32, true)]
+    [TestCase(ScalarType.Float64, true)]
+    public void NextReused_DrawsTheBatchesOfNext_BitForBit(ScalarType dtype, bool augmented)
+    {
+        // 23 images of [3, 4, 4] in batches of 5 (the fifth of each epoch has 3), over three epochs, with and without
+        // crop-and-flip; the values include -0, subnormals, infinities and NaN.
+        using var data = new TensorData(Images(23), dtype, TargetKind.ClassLabels);
+        using var drawing = new MinibatchSampler(data, 5, seed: 9, augmented ? new CropFlipAugmentation(9, 1, padding: 1) : null);
+        using var reusing = new MinibatchSampler(data, 5, seed: 9, augmented ? new CropFlipAugmentation(9, 1, padding: 1) : null);
+
+        for (var draw = 0; draw < 15; draw++)
+        {
+            using var scope = NewDisposeScope();
+            var expected = drawing.Next();
+            var actual = reusing.NextReused();
+
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(Bytes(actual.Features), Is.EqualTo(Bytes(expected.Features)), $"features of draw {draw}");
+                Assert.That(actual.Features.shape, Is.EqualTo(expected.Features.shape), $"shape of draw {draw}");
+                Assert.That(actual.Features.dtype, Is.EqualTo(dtype));
+                Assert.That(actual.Targets.data<long>().ToArray(), Is.EqualTo(expected.Targets.data<long>().ToArray()), $"labels of draw {draw}");
+                Assert.That(reusing.Epoch, Is.EqualTo(drawing.Epoch));
+            }
+        }
+    }
+
+    [Test]
+    public void NextReused_WithRealTargets_DrawsTheBatchesOfNext()
+    {
+        var count = 12;
+        var dataset = new Dataset("real", count, [2], Enumerable.Range(0, 2 * count).Select(i => i * 0.5).ToArray(), null, 0,
+            Enumerable.Range(0, count).Select(i => -1.0 * i).ToArray());
+        using var data = new TensorData(dataset, ScalarType.Float32, TargetKind.RealTargets);
+        using var drawing = new MinibatchSampler(data, 5, seed: 2);
+        using var reusing = new MinibatchSampler(data, 5, seed: 2);
+
+        for (var draw = 0; draw < 7; draw++)
+        {
+            using var scope = NewDisposeScope();
+            var expected = drawing.Next();
+            var actual = reusing.NextReused();
+
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(Bytes(actual.Features), Is.EqualTo(Bytes(expected.Features)));
+                Assert.That(Bytes(actual.Targets), Is.EqualTo(Bytes(expected.Targets)));
+            }
+        }
+    }
+
+    [Test]
+    public void NextReused_ReusesItsTensors_UntilReleaseBatchFreesThem()
+    {
+        using var data = new TensorData(Numbered(20), ScalarType.Float32, TargetKind.ClassLabels);
+        using var sampler = new MinibatchSampler(data, 5, seed: 1);
+
+        var first = sampler.NextReused();
+        var second = sampler.NextReused();
+        sampler.ReleaseBatch();
+        var third = sampler.NextReused();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(second.Features, Is.SameAs(first.Features));
+            Assert.That(second.Targets, Is.SameAs(first.Targets));
+            Assert.That(first.Features.IsInvalid, Is.True, "released");
+            Assert.That(third.Features, Is.Not.SameAs(first.Features));
+            Assert.That(third.Features.IsInvalid, Is.False);
+        }
+    }
+
     private static double[] Draw(TensorData data, long seed)
     {
         using var sampler = new MinibatchSampler(data, 10, seed);
@@ -65,4 +139,14 @@ public sealed class MinibatchSamplerTests
     private static Dataset Numbered(int count) =>
         new("numbered", count, [1], Enumerable.Range(0, count).Select(i => (double)i).ToArray(),
             Enumerable.Range(0, count).Select(i => i % 2).ToArray(), 2, null);
+
+    // Images whose values cover float edge cases (the double values are rounded to float32 for a float32 tensor).
+    private static Dataset Images(int count)
+    {
+        double[] specials = [-0.0, 1e-310, double.Epsilon, 1.5e-45, double.PositiveInfinity, double.NegativeInfinity, double.NaN];
+        var features = Enumerable.Range(0, count * 48).Select(i => i % 11 == 0 ? specials[i / 11 % specials.Length] : (i * 0.37) - 100).ToArray();
+        return new Dataset("images", count, [3, 4, 4], features, Enumerable.Range(0, count).Select(i => i % 10).ToArray(), 10, null);
+    }
+
+    private static byte[] Bytes(Tensor tensor) => tensor.contiguous().bytes.ToArray();
 }
