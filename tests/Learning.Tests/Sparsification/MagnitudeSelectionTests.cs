@@ -32,4 +32,101 @@ public sealed class MagnitudeSelectionTests
 
         Assert.That(taken, Is.False);
     }
+
+    [TestCase(100_003, 1_000)]
+    [TestCase(65_541, 700)]
+    public void TrySelectBySampling_WhenEveryCandidateHasOneMagnitude_IsExact(int length, int k)
+    {
+        // 3 % of the coordinates are +-5 (both signs), the rest small: the sampled threshold is 5, so every candidate
+        // has the same key and the candidates' key range is empty; the lower indices among them are kept.
+        var random = new Random(7);
+        var values = new float[length];
+        for (var i = 0; i < length; i++)
+        {
+            values[i] = random.Next(100) < 3 ? (i % 2 == 0 ? 5f : -5f) : (float)random.NextDouble();
+        }
+
+        var indices = new int[k];
+        var taken = MagnitudeSelection<int>.TrySelectBySampling(MemoryMarshal.Cast<float, int>(values), k, indices);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(taken, Is.True);
+            Assert.That(indices, Is.EqualTo(ReferenceTopK.Select<float>(values, k)));
+        });
+    }
+
+    [TestCase(100_001)]
+    [TestCase(100_007)]
+    public void TrySelectBySampling_WithNaNInfinitiesAndSignedZerosAmongTheCandidates_IsExact(int length)
+    {
+        // A length that is no multiple of 8 (the vector loop's tail) and, among the largest, NaNs of several payloads
+        // and signs, infinities of both signs and the largest finite floats, near the end of the vector too.
+        var values = TopKSelectorTests.LargeVector(0, length, seed: 5);
+        float[] specials = [float.NaN, -float.NaN, BitConverter.Int32BitsToSingle(0x7FC00123), float.PositiveInfinity,
+            float.NegativeInfinity, float.MaxValue, -float.MaxValue, 0f, -0f];
+        for (var j = 0; j < 40; j++)
+        {
+            values[(j * 2_477) % length] = specials[j % specials.Length];
+        }
+
+        values[length - 1] = float.NaN;
+        values[length - 2] = float.NegativeInfinity;
+        var k = 1_000;
+        var indices = new int[k];
+
+        var taken = MagnitudeSelection<int>.TrySelectBySampling(MemoryMarshal.Cast<float, int>(values), k, indices);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(taken, Is.True);
+            Assert.That(indices, Is.EqualTo(ReferenceTopK.Select<float>(values, k)));
+        });
+    }
+
+    [Test]
+    public void TrySelectBySampling_OnDoubles_IsExact()
+    {
+        // float64 keys take the scalar gather; the candidates' key range still starts the radix digits.
+        var random = new Random(11);
+        var values = new double[90_000];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+        }
+
+        values[123] = double.NaN;
+        values[89_999] = double.NegativeInfinity;
+        var indices = new int[900];
+
+        var taken = MagnitudeSelection<long>.TrySelectBySampling(MemoryMarshal.Cast<double, long>(values), 900, indices);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(taken, Is.True);
+            Assert.That(indices, Is.EqualTo(ReferenceTopK.Select<double>(values, 900)));
+        });
+    }
+
+    [Test]
+    public void TrySelectBySampling_WithTiesAtTheThreshold_KeepsTheLaterLargerOnesAndTheFirstTies()
+    {
+        // 3 % of the coordinates tie at 5 and 200 coordinates of 9 sit at the end: k = 200 + 500 keeps every 9 and
+        // the first 500 fives, so the count of ties still to keep must run down as the candidates are read.
+        var random = new Random(3);
+        var values = new float[100_000];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = i >= values.Length - 200 ? 9f : random.Next(100) < 3 ? -5f : (float)random.NextDouble();
+        }
+
+        var indices = new int[700];
+        var taken = MagnitudeSelection<int>.TrySelectBySampling(MemoryMarshal.Cast<float, int>(values), 700, indices);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(taken, Is.True);
+            Assert.That(indices, Is.EqualTo(ReferenceTopK.Select<float>(values, 700)));
+        });
+    }
 }
