@@ -166,6 +166,12 @@ public static class ExperimentDriver
             throw new ArgumentException("The parts of a union must have the same number of features.", nameof(parts));
         }
 
+        // Shards of one training set are its rows: the union is then a subset of it, with nothing copied.
+        if (Dataset.RowsOfOneSource(parts, limit, "train") is { } rows)
+        {
+            return rows;
+        }
+
         var count = (int)Math.Min(limit, parts.Sum(p => (long)p.Count));
         var width = first.FeatureCount;
         var features = new double[checked(count * width)];
@@ -182,7 +188,7 @@ public static class ExperimentDriver
 
             for (var i = 0; i < n; i++)
             {
-                part.Row(i).CopyTo(features.AsSpan((at + i) * width, width));
+                part.CopyRowTo(i, features.AsSpan((at + i) * width, width));
             }
 
             if (labels is not null)

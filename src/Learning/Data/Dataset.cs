@@ -20,10 +20,23 @@ public sealed class Dataset
         int[]? labels,
         int classCount,
         double[]? targets)
+        : this(name, count, sampleShape, features ?? throw new ArgumentNullException(nameof(features)), null, labels, classCount, targets)
+    {
+    }
+
+    // Either features or codes (one byte a value, decoded through a table) hold the values.
+    private Dataset(
+        string name,
+        int count,
+        IReadOnlyList<int> sampleShape,
+        double[]? features,
+        byte[]? codes,
+        int[]? labels,
+        int classCount,
+        double[]? targets)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(sampleShape);
-        ArgumentNullException.ThrowIfNull(features);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         if ((labels is null) == (targets is null))
         {
@@ -31,11 +44,12 @@ public sealed class Dataset
         }
 
         var featureCount = sampleShape.Aggregate(1, (a, b) => checked(a * b));
-        if (features.Length != checked(count * featureCount))
+        var values = features?.Length ?? codes!.Length;
+        if (values != checked(count * featureCount))
         {
             throw new ArgumentException(
-                $"Dataset '{name}': features hold {features.Length} values, expected {count} x {featureCount}.",
-                nameof(features));
+                $"Dataset '{name}': features hold {values} values, expected {count} x {featureCount}.",
+                features is null ? nameof(codes) : nameof(features));
         }
 
         if (labels is not null)
@@ -67,6 +81,7 @@ public sealed class Dataset
         SampleShape = sampleShape.ToArray();
         FeatureCount = featureCount;
         _features = features;
+        _codes = codes;
         Labels = labels;
         ClassCount = labels is null ? 0 : classCount;
         Targets = targets;
@@ -87,11 +102,37 @@ public sealed class Dataset
         _rows = rows;
     }
 
+    /// <summary>A classification dataset whose features are stored as one byte a value (the pixels of an image file):
+    /// the value of byte b is <paramref name="decoded"/>[b]. <see cref="Features"/> decodes them into doubles only when
+    /// something asks for that array; rows copied to tensors are decoded straight from the bytes, with the same bits.
+    /// </summary>
+    /// <remarks>Fashion-MNIST's 60,000 training images are 47 MB as bytes and 376 MB as doubles; a run that builds float32
+    /// tensors from them never makes the doubles.</remarks>
+    /// <exception cref="ArgumentException">The table does not hold 256 values, or as for the other constructor.</exception>
+    public static Dataset OfCodes(
+        string name, int count, IReadOnlyList<int> sampleShape, byte[] codes, ReadOnlySpan<double> decoded, int[] labels, int classCount)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        ArgumentNullException.ThrowIfNull(labels);
+        if (decoded.Length != 256)
+        {
+            throw new ArgumentException($"Dataset '{name}': a byte decodes through 256 values, not {decoded.Length}.", nameof(decoded));
+        }
+
+        var data = new Dataset(name, count, sampleShape, null, codes, labels, classCount, null);
+        data.SetDecoded(decoded.ToArray());
+        return data;
+    }
+
     // The features, or null for a subset whose own array is not made yet: _source and _rows say where its rows are,
     // and are let go once the array is made (so a source that nothing else holds can be collected).
     private double[]? _features;
     private Dataset? _source;
     private int[]? _rows;
+
+    // Or, for a dataset of codes whose array is not made yet, its bytes and their values (let go as the source is).
+    private byte[]? _codes;
+    private Decoding? _decoding;
     private readonly Lock _lock = new();
 
     /// <summary>A short name for reports, for example "fashion-mnist/train".</summary>
@@ -109,7 +150,9 @@ public sealed class Dataset
     /// <summary>Row-major features: sample i occupies [i * FeatureCount, (i + 1) * FeatureCount).</summary>
     /// <remarks>A subset (<see cref="Subset"/>) makes its own array at the first read of this property, a copy of its
     /// rows of the source; until then <see cref="Row"/> and <see cref="CopyFeaturesTo(Span{float})"/> read the source's
-    /// rows where they lie, so that sharding a training set does not copy it.</remarks>
+    /// rows where they lie, so that sharding a training set does not copy it. A dataset of codes (<see cref="OfCodes"/>)
+    /// decodes its bytes into this array at the first read; <see cref="Row"/> reads this array, the CopyRowTo and
+    /// CopyFeaturesTo methods decode the bytes where they lie.</remarks>
     public double[] Features
     {
         get
@@ -126,6 +169,8 @@ public sealed class Dataset
                     Volatile.Write(ref _features, Gather());
                     Volatile.Write(ref _source, null);
                     Volatile.Write(ref _rows, null);
+                    Volatile.Write(ref _codes, null);
+                    Volatile.Write(ref _decoding, null);
                 }
 
                 return _features;
@@ -143,40 +188,80 @@ public sealed class Dataset
     public double[]? Targets { get; }
 
     /// <summary>The features of sample <paramref name="index"/>.</summary>
+    /// <remarks>For a dataset of codes, or a subset of one, this makes the doubles of the whole set (see
+    /// <see cref="Features"/>); CopyRowTo does not.</remarks>
     public ReadOnlySpan<double> Row(int index)
     {
         // Read before the array: the array is set before they are let go, so either the array is there or they are.
         var source = Volatile.Read(ref _source);
         var rows = Volatile.Read(ref _rows);
-        return Volatile.Read(ref _features) is { } features
-            ? features.AsSpan(index * FeatureCount, FeatureCount)
-            : source!.Row(rows![index]);
+        if (Volatile.Read(ref _features) is { } features)
+        {
+            return features.AsSpan(index * FeatureCount, FeatureCount);
+        }
+
+        return source is not null ? source.Row(rows![index]) : Features.AsSpan(index * FeatureCount, FeatureCount);
+    }
+
+    /// <summary>Copies the features of sample <paramref name="index"/>, rounded to float32 (to nearest, as a cast),
+    /// into <paramref name="destination"/>, without making this dataset's or its source's array.</summary>
+    public void CopyRowTo(int index, Span<float> destination)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, FeatureCount, nameof(destination));
+        var (source, rows, codes, decoding) = (Volatile.Read(ref _source), Volatile.Read(ref _rows), Volatile.Read(ref _codes), Volatile.Read(ref _decoding));
+        if (Volatile.Read(ref _features) is { } features)
+        {
+            Narrow(features.AsSpan(index * FeatureCount, FeatureCount), destination);
+        }
+        else if (source is not null)
+        {
+            source.CopyRowTo(rows![index], destination);
+        }
+        else
+        {
+            var row = codes!.AsSpan(index * FeatureCount, FeatureCount);
+            var values = decoding!.Singles;
+            for (var j = 0; j < row.Length; j++)
+            {
+                destination[j] = values[row[j]];
+            }
+        }
+    }
+
+    /// <summary>Copies the features of sample <paramref name="index"/> into <paramref name="destination"/>, without
+    /// making this dataset's or its source's array.</summary>
+    public void CopyRowTo(int index, Span<double> destination)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, FeatureCount, nameof(destination));
+        var (source, rows, codes, decoding) = (Volatile.Read(ref _source), Volatile.Read(ref _rows), Volatile.Read(ref _codes), Volatile.Read(ref _decoding));
+        if (Volatile.Read(ref _features) is { } features)
+        {
+            features.AsSpan(index * FeatureCount, FeatureCount).CopyTo(destination);
+        }
+        else if (source is not null)
+        {
+            source.CopyRowTo(rows![index], destination);
+        }
+        else
+        {
+            var row = codes!.AsSpan(index * FeatureCount, FeatureCount);
+            var values = decoding!.Doubles;
+            for (var j = 0; j < row.Length; j++)
+            {
+                destination[j] = values[row[j]];
+            }
+        }
     }
 
     /// <summary>Writes the features, row-major, into <paramref name="destination"/> as float32 (each value rounded to
-    /// nearest, as <c>(float)x</c> and libtorch's conversion do), without making a subset's own array.</summary>
+    /// nearest, as <c>(float)x</c> and libtorch's conversion do), without making a subset's own array or a dataset of
+    /// codes' doubles.</summary>
     public void CopyFeaturesTo(Span<float> destination)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, Count * FeatureCount, nameof(destination));
         for (var i = 0; i < Count; i++)
         {
-            var row = Row(i);
-            var into = destination.Slice(i * FeatureCount, FeatureCount);
-            var j = 0;
-            if (Vector.IsHardwareAccelerated)
-            {
-                // Narrowing rounds each lane to nearest, as the scalar cast does.
-                var width = Vector<double>.Count;
-                for (; j + (2 * width) <= row.Length; j += 2 * width)
-                {
-                    Vector.Narrow(new Vector<double>(row.Slice(j)), new Vector<double>(row.Slice(j + width))).CopyTo(into.Slice(j));
-                }
-            }
-
-            for (; j < row.Length; j++)
-            {
-                into[j] = (float)row[j];
-            }
+            CopyRowTo(i, destination.Slice(i * FeatureCount, FeatureCount));
         }
     }
 
@@ -187,7 +272,7 @@ public sealed class Dataset
         ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, Count * FeatureCount, nameof(destination));
         for (var i = 0; i < Count; i++)
         {
-            Row(i).CopyTo(destination.Slice(i * FeatureCount, FeatureCount));
+            CopyRowTo(i, destination.Slice(i * FeatureCount, FeatureCount));
         }
     }
 
@@ -227,10 +312,85 @@ public sealed class Dataset
         return new Dataset(own ? this : source!, rows, name ?? Name, labels, targets);
     }
 
+    /// <summary>The first <paramref name="limit"/> samples of <paramref name="parts"/>, in order, as one subset of the
+    /// dataset they all read their rows from (see <see cref="Subset"/>: nothing is copied); null when they do not all
+    /// read one dataset's rows (or have arrays of their own).</summary>
+    public static Dataset? RowsOfOneSource(IReadOnlyList<Dataset> parts, int limit, string name)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        Dataset? root = null;
+        var rows = new List<int>();
+        foreach (var part in parts)
+        {
+            // Read before the array, as Row does: a part whose array appears meanwhile reads as a source of its own.
+            var (source, sourceRows) = (Volatile.Read(ref part._source), Volatile.Read(ref part._rows));
+            var own = Volatile.Read(ref part._features) is not null || source is null;
+            var partRoot = own ? part : source!;
+            if (root is not null && !ReferenceEquals(root, partRoot))
+            {
+                return null;
+            }
+
+            root = partRoot;
+            for (var i = 0; i < part.Count && rows.Count < limit; i++)
+            {
+                rows.Add(own ? i : sourceRows![i]);
+            }
+        }
+
+        return root?.Subset(rows, name);
+    }
+
+    /// <summary>For a dataset of codes whose array is not made yet (<see cref="OfCodes"/>), replaces the value of each
+    /// byte b by <paramref name="map"/>(value): the same bits as mapping every feature. False (and nothing done)
+    /// for any other dataset. Only for a dataset that nothing else reads yet, as for changing its array in place.</summary>
+    internal bool TryMapDecoded(Func<double, double> map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        lock (_lock)
+        {
+            if (_features is not null || _decoding is not { } decoding)
+            {
+                return false;
+            }
+
+            SetDecoded(decoding.Doubles.Select(map).ToArray());
+            return true;
+        }
+    }
+
+    /// <summary>Whether this dataset holds its features as an array of doubles (made, or given).</summary>
+    internal bool HoldsDoubles => Volatile.Read(ref _features) is not null;
+
+    private void SetDecoded(double[] values) => Volatile.Write(ref _decoding, new Decoding(values, values.Select(v => (float)v).ToArray()));
+
     private double[] Gather()
     {
         var features = new double[checked(Count * FeatureCount)];
         CopyFeaturesTo(features);
         return features;
     }
+
+    // Rounds each value to float32, to nearest (Vector.Narrow rounds each lane as the scalar cast does).
+    private static void Narrow(ReadOnlySpan<double> row, Span<float> into)
+    {
+        var j = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var width = Vector<double>.Count;
+            for (; j + (2 * width) <= row.Length; j += 2 * width)
+            {
+                Vector.Narrow(new Vector<double>(row.Slice(j)), new Vector<double>(row.Slice(j + width))).CopyTo(into.Slice(j));
+            }
+        }
+
+        for (; j < row.Length; j++)
+        {
+            into[j] = (float)row[j];
+        }
+    }
+
+    // The values of the 256 byte codes, and the same rounded to float32.
+    private sealed record Decoding(double[] Doubles, float[] Singles);
 }

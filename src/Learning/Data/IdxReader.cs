@@ -32,18 +32,20 @@ public static class IdxReader
     public static Dataset Read(
         string imagesPath, string labelsPath, string name, ImageLayout layout = ImageLayout.Flat, int classCount = 10)
     {
-        var images = ReadImages(imagesPath);
+        var (count, rows, columns, pixels) = ReadPixels(imagesPath);
         var labels = ReadLabels(labelsPath, classCount);
-        if (labels.Length != images.Count)
+        if (labels.Length != count)
         {
             throw new DataFormatException(
-                labelsPath, null, $"holds {labels.Length} labels but {imagesPath} holds {images.Count} images");
+                labelsPath, null, $"holds {labels.Length} labels but {imagesPath} holds {count} images");
         }
 
         IReadOnlyList<int> shape = layout == ImageLayout.Flat
-            ? [images.Rows * images.Columns]
-            : [1, images.Rows, images.Columns];
-        return new Dataset(name, images.Count, shape, images.Pixels, labels, classCount, targets: null);
+            ? [rows * columns]
+            : [1, rows, columns];
+
+        // The pixels stay bytes, each decoded to p / 255 when read (the values ReadImages gives).
+        return Dataset.OfCodes(name, count, shape, pixels, PixelValues, labels, classCount);
     }
 
     /// <summary>Reads an IDX images file; pixels are scaled to [0, 1], row-major, image after image.</summary>
@@ -51,10 +53,23 @@ public static class IdxReader
     /// <exception cref="DataFormatException">Wrong magic number, impossible dimensions, or fewer or more bytes than declared.</exception>
     public static IdxImages ReadImages(string path)
     {
+        var (count, rows, columns, pixels) = ReadPixels(path);
+        var values = new double[pixels.Length];
+        for (var i = 0; i < pixels.Length; i++)
+        {
+            values[i] = PixelValues[pixels[i]];
+        }
+
+        return new IdxImages(count, rows, columns, values);
+    }
+
+    // The images file's header and its pixel bytes.
+    private static (int Count, int Rows, int Columns, byte[] Pixels) ReadPixels(string path)
+    {
         using var stream = Open(path);
         try
         {
-            return ReadImages(stream, path);
+            return ReadPixels(stream, path);
         }
         catch (InvalidDataException error)
         {
@@ -80,7 +95,7 @@ public static class IdxReader
         }
     }
 
-    private static IdxImages ReadImages(BufferedStream stream, string path)
+    private static (int Count, int Rows, int Columns, byte[] Pixels) ReadPixels(BufferedStream stream, string path)
     {
         var header = ReadHeader(stream, path, ImagesMagic, "images", dimensions: 3);
         var (count, rows, columns) = (header[0], header[1], header[2]);
@@ -95,29 +110,21 @@ public static class IdxReader
             throw new DataFormatException(path, null, $"{count} images of {rows}x{columns} exceed the largest array .NET allows");
         }
 
-        var pixels = new double[total];
-        var buffer = new byte[ChunkSize];
+        var pixels = new byte[total];
         var filled = 0;
         while (filled < pixels.Length)
         {
-            var wanted = (int)Math.Min(ChunkSize, pixels.LongLength - filled);
-            var read = stream.ReadAtLeast(buffer.AsSpan(0, wanted), 1, throwOnEndOfStream: false);
+            var read = stream.ReadAtLeast(pixels.AsSpan(filled, (int)Math.Min(ChunkSize, pixels.LongLength - filled)), 1, throwOnEndOfStream: false);
             if (read == 0)
             {
                 throw Truncated(path, $"{count} images of {rows}x{columns}", total, filled);
-            }
-
-            var target = pixels.AsSpan(filled, read);
-            for (var i = 0; i < read; i++)
-            {
-                target[i] = PixelValues[buffer[i]];
             }
 
             filled += read;
         }
 
         RequireEnd(stream, path, total);
-        return new IdxImages(count, rows, columns, pixels);
+        return (count, rows, columns, pixels);
     }
 
     private static int[] ReadLabels(BufferedStream stream, string path, int classCount)

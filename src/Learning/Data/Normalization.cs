@@ -110,6 +110,13 @@ public static class Normalization
     public static Dataset MnistInPlace(Dataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
+
+        // A dataset of pixel codes maps its 256 values instead (the same operations on the same values, so the same bits).
+        if (data.TryMapDecoded(x => (x - MnistMean) / MnistStandardDeviation))
+        {
+            return data;
+        }
+
         var features = data.Features;
         for (var i = 0; i < features.Length; i++)
         {
