@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Sasg.Learning.Data;
 
@@ -219,11 +221,13 @@ public sealed class Dataset
         }
         else
         {
+            // The table holds 256 values, so a byte indexes it without a bounds check.
             var row = codes!.AsSpan(index * FeatureCount, FeatureCount);
-            var values = decoding!.Singles;
+            ref var values = ref MemoryMarshal.GetArrayDataReference(decoding!.Singles);
+            var into = destination[..row.Length];
             for (var j = 0; j < row.Length; j++)
             {
-                destination[j] = values[row[j]];
+                into[j] = Unsafe.Add(ref values, row[j]);
             }
         }
     }
@@ -245,10 +249,11 @@ public sealed class Dataset
         else
         {
             var row = codes!.AsSpan(index * FeatureCount, FeatureCount);
-            var values = decoding!.Doubles;
+            ref var values = ref MemoryMarshal.GetArrayDataReference(decoding!.Doubles);
+            var into = destination[..row.Length];
             for (var j = 0; j < row.Length; j++)
             {
-                destination[j] = values[row[j]];
+                into[j] = Unsafe.Add(ref values, row[j]);
             }
         }
     }

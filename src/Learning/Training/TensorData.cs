@@ -13,8 +13,9 @@ public sealed class TensorData : IDisposable
     public TensorData(Dataset dataset, ScalarType dtype, TargetKind targetKind)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        long[] shape = [dataset.Count, .. dataset.SampleShape.Select(s => (long)s)];
-        Features = FeaturesOf(dataset, shape, dtype);
+        _dataset = dataset;
+        _shape = [dataset.Count, .. dataset.SampleShape.Select(s => (long)s)];
+        DType = dtype;
 
         Targets = targetKind switch
         {
@@ -34,8 +35,35 @@ public sealed class TensorData : IDisposable
     /// <summary>The number of classes, or 0 for real targets.</summary>
     public int ClassCount { get; }
 
-    /// <summary>Features [n, ...sample shape].</summary>
-    public Tensor Features { get; }
+    /// <summary>The features' dtype.</summary>
+    public ScalarType DType { get; }
+
+    /// <summary>The shape of one sample's features.</summary>
+    public ReadOnlySpan<long> SampleShape => _shape.AsSpan(1);
+
+    /// <summary>Features [n, ...sample shape], made at the first read (a worker that only draws minibatches never
+    /// needs them: <see cref="GatherFeatures"/> reads the dataset's rows).</summary>
+    public Tensor Features
+    {
+        get
+        {
+            if (Volatile.Read(ref _features) is { } features)
+            {
+                return features;
+            }
+
+            lock (_lock)
+            {
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                if (_features is null)
+                {
+                    Volatile.Write(ref _features, FeaturesOf(_dataset, _shape, DType));
+                }
+
+                return _features;
+            }
+        }
+    }
 
     /// <summary>Targets: int64 class labels [n], or real values [n] in the features' dtype.</summary>
     public Tensor Targets { get; }
@@ -46,12 +74,59 @@ public sealed class TensorData : IDisposable
     /// <summary>The samples at <paramref name="indices"/> (an int64 tensor), in the current dispose scope.</summary>
     public Batch Select(Tensor indices) => new(Features.index_select(0, indices), Targets.index_select(0, indices));
 
+    /// <summary>Whether <see cref="Features"/> has been made.</summary>
+    internal bool HasFeatures => Volatile.Read(ref _features) is not null;
+
+    /// <summary>Writes the features of samples <paramref name="rows"/> into <paramref name="into"/>, a contiguous CPU
+    /// tensor [rows.Length, ...sample shape] of <see cref="DType"/>: the values <c>Features.index_select(0, rows)</c>
+    /// holds, bit for bit.</summary>
+    /// <remarks>Float32 and float64 rows are copied from the dataset (for a shard, its source's rows; for image files,
+    /// decoded from their bytes), as <see cref="Features"/> is filled, so a minibatch needs no features tensor of
+    /// the whole shard; other dtypes gather from <see cref="Features"/>.</remarks>
+    public void GatherFeatures(ReadOnlySpan<long> rows, Tensor into)
+    {
+        ArgumentNullException.ThrowIfNull(into);
+        var width = _dataset.FeatureCount;
+        if (DType == ScalarType.Float32)
+        {
+            var values = MemoryMarshal.Cast<byte, float>(into.bytes);
+            for (var i = 0; i < rows.Length; i++)
+            {
+                _dataset.CopyRowTo(checked((int)rows[i]), values.Slice(i * width, width));
+            }
+        }
+        else if (DType == ScalarType.Float64)
+        {
+            var values = MemoryMarshal.Cast<byte, double>(into.bytes);
+            for (var i = 0; i < rows.Length; i++)
+            {
+                _dataset.CopyRowTo(checked((int)rows[i]), values.Slice(i * width, width));
+            }
+        }
+        else
+        {
+            using var scope = NewDisposeScope();
+            into.copy_(Features.index_select(0, tensor(rows.ToArray())));
+        }
+    }
+
     /// <inheritdoc/>
     public void Dispose()
     {
-        Features.Dispose();
-        Targets.Dispose();
+        lock (_lock)
+        {
+            _disposed = true;
+            _features?.Dispose();
+            Volatile.Write(ref _features, null);
+            Targets.Dispose();
+        }
     }
+
+    private readonly Dataset _dataset;
+    private readonly long[] _shape;
+    private readonly Lock _lock = new();
+    private Tensor? _features;
+    private bool _disposed;
 
     // Float32 and float64 are written straight into the tensor's memory ((float)x rounds to nearest, as libtorch's
     // conversion does), without a float64 tensor in between and, for a subset, from its source's rows (no copy of the
