@@ -20,7 +20,8 @@ import sys
 # matches; a pattern is a tuple of fragments that must all be in the same frame. A third item, when there is one, is a
 # pattern that another frame of the stack must match as well.
 CATEGORIES = [
-    ("evaluation", [("AlgorithmRunner`1[", "].Evaluate(")]),
+    # The runner's Evaluate is one call of MethodEvaluator's, which the JIT may inline away: both frames count.
+    ("evaluation", [("AlgorithmRunner`1[", "].Evaluate("), ("MethodEvaluator`1[", "].Evaluate(")]),
     ("gradient (libtorch forward + backward)", [("FlatModel`1[", "].ComputeGradient")]),
     ("parameter load into the model", [("ModelState`1[", "].Load(")]),
     ("minibatch draw", [("ModelGradientSource`1[", "].NextBatch("), ("MinibatchSampler.Next",), ("TorchSharp.DisposeScope",)]),

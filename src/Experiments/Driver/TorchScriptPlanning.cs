@@ -54,7 +54,9 @@ internal static class TorchScriptPlanning
                     "use a smaller model");
             }
 
-            problem = TorchScriptCheck.Check(model, dtype, first.Row(0), classes);
+            var row = new double[first.FeatureCount];
+            first.CopyRowTo(0, row);
+            problem = TorchScriptCheck.Check(model, dtype, row, classes);
         }
         catch (TorchScriptException ex)
         {

@@ -31,13 +31,15 @@ public static class CifarShape
 
         const int plane = To * To;
         var features = new double[checked(grey.Count * Channels * plane)];
+        var source = new double[From * From];
         for (var i = 0; i < grey.Count; i++)
         {
-            var source = grey.Row(i);
+            // Copied row by row: a set read from an image file stays bytes (Dataset.OfCodes), not doubles.
+            grey.CopyRowTo(i, source);
             var target = features.AsSpan(i * Channels * plane, Channels * plane);
             for (var row = 0; row < From; row++)
             {
-                source.Slice(row * From, From).CopyTo(target.Slice(((row + Padding) * To) + Padding, From));
+                source.AsSpan(row * From, From).CopyTo(target.Slice(((row + Padding) * To) + Padding, From));
             }
 
             target[..plane].CopyTo(target.Slice(plane, plane));

@@ -318,8 +318,9 @@ public sealed class Dataset
     }
 
     /// <summary>The first <paramref name="limit"/> samples of <paramref name="parts"/>, in order, as one subset of the
-    /// dataset they all read their rows from (see <see cref="Subset"/>: nothing is copied); null when they do not all
-    /// read one dataset's rows (or have arrays of their own).</summary>
+    /// dataset they all read their rows from (see <see cref="Subset"/>: nothing is copied; a part that is not a view,
+    /// or a view that has made its own array, reads its own rows); null when the parts read different datasets' rows.
+    /// </summary>
     public static Dataset? RowsOfOneSource(IReadOnlyList<Dataset> parts, int limit, string name)
     {
         ArgumentNullException.ThrowIfNull(parts);

@@ -9,6 +9,8 @@ namespace Sasg.Learning.Training;
 public sealed class TensorData : IDisposable
 {
     /// <summary>Converts <paramref name="dataset"/> for a model of <paramref name="dtype"/> and <paramref name="targetKind"/>.</summary>
+    /// <remarks>The targets are converted now; the features are read from the dataset when they are needed
+    /// (<see cref="Features"/>, <see cref="GatherFeatures"/>), so the dataset must not change after this.</remarks>
     /// <exception cref="ArgumentException">The dataset lacks the targets the model needs; the message says which.</exception>
     public TensorData(Dataset dataset, ScalarType dtype, TargetKind targetKind)
     {
@@ -87,6 +89,14 @@ public sealed class TensorData : IDisposable
     {
         ArgumentNullException.ThrowIfNull(into);
         var width = _dataset.FeatureCount;
+        if (into.dtype != DType || into.device_type != TorchSharp.DeviceType.CPU || !into.is_contiguous() ||
+            into.NumberOfElements != (long)rows.Length * width)
+        {
+            throw new ArgumentException(
+                $"Rows are gathered into a contiguous CPU {DType} tensor of {rows.Length} x {width} values, not a {into.device_type} {into.dtype} tensor of shape [{string.Join(", ", into.shape)}].",
+                nameof(into));
+        }
+
         if (DType == ScalarType.Float32)
         {
             var values = MemoryMarshal.Cast<byte, float>(into.bytes);

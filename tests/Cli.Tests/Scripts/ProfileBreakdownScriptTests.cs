@@ -34,6 +34,31 @@ public sealed class ProfileBreakdownScriptTests
         }
     }
 
+    [Test]
+    public void AnEvaluationWhoseRunnerFrameWasInlined_CountsAsEvaluation()
+    {
+        // The loop (100 ms) calls MethodEvaluator.Evaluate directly (AlgorithmRunner.Evaluate inlined), 40 ms of it.
+        using var folder = new TemporaryDirectory();
+        var trace = folder.WriteFile("t.speedscope.json", """
+            {"shared": {"frames": [
+              {"name": "Sasg.Experiments!Sasg.Experiments.Driver.AlgorithmRunner`1[System.Single].Loop(int32)"},
+              {"name": "Sasg.Experiments!Sasg.Experiments.Driver.MethodEvaluator`1[System.Single].Evaluate(class)"},
+              {"name": "Sasg.Learning!Sasg.Learning.Models.Mlp.forward(class)"}]},
+             "profiles": [{"type": "evented", "events": [
+              {"type": "O", "frame": 0, "at": 0}, {"type": "O", "frame": 1, "at": 10}, {"type": "O", "frame": 2, "at": 10},
+              {"type": "C", "frame": 2, "at": 50}, {"type": "C", "frame": 1, "at": 50}, {"type": "C", "frame": 0, "at": 100}]}]}
+            """);
+
+        var (exitCode, output, _) = Run(trace);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exitCode, Is.Zero);
+            Assert.That(output, Does.Match(@"evaluation\s+40\.0\s+40\.0"));
+            Assert.That(output, Does.Match(@"decisions and metrics\s+60\.0\s+60\.0"));
+        }
+    }
+
     [TestCase(new string[0], "give the trace first")]
     [TestCase(new[] { "TRACE", "--frame" }, "--frame needs the text")]
     [TestCase(new[] { "TRACE", "--frames", "x" }, "unknown argument '--frames'")]

@@ -109,6 +109,32 @@ public sealed class MinibatchSamplerTests
     }
 
     [Test]
+    public void NextReused_OnAShardOfImageCodes_DrawsTheBatchesOfNextOnTheSameShardOfDoubles()
+    {
+        // The Fashion-MNIST path: a worker's shard is a view of a dataset of byte codes; 5 samples in batches of 2.
+        var (codes, doubles) = TensorDataTests.Images();
+        using var fromCodes = new TensorData(codes.Subset([9, 2, 7, 4, 0]), ScalarType.Float32, TargetKind.ClassLabels);
+        using var fromDoubles = new TensorData(doubles.Subset([9, 2, 7, 4, 0]), ScalarType.Float32, TargetKind.ClassLabels);
+        using var reusing = new MinibatchSampler(fromCodes, 2, seed: 4);
+        using var drawing = new MinibatchSampler(fromDoubles, 2, seed: 4);
+
+        for (var draw = 0; draw < 8; draw++)
+        {
+            using var scope = NewDisposeScope();
+            var expected = drawing.Next();
+            var actual = reusing.NextReused();
+
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(Bytes(actual.Features), Is.EqualTo(Bytes(expected.Features)), $"features of draw {draw}");
+                Assert.That(Bytes(actual.Targets), Is.EqualTo(Bytes(expected.Targets)), $"labels of draw {draw}");
+            }
+        }
+
+        Assert.That(fromCodes.HasFeatures, Is.False, "the shard's features tensor was never made");
+    }
+
+    [Test]
     public void NextReused_ReusesItsTensors_UntilReleaseBatchFreesThem()
     {
         using var data = new TensorData(Numbered(20), ScalarType.Float32, TargetKind.ClassLabels);
