@@ -190,19 +190,12 @@ public sealed class Dataset
     public double[]? Targets { get; }
 
     /// <summary>The features of sample <paramref name="index"/>.</summary>
-    /// <remarks>For a dataset of codes, or a subset of one, this makes the doubles of the whole set (see
+    /// <remarks>For a dataset of codes, or a subset of one, this makes that dataset's own array of doubles (see
     /// <see cref="Features"/>); CopyRowTo does not.</remarks>
     public ReadOnlySpan<double> Row(int index)
     {
-        // Read before the array: the array is set before they are let go, so either the array is there or they are.
-        var source = Volatile.Read(ref _source);
-        var rows = Volatile.Read(ref _rows);
-        if (Volatile.Read(ref _features) is { } features)
-        {
-            return features.AsSpan(index * FeatureCount, FeatureCount);
-        }
-
-        return source is not null ? source.Row(rows![index]) : Features.AsSpan(index * FeatureCount, FeatureCount);
+        Locate(index, out var values, out _, out var decoding);
+        return decoding is null ? values : Features.AsSpan(index * FeatureCount, FeatureCount);
     }
 
     /// <summary>Copies the features of sample <paramref name="index"/>, rounded to float32 (to nearest, as a cast),
@@ -210,25 +203,14 @@ public sealed class Dataset
     public void CopyRowTo(int index, Span<float> destination)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, FeatureCount, nameof(destination));
-        var (source, rows, codes, decoding) = (Volatile.Read(ref _source), Volatile.Read(ref _rows), Volatile.Read(ref _codes), Volatile.Read(ref _decoding));
-        if (Volatile.Read(ref _features) is { } features)
+        Locate(index, out var values, out var codes, out var decoding);
+        if (decoding is null)
         {
-            Narrow(features.AsSpan(index * FeatureCount, FeatureCount), destination);
-        }
-        else if (source is not null)
-        {
-            source.CopyRowTo(rows![index], destination);
+            Narrow(values, destination);
         }
         else
         {
-            // The table holds 256 values, so a byte indexes it without a bounds check.
-            var row = codes!.AsSpan(index * FeatureCount, FeatureCount);
-            ref var values = ref MemoryMarshal.GetArrayDataReference(decoding!.Singles);
-            var into = destination[..row.Length];
-            for (var j = 0; j < row.Length; j++)
-            {
-                into[j] = Unsafe.Add(ref values, row[j]);
-            }
+            Decode(codes, decoding.Singles, destination);
         }
     }
 
@@ -237,24 +219,14 @@ public sealed class Dataset
     public void CopyRowTo(int index, Span<double> destination)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, FeatureCount, nameof(destination));
-        var (source, rows, codes, decoding) = (Volatile.Read(ref _source), Volatile.Read(ref _rows), Volatile.Read(ref _codes), Volatile.Read(ref _decoding));
-        if (Volatile.Read(ref _features) is { } features)
+        Locate(index, out var values, out var codes, out var decoding);
+        if (decoding is null)
         {
-            features.AsSpan(index * FeatureCount, FeatureCount).CopyTo(destination);
-        }
-        else if (source is not null)
-        {
-            source.CopyRowTo(rows![index], destination);
+            values.CopyTo(destination);
         }
         else
         {
-            var row = codes!.AsSpan(index * FeatureCount, FeatureCount);
-            ref var values = ref MemoryMarshal.GetArrayDataReference(decoding!.Doubles);
-            var into = destination[..row.Length];
-            for (var j = 0; j < row.Length; j++)
-            {
-                into[j] = Unsafe.Add(ref values, row[j]);
-            }
+            Decode(codes, decoding.Doubles, destination);
         }
     }
 
@@ -376,6 +348,42 @@ public sealed class Dataset
         var features = new double[checked(Count * FeatureCount)];
         CopyFeaturesTo(features);
         return features;
+    }
+
+    // Where sample index's features lie, following a view to its source: a row of doubles (decoding null), or a row
+    // of codes and the table they decode through. The fields are read before the array: the array is set before they
+    // are let go, so either the array is there or they are.
+    private void Locate(int index, out ReadOnlySpan<double> values, out ReadOnlySpan<byte> codes, out Decoding? decoding)
+    {
+        var (source, rows, ownCodes, ownDecoding) =
+            (Volatile.Read(ref _source), Volatile.Read(ref _rows), Volatile.Read(ref _codes), Volatile.Read(ref _decoding));
+        if (Volatile.Read(ref _features) is { } features)
+        {
+            values = features.AsSpan(index * FeatureCount, FeatureCount);
+            codes = default;
+            decoding = null;
+        }
+        else if (source is not null)
+        {
+            source.Locate(rows![index], out values, out codes, out decoding);
+        }
+        else
+        {
+            values = default;
+            codes = ownCodes!.AsSpan(index * FeatureCount, FeatureCount);
+            decoding = ownDecoding!;
+        }
+    }
+
+    // The table holds 256 values, so a byte indexes it without a bounds check.
+    private static void Decode<TValue>(ReadOnlySpan<byte> codes, TValue[] table, Span<TValue> into)
+    {
+        ref var values = ref MemoryMarshal.GetArrayDataReference(table);
+        into = into[..codes.Length];
+        for (var j = 0; j < codes.Length; j++)
+        {
+            into[j] = Unsafe.Add(ref values, codes[j]);
+        }
     }
 
     // Rounds each value to float32, to nearest (Vector.Narrow rounds each lane as the scalar cast does).

@@ -66,9 +66,8 @@ public sealed class MinibatchSampler : IDisposable
     /// <remarks>The rows are copied straight from the worker's dataset (<see cref="TensorData.GatherFeatures"/>: for
     /// Fashion-MNIST, decoded from the image file's bytes), so a shard needs no features tensor of its own (188 MB for
     /// Fashion-MNIST's ten shards), and no tensor is made or disposed per draw (except around an epoch's smaller last
-    /// batch, when the shard's size is no multiple of the batch size). A draw of 10 images takes about as long as
-    /// <see cref="Next"/>'s (6 to 8 us, against a worker step's 300 us of gradient). Like the batch
-    /// <see cref="Next"/> returns, this one is not in <see cref="NativeBytes"/>.</remarks>
+    /// batch, when the shard's size is no multiple of the batch size). Like the batch <see cref="Next"/> returns, this
+    /// one is not in <see cref="NativeBytes"/>.</remarks>
     public Batch NextReused()
     {
         var (start, size) = Advance();
