@@ -22,6 +22,16 @@ public interface IGradientSource<T>
     /// iterate), not at -1 (a worker's stale iterate).</param>
     ReadOnlySpan<T> Gradient(ReadOnlySpan<T> point, long pointVersion);
 
+    /// <summary>The gradient of the current batch's loss at a worker's stale iterate (the second point of a same-sample
+    /// test): the values of <see cref="Gradient"/> at <paramref name="point"/> with version -1, and the same lifetime.
+    /// </summary>
+    /// <param name="point">The stale iterate.</param>
+    /// <param name="stamp">An id of <paramref name="point"/>'s contents among stale iterates (two points with one stamp
+    /// are equal), so that a source that keeps stale points apart from the server's iterate need not copy one it holds
+    /// already; -1 for "unknown". Stamps and versions are different names: a stamp never skips a copy of the server's
+    /// iterate, nor a version one of a stale point.</param>
+    ReadOnlySpan<T> GradientAtStale(ReadOnlySpan<T> point, long stamp) => Gradient(point, -1);
+
     /// <summary>Whether the span of a gradient at a point without a version (-1) stays valid through the next gradient
     /// at a point with one (until the next unversioned call), so that a same-sample test reads both without copying
     /// the first out. False unless a source says so: then any call may overwrite the last span.</summary>

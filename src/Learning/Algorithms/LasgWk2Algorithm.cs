@@ -43,7 +43,7 @@ public sealed class LasgWk2Algorithm<T> : DistributedAlgorithm<T>
     public override WorkerDecision WorkerStep(int worker, IGradientSource<T> source, Payload<T> upload)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var oldGradient = SasgSkipRule<T>.StaleGradient(source, _lastUploadIterate.Of(worker), ref _oldGradient);
+        var oldGradient = SasgSkipRule<T>.StaleGradient(source, _lastUploadIterate, worker, ref _oldGradient);
         var gradient = source.Gradient(Theta, Iteration);
         _delay[worker]++;
         var innovation = VectorMath.SquaredDistance(gradient, oldGradient);

@@ -56,7 +56,7 @@ internal sealed class SasgSkipRule<T>
         ArgumentNullException.ThrowIfNull(source);
         if (stepCount >= _warmUp)
         {
-            var oldGradient = StaleGradient(source, _lastUploadIterate.Of(worker), ref _oldGradient);
+            var oldGradient = StaleGradient(source, _lastUploadIterate, worker, ref _oldGradient);
             gradient = source.Gradient(theta, iteration);
             var innovation = VectorMath.SquaredDistance(gradient, oldGradient);
             if (!(innovation > _threshold.Evaluate(history)) && !(_delay[worker] > _maxDelay))
@@ -77,12 +77,13 @@ internal sealed class SasgSkipRule<T>
         return true;
     }
 
-    /// <summary>The gradient of the current batch at <paramref name="staleIterate"/>, readable after the next gradient
-    /// at the server's iterate: the source's own span when it keeps such gradients apart, else a copy in
-    /// <paramref name="copy"/> (made at the first call that needs one).</summary>
-    internal static ReadOnlySpan<T> StaleGradient(IGradientSource<T> source, ReadOnlySpan<T> staleIterate, ref T[]? copy)
+    /// <summary>The gradient of the current batch at <paramref name="worker"/>'s stale iterate in
+    /// <paramref name="iterates"/>, readable after the next gradient at the server's iterate: the source's own span
+    /// when it keeps such gradients apart, else a copy in <paramref name="copy"/> (made at the first call that needs
+    /// one).</summary>
+    internal static ReadOnlySpan<T> StaleGradient(IGradientSource<T> source, UploadIterates<T> iterates, int worker, ref T[]? copy)
     {
-        var gradient = source.Gradient(staleIterate, -1);
+        var gradient = source.GradientAtStale(iterates.Of(worker), iterates.StampOf(worker));
         if (source.KeepsUnversionedGradientApart)
         {
             return gradient;

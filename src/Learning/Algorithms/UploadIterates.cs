@@ -16,11 +16,17 @@ namespace Sasg.Learning.Algorithms;
 internal sealed class UploadIterates<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
+    // The last stamp handed out, by any instance: a stamp names one stored copy's contents in the whole process.
+    private static long _lastStamp;
+
     private readonly T[] _initial;
+    private readonly long _initialStamp;
     private readonly T[]?[] _vectors;
+    private readonly long[] _stampOf;
     private readonly int[] _iterationOf;
     private readonly int[] _holders;
     private readonly T[]?[] _own;
+    private readonly long[] _ownStamp;
     private readonly int[] _lastUpload;
     private readonly bool _ring;
 
@@ -31,10 +37,13 @@ internal sealed class UploadIterates<T>
         var slots = (long)maxAge + 1;
         _ring = slots <= 2L * workers;
         _initial = initial.ToArray();
+        _initialStamp = NewStamp();
         _vectors = new T[]?[_ring ? (int)slots : 0];
+        _stampOf = new long[_vectors.Length];
         _iterationOf = new int[_vectors.Length];
         _holders = new int[_vectors.Length];
         _own = new T[]?[workers];
+        _ownStamp = new long[workers];
         _lastUpload = new int[workers];
         _lastUpload.AsSpan().Fill(-1);
     }
@@ -65,11 +74,14 @@ internal sealed class UploadIterates<T>
         if (!_ring)
         {
             theta.CopyTo(_own[worker] ??= new T[theta.Length]);
+            _ownStamp[worker] = NewStamp();
             _lastUpload[worker] = iteration;
             return;
         }
 
-        // The worker lets go of its previous iterate: its own copy, or its hold on a ring slot.
+        // The worker lets go of its previous iterate: its own copy, or its hold on a ring slot. It then holds nothing,
+        // so that KeepOwnCopies below, when the slot to be written is the one it held, does not copy that iterate back
+        // to it as its own.
         if (_own[worker] is not null)
         {
             _own[worker] = null;
@@ -78,6 +90,8 @@ internal sealed class UploadIterates<T>
         {
             _holders[_lastUpload[worker] % _vectors.Length]--;
         }
+
+        _lastUpload[worker] = -1;
 
         var slot = iteration % _vectors.Length;
         if (_vectors[slot] is null || _iterationOf[slot] != iteration)
@@ -88,6 +102,7 @@ internal sealed class UploadIterates<T>
             }
 
             theta.CopyTo(_vectors[slot] ??= new T[theta.Length]);
+            _stampOf[slot] = NewStamp();
             _iterationOf[slot] = iteration;
         }
 
@@ -107,6 +122,21 @@ internal sealed class UploadIterates<T>
         return last < 0 ? _initial : _vectors[last % _vectors.Length]!;
     }
 
+    /// <summary>The stamp of <see cref="Of"/>(<paramref name="worker"/>)'s contents: equal stamps name equal iterates,
+    /// in this instance and any other (<see cref="IGradientSource{T}.GradientAtStale"/>).</summary>
+    public long StampOf(int worker)
+    {
+        if (_own[worker] is not null)
+        {
+            return _ownStamp[worker];
+        }
+
+        var last = _lastUpload[worker];
+        return last < 0 ? _initialStamp : _stampOf[last % _vectors.Length];
+    }
+
+    private static long NewStamp() => Interlocked.Increment(ref _lastStamp);
+
     // The iterate in the slot is about to be overwritten while workers still read it: each gets its own copy.
     private void KeepOwnCopies(int slot)
     {
@@ -117,6 +147,7 @@ internal sealed class UploadIterates<T>
             if (_own[m] is null && _lastUpload[m] == iteration)
             {
                 _own[m] = (T[])iterate.Clone();
+                _ownStamp[m] = _stampOf[slot];
             }
         }
 

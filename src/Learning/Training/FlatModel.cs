@@ -29,6 +29,8 @@ public sealed class FlatModel<T> : IDisposable
     private readonly Tensor[] _gradientViews;
     private Tensor? _asideGradient;
     private Tensor[]? _asideViews;
+    private Tensor? _asideParameters;
+    private Tensor[]? _asideParameterViews;
     private readonly IAnalyticGradient? _analytic;
     private readonly Tensor[] _buffers;
     private readonly Tensor[] _bufferCopies;
@@ -105,6 +107,16 @@ public sealed class FlatModel<T> : IDisposable
     /// <summary>The gradient written by the last <see cref="ComputeGradient"/> with <c>aside: true</c>: a second buffer,
     /// which a gradient into <see cref="Gradient"/> leaves as it is (made at the first such call).</summary>
     public Span<T> AsideGradient => _asideGradient is null ? [] : MemoryMarshal.Cast<byte, T>(_asideGradient.bytes);
+
+    /// <summary>Whether <see cref="ComputeAsideGradient"/> can evaluate a gradient at <see cref="AsideParameters"/>: the
+    /// model's analytic gradient takes parameters from outside the module (<see cref="IAnalyticGradientAt"/>), and it
+    /// has no buffers, which a training-mode pass at another point would have to leave as they were.</summary>
+    public bool ComputesAside => _analytic is IAnalyticGradientAt && _buffers.Length == 0;
+
+    /// <summary>A second parameter vector, laid out as <see cref="Parameters"/>, at which
+    /// <see cref="ComputeAsideGradient"/> evaluates without touching the module's own (made at the first read; empty
+    /// when the model does not <see cref="ComputesAside"/>).</summary>
+    public Span<T> AsideParameters => ComputesAside ? MemoryMarshal.Cast<byte, T>(AsideParameterViews().Parameters.bytes) : [];
 
     /// <summary>The TorchSharp dtype of this model's parameters (float32 or float64, from <typeparamref name="T"/>).</summary>
     public ScalarType DType => DTypeOf();
@@ -200,6 +212,36 @@ public sealed class FlatModel<T> : IDisposable
         return TensorScalars.ToDouble(loss);
     }
 
+    /// <summary>Computes the loss of <paramref name="batch"/> at <see cref="AsideParameters"/> and its gradient into
+    /// <see cref="AsideGradient"/>, the same values as <see cref="ComputeGradient"/> with <c>aside: true</c> would give
+    /// with the module holding those parameters; the module's parameters are neither read nor changed.</summary>
+    /// <exception cref="InvalidOperationException">The model does not <see cref="ComputesAside"/>.</exception>
+    public double ComputeAsideGradient(Batch batch)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!ComputesAside)
+        {
+            throw new InvalidOperationException("This model cannot evaluate a gradient at parameters outside the module.");
+        }
+
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var analytic = (IAnalyticGradientAt)_analytic!;
+        return TensorScalars.ToDouble(analytic.LossAndGradientAt(batch.Features, batch.Targets, AsideParameterViews().Views, AsideViews()));
+    }
+
+    // The aside parameter vector and its per-tensor views, made at the first use.
+    private (Tensor Parameters, Tensor[] Views) AsideParameterViews()
+    {
+        if (_asideParameters is null)
+        {
+            _asideParameters = zeros(Length, dtype: DType).DetachFromDisposeScope();
+            _asideParameterViews = ViewsOf(_asideParameters);
+        }
+
+        return (_asideParameters, _asideParameterViews!);
+    }
+
     // The aside buffer and its per-tensor views, made at the first aside gradient (only same-sample tests use it).
     private Tensor[] AsideViews()
     {
@@ -261,7 +303,7 @@ public sealed class FlatModel<T> : IDisposable
             view.Dispose();
         }
 
-        foreach (var view in _asideViews ?? [])
+        foreach (var view in (_asideViews ?? []).Concat(_asideParameterViews ?? []))
         {
             view.Dispose();
         }
@@ -272,6 +314,7 @@ public sealed class FlatModel<T> : IDisposable
         }
 
         _asideGradient?.Dispose();
+        _asideParameters?.Dispose();
 
         _parameters.Dispose();
         _gradient.Dispose();

@@ -52,6 +52,23 @@ public sealed class ModelGradientSource<T>(ModelState<T> state, TensorData data,
     }
 
     /// <inheritdoc/>
+    /// <remarks>A model that <see cref="FlatModel{T}.ComputesAside"/> evaluates the stale point in its second parameter
+    /// vector, copied there only when <paramref name="stamp"/> is not the one it holds, and keeps the server's iterate
+    /// loaded; any other model loads the point into its parameters as <see cref="Gradient"/> with version -1 does.
+    /// Either way the gradient goes to <see cref="FlatModel{T}.AsideGradient"/>, with the same bits.</remarks>
+    public ReadOnlySpan<T> GradientAtStale(ReadOnlySpan<T> point, long stamp)
+    {
+        if (!state.Model.ComputesAside)
+        {
+            return Gradient(point, -1);
+        }
+
+        state.LoadAside(point, stamp);
+        LastLoss = state.Model.ComputeAsideGradient(CurrentBatch());
+        return state.Model.AsideGradient;
+    }
+
+    /// <inheritdoc/>
     public bool KeepsUnversionedGradientApart => true;
 
     /// <summary>The loss of the worker's full data at <paramref name="point"/> (no gradient).</summary>

@@ -7,6 +7,7 @@ public sealed class ModelState<T>(FlatModel<T> model)
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private long _loadedVersion = -1;
+    private long _asideStamp = -1;
 
     /// <summary>The shared model.</summary>
     public FlatModel<T> Model { get; } = model;
@@ -22,6 +23,20 @@ public sealed class ModelState<T>(FlatModel<T> model)
 
         point.CopyTo(Model.Parameters);
         _loadedVersion = version;
+    }
+
+    /// <summary>Makes the model's <see cref="FlatModel{T}.AsideParameters"/> hold <paramref name="point"/>; skips the copy
+    /// when <paramref name="stamp"/> (not -1) is the stamp of what they already hold. Stamps name contents: two points
+    /// with one stamp are equal.</summary>
+    public void LoadAside(ReadOnlySpan<T> point, long stamp)
+    {
+        if (stamp >= 0 && stamp == _asideStamp)
+        {
+            return;
+        }
+
+        point.CopyTo(Model.AsideParameters);
+        _asideStamp = stamp;
     }
 
     /// <summary>Forgets what is loaded (call after writing the parameters directly).</summary>

@@ -65,8 +65,9 @@ public sealed class StochasticFamilyTests
     [TestCase(false)]
     public void SameSampleTests_ReadTheStaleGradientInPlace_WithTheBitsOfACopy(bool sasg)
     {
-        // A model source keeps the gradient at a stale iterate apart (no copy); behind a source with one buffer the rule
-        // copies it out as before. Decisions and iterates must be the same bits either way.
+        // A model source evaluates the stale iterate in the model's second parameter vector, copied there by stamp,
+        // and keeps its gradient apart (no copy); behind a source with one buffer the point is loaded into the module
+        // and the rule copies the gradient out, as before. Decisions and iterates must be the same bits either way.
         (WorkerDecision[][] Decisions, int[] Theta) Run(bool apart)
         {
             using var harness = new StochasticHarness();

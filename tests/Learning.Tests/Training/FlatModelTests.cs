@@ -90,6 +90,76 @@ public sealed class FlatModelTests
     }
 
     [Test]
+    public void ComputeAsideGradient_HasTheBitsOfTheModuleHoldingThePoint_AndLeavesTheModuleAlone()
+    {
+        // Two hidden layers, so the backward pass reads a weight other than the last one's.
+        manual_seed(4);
+        using var model = new FlatModel<float>(new Mlp([6, 5, 4, 3]));
+        using var x = randn(7, 6);
+        using var y = tensor(new long[] { 0, 2, 1, 2, 1, 0, 0 });
+        var batch = new Batch(x, y);
+        var theta = model.Parameters.ToArray();
+        var point = theta.Select((v, i) => v + (0.1f * MathF.Sin(i))).ToArray();
+        model.ComputeGradient(batch);
+        var gradientAtTheta = model.Gradient.ToArray();
+
+        point.CopyTo(model.AsideParameters);
+        var lossAside = model.ComputeAsideGradient(batch);
+        var aside = model.AsideGradient.ToArray();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(model.Parameters.ToArray(), Is.EqualTo(theta), "the module's parameters were not touched");
+            Assert.That(model.Gradient.ToArray(), Is.EqualTo(gradientAtTheta), "nor its gradient");
+        }
+
+        point.CopyTo(model.Parameters);
+        var lossPlain = model.ComputeGradient(batch);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(aside.Select(BitConverter.SingleToInt32Bits), Is.EqualTo(model.Gradient.ToArray().Select(BitConverter.SingleToInt32Bits)));
+            Assert.That(BitConverter.DoubleToInt64Bits(lossAside), Is.EqualTo(BitConverter.DoubleToInt64Bits(lossPlain)));
+        }
+    }
+
+    [Test]
+    public void ComputeAsideGradient_InFloat64_HasTheBitsOfTheModuleHoldingThePoint()
+    {
+        manual_seed(6);
+        using var model = new FlatModel<double>(new Mlp([5, 4, 3], ScalarType.Float64));
+        using var x = randn(6, 5, dtype: ScalarType.Float64);
+        using var y = tensor(new long[] { 0, 2, 1, 2, 1, 0 });
+        var batch = new Batch(x, y);
+        var point = model.Parameters.ToArray().Select((v, i) => v - (0.05 * Math.Cos(i))).ToArray();
+
+        point.CopyTo(model.AsideParameters);
+        model.ComputeAsideGradient(batch);
+        point.CopyTo(model.Parameters);
+        model.ComputeGradient(batch);
+
+        Assert.That(model.AsideGradient.ToArray().Select(BitConverter.DoubleToInt64Bits), Is.EqualTo(model.Gradient.ToArray().Select(BitConverter.DoubleToInt64Bits)));
+    }
+
+    [Test]
+    public void ComputesAside_OnlyForAnAnalyticGradientThatTakesOutsideParameters()
+    {
+        using var autograd = new FlatModel<float>(new Mlp([3, 2]), useAnalyticGradient: false);
+        using var softmax = new FlatModel<float>(new SoftmaxRegression(3, 2));
+        using var mlp = new FlatModel<float>(new Mlp([3, 2]));
+        using var x = randn(2, 3);
+        using var y = tensor(new long[] { 0, 1 });
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(mlp.ComputesAside, Is.True);
+            Assert.That(autograd.ComputesAside, Is.False);
+            Assert.That(softmax.ComputesAside, Is.False);
+            Assert.That(autograd.AsideParameters.Length, Is.Zero);
+            Assert.That(() => autograd.ComputeAsideGradient(new Batch(x, y)), Throws.InvalidOperationException);
+        }
+    }
+
+    [Test]
     public void WritingParameters_ChangesTheModelsOutput()
     {
         var data = TinyRegression();
