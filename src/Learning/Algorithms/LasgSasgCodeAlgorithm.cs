@@ -56,9 +56,7 @@ public sealed class LasgSasgCodeAlgorithm<T> : DistributedAlgorithm<T>
         }
 
         // The code sends lr * grad, as SASG does before its top-k: 0 + alpha * g rounds as SASG's alpha * g + e with e = 0.
-        var message = upload.SetDense();
-        message.Clear();
-        VectorMath.AddScaled(message, T.CreateTruncating(StepSize), gradient);
+        VectorMath.ScaleFromZero(upload.SetDense(), T.CreateTruncating(StepSize), gradient);
         return WorkerDecision.Upload;
     }
 }

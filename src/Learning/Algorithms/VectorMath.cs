@@ -83,6 +83,33 @@ internal static class VectorMath
         }
     }
 
+    /// <summary>destination = 0 + alpha * x: the bits of <see cref="AddScaled"/> into a cleared destination (a -0 product
+    /// becomes +0), in one pass instead of a clear and an add.</summary>
+    public static void ScaleFromZero<T>(Span<T> destination, T alpha, ReadOnlySpan<T> x)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        CheckLengths(destination.Length, x.Length);
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && destination.Length >= Vector<T>.Count)
+        {
+            var vd = MemoryMarshal.Cast<T, Vector<T>>(destination);
+            var vx = MemoryMarshal.Cast<T, Vector<T>>(x);
+            var va = new Vector<T>(alpha);
+            var zero = Vector<T>.Zero;
+            for (var v = 0; v < vd.Length; v++)
+            {
+                vd[v] = zero + (va * vx[v]);
+            }
+
+            i = vd.Length * Vector<T>.Count;
+        }
+
+        for (; i < destination.Length; i++)
+        {
+            destination[i] = T.Zero + (alpha * x[i]);
+        }
+    }
+
     /// <summary>destination = alpha * x + y.</summary>
     public static void ScaleAdd<T>(Span<T> destination, T alpha, ReadOnlySpan<T> x, ReadOnlySpan<T> y)
         where T : unmanaged, IFloatingPointIeee754<T>
