@@ -104,8 +104,9 @@ internal static class MagnitudeSelection<TKey>
         var capacity = (int)Math.Min(n, Math.Max(2L * k, 2L * rank * stratum) + 64);
         var candidates = Rent(ref _candidates, capacity);
         var keys = Rent(ref _keys, capacity);
-        var count = typeof(TKey) == typeof(int) && Avx2.IsSupported
-            ? GatherPacked(MemoryMarshal.Cast<TKey, int>(bits), int.CreateTruncating(low), candidates, MemoryMarshal.Cast<TKey, int>(keys.AsSpan()))
+        var count = typeof(TKey) != typeof(int) ? Gather(bits, low, candidates, keys)
+            : Avx512F.IsSupported ? GatherCompressed(MemoryMarshal.Cast<TKey, int>(bits), int.CreateTruncating(low), candidates, MemoryMarshal.Cast<TKey, int>(keys.AsSpan()))
+            : Avx2.IsSupported ? GatherPacked(MemoryMarshal.Cast<TKey, int>(bits), int.CreateTruncating(low), candidates, MemoryMarshal.Cast<TKey, int>(keys.AsSpan()))
             : Gather(bits, low, candidates, keys);
         var high = count > 0 ? Max(keys.AsSpan(0, count)) : low;
         if (count < k)
@@ -117,10 +118,26 @@ internal static class MagnitudeSelection<TKey>
         // key of the vector is >= low, and all its ties are candidates too: selecting among candidates is exact. The
         // candidates' keys span [low, high], so the radix digits start at the top bit of high - low.
         var threshold = Threshold(keys.AsSpan(0, count), k, out var ties, low, high);
-        // About half the candidates are kept, at random: written without a branch, the write position advancing
-        // only for a kept one.
+        if (typeof(TKey) == typeof(int) && Avx512F.IsSupported)
+        {
+            KeepCompressed(candidates, MemoryMarshal.Cast<TKey, int>(keys.AsSpan(0, count)), int.CreateTruncating(threshold), ties, indices[..k]);
+        }
+        else
+        {
+            Keep(candidates, keys.AsSpan(0, count), threshold, ties, indices[..k]);
+        }
+
+        return true;
+    }
+
+    /// <summary>Writes into <paramref name="indices"/> (length k) the candidates whose key is above
+    /// <paramref name="threshold"/> and the first <paramref name="ties"/> whose key equals it, in candidate order.</summary>
+    /// <remarks>About half the candidates are kept, at random: written without a branch, the write position advancing
+    /// only for a kept one.</remarks>
+    internal static void Keep(ReadOnlySpan<int> candidates, ReadOnlySpan<TKey> keys, TKey threshold, int ties, Span<int> indices)
+    {
         var written = 0;
-        for (var c = 0; c < count && written < k; c++)
+        for (var c = 0; c < keys.Length && written < indices.Length; c++)
         {
             var key = keys[c];
             var tie = key == threshold && ties > 0;
@@ -128,13 +145,47 @@ internal static class MagnitudeSelection<TKey>
             written += (key > threshold) | tie ? 1 : 0;
             ties -= tie ? 1 : 0;
         }
+    }
 
-        return true;
+    /// <summary><see cref="Keep"/> for float32 keys with AVX-512: 16 candidates at a time, those above the threshold
+    /// packed by one compress, while at least 16 places are left; a block that holds a key equal to the threshold while
+    /// ties are still to be kept, and the end, go through <see cref="Keep"/>'s loop.</summary>
+    internal static void KeepCompressed(ReadOnlySpan<int> candidates, ReadOnlySpan<int> keys, int threshold, int ties, Span<int> indices)
+    {
+        var k = indices.Length;
+        var written = 0;
+        var c = 0;
+        var thresholds = Vector512.Create(threshold);
+        ref var candidateRef = ref MemoryMarshal.GetReference(candidates);
+        ref var keyRef = ref MemoryMarshal.GetReference(keys);
+        ref var indexOut = ref MemoryMarshal.GetReference(indices);
+        for (; c <= keys.Length - Vector512<int>.Count && written <= k - Vector512<int>.Count; c += Vector512<int>.Count)
+        {
+            var key = Vector512.LoadUnsafe(ref keyRef, (nuint)c);
+            if (ties > 0 && Vector512.EqualsAny(key, thresholds))
+            {
+                for (var j = c; j < c + Vector512<int>.Count; j++)
+                {
+                    var tie = keys[j] == threshold && ties > 0;
+                    indices[written] = candidates[j];
+                    written += (keys[j] > threshold) | tie ? 1 : 0;
+                    ties -= tie ? 1 : 0;
+                }
+
+                continue;
+            }
+
+            var above = Vector512.GreaterThan(key, thresholds);
+            Avx512F.Compress(Vector512<int>.Zero, above, Vector512.LoadUnsafe(ref candidateRef, (nuint)c)).StoreUnsafe(ref indexOut, (nuint)written);
+            written += BitOperations.PopCount(above.ExtractMostSignificantBits());
+        }
+
+        MagnitudeSelection<int>.Keep(candidates[c..], keys[c..], threshold, ties, indices[written..]);
     }
 
     /// <summary>Collects, in index order, every coordinate whose key is &gt;= <paramref name="low"/>; returns how many,
     /// or -1 when they do not fit.</summary>
-    private static int Gather(ReadOnlySpan<TKey> bits, TKey low, int[] candidates, TKey[] keys)
+    internal static int Gather(ReadOnlySpan<TKey> bits, TKey low, int[] candidates, TKey[] keys)
     {
         var count = 0;
         var capacity = Math.Min(candidates.Length, keys.Length);
@@ -188,7 +239,7 @@ internal static class MagnitudeSelection<TKey>
     /// looked up from the comparison mask and stored whole, the count advancing by the number of hits.</summary>
     /// <remarks>A vector's hits are about 1 in 50 coordinates at random places, so <see cref="Gather"/>'s loop over them
     /// mispredicts its branch at about every sixth block; this takes 1.5 times less (see docs/benchmarks.md).</remarks>
-    private static int GatherPacked(ReadOnlySpan<int> bits, int low, int[] candidates, Span<int> keys)
+    internal static int GatherPacked(ReadOnlySpan<int> bits, int low, int[] candidates, Span<int> keys)
     {
         // Every store writes 8 lanes, so the last full store must still fit.
         var room = Math.Min(candidates.Length, keys.Length) - Vector256<int>.Count;
@@ -221,13 +272,54 @@ internal static class MagnitudeSelection<TKey>
             index += step;
         }
 
-        room += Vector256<int>.Count;
+        return GatherTail(bits, i, low, candidates, keys, count, room + Vector256<int>.Count);
+    }
+
+    /// <summary><see cref="GatherPacked"/> with AVX-512: 16 keys at a time, their hits packed by one compress each for
+    /// indices and keys (the register form; the memory form is slow on some processors).</summary>
+    internal static int GatherCompressed(ReadOnlySpan<int> bits, int low, int[] candidates, Span<int> keys)
+    {
+        // Every store writes 16 lanes, so the last full store must still fit.
+        var room = Math.Min(candidates.Length, keys.Length) - Vector512<int>.Count;
+        var count = 0;
+        var i = 0;
+        var mask = Vector512.Create(int.MaxValue);
+        var lows = Vector512.Create(low);
+        var nanKey = Vector512.Create(int.CreateTruncating(NaNKey));
+        var index = Vector512.Create(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+        var step = Vector512.Create(Vector512<int>.Count);
+        ref var start = ref MemoryMarshal.GetReference(bits);
+        ref var indexOut = ref MemoryMarshal.GetArrayDataReference(candidates);
+        ref var keyOut = ref MemoryMarshal.GetReference(keys);
+        var last = bits.Length - Vector512<int>.Count;
+        for (; i <= last; i += Vector512<int>.Count)
+        {
+            if (count > room)
+            {
+                return -1;
+            }
+
+            // As in Gather: for low <= NaNKey, KeyOf(b) >= low exactly when (b & AbsMask) >= low.
+            var block = Vector512.LoadUnsafe(ref start, (nuint)i) & mask;
+            var hits = Vector512.GreaterThanOrEqual(block, lows);
+            Avx512F.Compress(Vector512<int>.Zero, hits, index).StoreUnsafe(ref indexOut, (nuint)count);
+            Avx512F.Compress(Vector512<int>.Zero, hits, Vector512.Min(block, nanKey)).StoreUnsafe(ref keyOut, (nuint)count);
+            count += BitOperations.PopCount(hits.ExtractMostSignificantBits());
+            index += step;
+        }
+
+        return GatherTail(bits, i, low, candidates, keys, count, room + Vector512<int>.Count);
+    }
+
+    // The scalar end of the vectorised gathers, from i on, with count candidates so far and room for capacity.
+    private static int GatherTail(ReadOnlySpan<int> bits, int i, int low, int[] candidates, Span<int> keys, int count, int capacity)
+    {
         for (; i < bits.Length; i++)
         {
             var key = int.Min(bits[i] & int.MaxValue, int.CreateTruncating(NaNKey));
             if (key >= low)
             {
-                if (count == room)
+                if (count == capacity)
                 {
                     return -1;
                 }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using Sasg.Learning.Sparsification;
 
 namespace Sasg.Learning.Tests.Sparsification;
@@ -128,5 +129,115 @@ public sealed class MagnitudeSelectionTests
             Assert.That(taken, Is.True);
             Assert.That(indices, Is.EqualTo(ReferenceTopK.Select<float>(values, 700)));
         });
+    }
+
+    [TestCase(10_007, 0.02, 1_000)]
+    [TestCase(4_099, 0.3, 100)]
+    [TestCase(33, 0.5, 64)]
+    [TestCase(50_000, 0.02, 600)]
+    public void Gathers_VectorisedAndScalar_GiveTheSameCandidates_AndAllDeclineWhenTheyDoNotFit(int length, double share, int capacity)
+    {
+        // About share of the coordinates reach the bound, NaNs (with payloads), infinities and signed zeros among them;
+        // the smallest capacity makes every gather run out of room (-1), at a block or in the scalar tail.
+        var random = new Random(length);
+        var values = new float[length];
+        for (var i = 0; i < length; i++)
+        {
+            values[i] = (random.Next(9) == 0 ? -1 : 1) * (random.NextDouble() < share ? 2f + (float)random.NextDouble() : (float)random.NextDouble());
+            values[i] = (i % 97) switch
+            {
+                3 => float.NaN,
+                5 => BitConverter.Int32BitsToSingle(unchecked((int)0xFFA00001)),
+                7 => float.NegativeInfinity,
+                11 => float.NegativeZero,
+                _ => values[i],
+            };
+        }
+
+        var bits = MemoryMarshal.Cast<float, int>(values);
+        var keyOf = bits.ToArray().Select(MagnitudeSelection<int>.KeyOf).ToArray();
+        var low = BitConverter.SingleToInt32Bits(2f);
+        var results = new List<(string Name, int Count, int[] Candidates, int[] Keys)>();
+        foreach (var (name, supported) in new[] { ("scalar", true), ("AVX2", Avx2.IsSupported), ("AVX-512", Avx512F.IsSupported) })
+        {
+            if (!supported)
+            {
+                continue;
+            }
+
+            var candidates = new int[capacity];
+            var keys = new int[capacity];
+            var count = name switch
+            {
+                "scalar" => MagnitudeSelection<int>.Gather(bits, low, candidates, keys),
+                "AVX2" => MagnitudeSelection<int>.GatherPacked(bits, low, candidates, keys),
+                _ => MagnitudeSelection<int>.GatherCompressed(bits, low, candidates, keys),
+            };
+            results.Add((name, count, candidates.Take(Math.Max(count, 0)).ToArray(), keys.Take(Math.Max(count, 0)).ToArray()));
+        }
+
+        var expected = Enumerable.Range(0, length).Where(i => keyOf[i] >= low).ToArray();
+        using (Assert.EnterMultipleScope())
+        {
+            foreach (var (name, count, candidates, keys) in results)
+            {
+                if (expected.Length > capacity - 16)
+                {
+                    // Fits or not depending on where the room ran out: a vectorised gather needs a whole store's room.
+                    Assert.That(count, expected.Length > capacity ? Is.EqualTo(-1) : Is.EqualTo(-1).Or.EqualTo(expected.Length), name);
+                    continue;
+                }
+
+                Assert.That(candidates, Is.EqualTo(expected), name);
+                Assert.That(keys, Is.EqualTo(expected.Select(i => keyOf[i])), name);
+            }
+        }
+    }
+
+    [TestCase(0, 0)]
+    [TestCase(1, 1)]
+    [TestCase(5, 3)]
+    [TestCase(40, 17)]
+    [TestCase(40, 0)]
+    public void KeepCompressed_GivesTheScalarKeep(int tiesAtThreshold, int tiesKept)
+    {
+        if (!Avx512F.IsSupported)
+        {
+            Assert.Ignore("This processor has no AVX-512; the scalar keep runs instead.");
+        }
+
+        // 300 candidates: keys above, below and at the threshold, the threshold's ties spread over several blocks.
+        var random = new Random(tiesAtThreshold + 31);
+        const int threshold = 1_000;
+        var keys = Enumerable.Range(0, 300).Select(_ => random.Next(2) == 0 ? threshold + 1 + random.Next(50) : threshold - 1 - random.Next(50)).ToArray();
+        foreach (var place in Enumerable.Range(0, tiesAtThreshold).Select(_ => random.Next(keys.Length)).Distinct().ToList())
+        {
+            keys[place] = threshold;
+        }
+
+        var ties = Math.Min(tiesKept, keys.Count(key => key == threshold));
+        var candidates = Enumerable.Range(0, keys.Length).Select(c => (3 * c) + 1).ToArray();
+        var k = keys.Count(key => key > threshold) + ties;
+        var scalar = new int[k];
+        var compressed = new int[k];
+
+        MagnitudeSelection<int>.Keep(candidates, keys, threshold, ties, scalar);
+        MagnitudeSelection<int>.KeepCompressed(candidates, keys, threshold, ties, compressed);
+
+        var expected = new List<int>();
+        var tiesLeft = ties;
+        for (var c = 0; c < keys.Length; c++)
+        {
+            if (keys[c] > threshold || (keys[c] == threshold && tiesLeft-- > 0))
+            {
+                expected.Add(candidates[c]);
+            }
+        }
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(scalar, Is.EqualTo(expected));
+            Assert.That(compressed, Is.EqualTo(expected));
+        }
     }
 }
