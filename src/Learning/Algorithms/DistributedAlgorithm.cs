@@ -288,6 +288,16 @@ public abstract partial class DistributedAlgorithm<T>
         _hasStored[worker] = true;
     }
 
+    /// <summary>Fills <paramref name="upload"/> densely with <paramref name="source"/>'s gradient at the server's
+    /// iterate, written by the source straight into the payload where it can (no copy of the gradient).</summary>
+    protected void SetDenseGradient(Payload<T> upload, IGradientSource<T> source)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        ArgumentNullException.ThrowIfNull(source);
+        upload.SetDense();
+        source.GradientInto(Theta, Iteration, upload.Values);
+    }
+
     /// <summary>Fills <paramref name="upload"/> densely with <paramref name="values"/>.</summary>
     protected static void SetDense(Payload<T> upload, ReadOnlySpan<T> values)
     {

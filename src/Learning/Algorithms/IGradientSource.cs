@@ -22,6 +22,15 @@ public interface IGradientSource<T>
     /// iterate), not at -1 (a worker's stale iterate).</param>
     ReadOnlySpan<T> Gradient(ReadOnlySpan<T> point, long pointVersion);
 
+    /// <summary>Writes the gradient of the current batch's loss at <paramref name="point"/> into the first
+    /// <see cref="Dimension"/> entries of <paramref name="destination"/>: the values of <see cref="Gradient"/>, which a
+    /// source that can writes there straight away instead of copying them (a dense upload).</summary>
+    /// <param name="point">The parameters to evaluate at.</param>
+    /// <param name="pointVersion">As for <see cref="Gradient"/>.</param>
+    /// <param name="destination">At least <see cref="Dimension"/> entries.</param>
+    void GradientInto(ReadOnlySpan<T> point, long pointVersion, T[] destination) =>
+        Gradient(point, pointVersion).CopyTo(destination);
+
     /// <summary>The gradient of the current batch's loss at a worker's stale iterate (the second point of a same-sample
     /// test): the values of <see cref="Gradient"/> at <paramref name="point"/> with version -1, and the same lifetime.
     /// </summary>

@@ -95,7 +95,7 @@ public sealed class LagPsAlgorithm<T> : DistributedAlgorithm<T>
     public override WorkerDecision WorkerStep(int worker, IGradientSource<T> source, Payload<T> upload)
     {
         ArgumentNullException.ThrowIfNull(source);
-        SetDense(upload, source.Gradient(Theta, Iteration));
+        SetDenseGradient(upload, source);
         return WorkerDecision.Upload;
     }
 

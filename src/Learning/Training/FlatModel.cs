@@ -230,6 +230,72 @@ public sealed class FlatModel<T> : IDisposable
         return TensorScalars.ToDouble(analytic.LossAndGradientAt(batch.Features, batch.Targets, AsideParameterViews().Views, AsideViews()));
     }
 
+    /// <summary>Whether <see cref="ComputeGradientInto"/> writes a gradient straight into a caller's array: the model
+    /// has an analytic gradient (which writes into any tensors of the parameters' shapes) and no buffers.</summary>
+    public bool WritesGradientInto => _analytic is not null && _buffers.Length == 0;
+
+    /// <summary>Per-tensor views of the first <see cref="Length"/> entries of <paramref name="array"/>, which share its
+    /// memory (the array stays pinned until the target is disposed): where <see cref="ComputeGradientInto"/> writes.
+    /// </summary>
+    public GradientTarget TargetOf(T[] array)
+    {
+        ArgumentNullException.ThrowIfNull(array);
+        if (array.Length < Length)
+        {
+            throw new ArgumentException($"An array of {array.Length} cannot hold {Length} gradient entries.", nameof(array));
+        }
+
+        var flat = frombuffer(array, DType, count: Length).DetachFromDisposeScope();
+        return new GradientTarget(array, flat, ViewsOf(flat));
+    }
+
+    /// <summary>Computes the loss of <paramref name="batch"/> at the current parameters and writes its gradient into
+    /// <paramref name="target"/>'s array (the values <see cref="ComputeGradient"/> writes into <see cref="Gradient"/>,
+    /// which keeps its contents); returns the loss.</summary>
+    /// <exception cref="InvalidOperationException">The model does not <see cref="WritesGradientInto"/>.</exception>
+    public double ComputeGradientInto(Batch batch, GradientTarget target)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ArgumentNullException.ThrowIfNull(target);
+        if (!WritesGradientInto)
+        {
+            throw new InvalidOperationException("This model cannot write its gradient into a caller's array.");
+        }
+
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        return TensorScalars.ToDouble(_analytic!.LossAndGradient(batch.Features, batch.Targets, target.Views));
+    }
+
+    /// <summary>A caller's array seen as the model's per-tensor gradient tensors (<see cref="TargetOf"/>).</summary>
+    public sealed class GradientTarget : IDisposable
+    {
+        private readonly Tensor _flat;
+
+        internal GradientTarget(T[] array, Tensor flat, Tensor[] views)
+        {
+            Array = array;
+            _flat = flat;
+            Views = views;
+        }
+
+        /// <summary>The array written into.</summary>
+        public T[] Array { get; }
+
+        internal Tensor[] Views { get; }
+
+        /// <inheritdoc/>
+        public void Dispose()
+        {
+            foreach (var view in Views)
+            {
+                view.Dispose();
+            }
+
+            _flat.Dispose();
+        }
+    }
+
     // The aside parameter vector and its per-tensor views, made at the first use.
     private (Tensor Parameters, Tensor[] Views) AsideParameterViews()
     {

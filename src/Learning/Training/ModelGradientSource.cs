@@ -21,6 +21,9 @@ public sealed class ModelGradientSource<T>(ModelState<T> state, TensorData data,
 {
     private Batch? _batch;
 
+    // Views of the array this worker's gradient was last written into (its upload), kept for the next step.
+    private FlatModel<T>.GradientTarget? _target;
+
     /// <inheritdoc/>
     public int Dimension => state.Model.Length;
 
@@ -69,6 +72,30 @@ public sealed class ModelGradientSource<T>(ModelState<T> state, TensorData data,
     }
 
     /// <inheritdoc/>
+    /// <remarks>A model that <see cref="FlatModel{T}.WritesGradientInto"/> writes into <paramref name="destination"/>
+    /// through views of it kept from the last call with the same array; the model's own <see cref="FlatModel{T}.Gradient"/>
+    /// is not written. Any other model computes into its own gradient, which is copied.</remarks>
+    public void GradientInto(ReadOnlySpan<T> point, long pointVersion, T[] destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        if (!state.Model.WritesGradientInto)
+        {
+            Gradient(point, pointVersion).CopyTo(destination);
+            return;
+        }
+
+        if (!ReferenceEquals(_target?.Array, destination))
+        {
+            _target?.Dispose();
+            _target = null;
+            _target = state.Model.TargetOf(destination);
+        }
+
+        state.Load(point, pointVersion);
+        LastLoss = state.Model.ComputeGradientInto(CurrentBatch(), _target);
+    }
+
+    /// <inheritdoc/>
     public bool KeepsUnversionedGradientApart => true;
 
     /// <summary>The loss of the worker's full data at <paramref name="point"/> (no gradient).</summary>
@@ -88,7 +115,12 @@ public sealed class ModelGradientSource<T>(ModelState<T> state, TensorData data,
 
     /// <inheritdoc/>
     /// <remarks>The batch belongs to the sampler, which its owner disposes.</remarks>
-    public void Dispose() => _batch = null;
+    public void Dispose()
+    {
+        _batch = null;
+        _target?.Dispose();
+        _target = null;
+    }
 
     private Batch CurrentBatch()
     {

@@ -91,6 +91,31 @@ public sealed class StochasticFamilyTests
     }
 
     [Test]
+    public void Sgd_WritesGradientsIntoItsUploads_WithTheBitsOfACopy()
+    {
+        // A model source writes each worker's gradient straight into its dense upload; behind a source that only hands
+        // out its own buffer, the gradient is copied in. The iterates must be the same bits either way.
+        int[] Run(bool direct)
+        {
+            using var harness = new StochasticHarness();
+            var algorithm = new GradientDescentAlgorithm<float>("SGD", 3, harness.Initial, StepSize);
+            var sources = harness.Sources.Select(s => direct ? s : new CopyingSource(s)).ToList();
+            var trainer = new SynchronousTrainer<float>(algorithm, sources, new DenseFloat32Encoding());
+            for (var k = 0; k < 30; k++)
+            {
+                trainer.RunIteration();
+            }
+
+            return algorithm.Theta.Select(BitConverter.SingleToInt32Bits).ToArray();
+        }
+
+        var direct = Run(direct: true);
+        using var fresh = new StochasticHarness();
+        Assert.That(direct, Is.EqualTo(Run(direct: false)));
+        Assert.That(direct, Is.Not.EqualTo(fresh.Initial.Select(BitConverter.SingleToInt32Bits)), "the iterate moved");
+    }
+
+    [Test]
     public void Sasg_NeverSkipsMoreThanTheMaxDelayInARow_AfterItsFirstUpload()
     {
         using var harness = new StochasticHarness();

@@ -73,6 +73,48 @@ public sealed class ModelGradientSourceTests
         }
     }
 
+    [Test]
+    public void GradientInto_WritesTheGradientsBitsIntoTheArray_AndLeavesTheModelsGradientAlone()
+    {
+        using var fixture = new Fixture(analytic: true);
+        var theta = fixture.State.Model.Parameters.ToArray();
+        var other = theta.Select(v => v * 0.9f).ToArray();
+        var dimension = fixture.Source.Dimension;
+        fixture.Source.NextBatch();
+        var expected = fixture.Source.Gradient(theta, 1).ToArray();
+        var atOther = fixture.Source.Gradient(other, 2).ToArray();
+
+        // Twice into one array (its views are kept), then into a longer one: only the first Dimension entries change.
+        var first = new float[dimension];
+        fixture.Source.GradientInto(theta, 1, first);
+        Array.Fill(first, float.NaN);
+        fixture.Source.GradientInto(theta, 1, first);
+        var longer = Enumerable.Repeat(7f, dimension + 3).ToArray();
+        fixture.Source.GradientInto(theta, 1, longer);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first.Select(BitConverter.SingleToInt32Bits), Is.EqualTo(expected.Select(BitConverter.SingleToInt32Bits)));
+            Assert.That(longer.Take(dimension), Is.EqualTo(expected));
+            Assert.That(longer.Skip(dimension), Is.All.EqualTo(7f));
+            Assert.That(fixture.State.Model.Gradient.ToArray(), Is.EqualTo(atOther), "the model's own gradient is the last one computed there");
+        }
+    }
+
+    [Test]
+    public void GradientInto_WithoutAnAnalyticGradient_CopiesTheModelsGradient()
+    {
+        using var fixture = new Fixture(analytic: false);
+        var theta = fixture.State.Model.Parameters.ToArray();
+        fixture.Source.NextBatch();
+        var expected = fixture.Source.Gradient(theta, 1).ToArray();
+        var destination = new float[fixture.Source.Dimension];
+
+        fixture.Source.GradientInto(theta, 1, destination);
+
+        Assert.That(destination, Is.EqualTo(expected));
+    }
+
     private sealed class Fixture : IDisposable
     {
         private readonly TensorData _data;
