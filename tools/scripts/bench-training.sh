@@ -65,20 +65,25 @@ run() {
     || { cat "$out/run.log" >&2; exit 1; }
 }
 
-declare -A sum
-add() { sum[$1]=$(python3 -c "print(${sum[$1]:-0} + $2)"); }
+# Every round's figures go to rounds.tsv (round, side, figure, value); the table gives each side's median over the
+# rounds and the median of the rounds' new/old ratios: on a machine whose speed drifts over minutes (a shared VM) a
+# round's old and new runs, which follow each other, see nearly the same machine, and the median is not pulled by a
+# round that ran slow.
+rounds="$out/rounds.tsv"
+: > "$rounds"
+record() { python3 -c "print($1, '$2', '$3', $4, sep='\t')" >> "$rounds"; }
 for ((r = 1; r <= repeat; r++)); do
   for side in old new; do
     dll=${!side}
     run "$dll" sgd-1it 1 "$out/$side-sgd-1it" && read -r t1 m1 u1 s1 < "$out/time.txt"
     run "$dll" sgd-2ep 1 "$out/$side-sgd-2ep" && read -r t2 _ u2 s2 < "$out/time.txt"
     run "$dll" sasg-2ep 1 "$out/$side-sasg-2ep" && read -r t3 _ u3 s3 < "$out/time.txt"
-    add "$side.start" "$t1"; add "$side.mem1" "$m1"; add "$side.startcpu" "$u1 + $s1"
-    add "$side.sgd" "($t2 - $t1) / 2"; add "$side.sasg" "($t3 - $t1) / 2"
-    add "$side.sgdcpu" "($u2 + $s2 - $u1 - $s1) / 2"; add "$side.sasgcpu" "($u3 + $s3 - $u1 - $s1) / 2"
+    record "$r" "$side" start "$t1"; record "$r" "$side" mem1 "$m1"; record "$r" "$side" startcpu "$u1 + $s1"
+    record "$r" "$side" sgd "($t2 - $t1) / 2"; record "$r" "$side" sasg "($t3 - $t1) / 2"
+    record "$r" "$side" sgdcpu "($u2 + $s2 - $u1 - $s1) / 2"; record "$r" "$side" sasgcpu "($u3 + $s3 - $u1 - $s1) / 2"
     if [ "$full" = 1 ]; then
       run "$dll" full 2 "$out/$side-full" && read -r t4 m4 u4 s4 < "$out/time.txt"
-      add "$side.full" "$t4"; add "$side.mem" "$m4"; add "$side.fullcpu" "$u4 + $s4"
+      record "$r" "$side" full "$t4"; record "$r" "$side" mem "$m4"; record "$r" "$side" fullcpu "$u4 + $s4"
     fi
   done
 done
@@ -86,33 +91,38 @@ done
 step_after=$(floor)
 echo "bench-training: new = $new_id, old = $old_id, $repeat round(s), load average $(uptime | sed 's/.*load average: //'), $(nproc) cores"
 echo "gradient step (FlatModel.ComputeGradient, analytic, 1 thread): $step_before us before the runs, $step_after us after"
-row() { python3 -c "o=${sum[old.$1]}/$repeat; n=${sum[new.$1]}/$repeat; print(f'| {\"$2\":44} | {o * $3:9.2f} | {n * $3:9.2f} | {n / o:7.2f} |')"; }
-echo "| figure                                       |       old |       new | new/old |"
-echo "|----------------------------------------------|-----------|-----------|---------|"
-row start "start-up: 1-iteration SGD run (s wall)" 1
-row startcpu "  the same, CPU s (user + system)" 1
-row mem1 "  peak memory of that run (MB)" 1/1024
-row sgd "SGD, -j 1 (s wall per epoch)" 1
-row sgdcpu "  the same, CPU s per epoch" 1
-row sasg "SASG, -j 1 (s wall per epoch)" 1
-row sasgcpu "  the same, CPU s per epoch" 1
-if [ "$full" = 1 ]; then
-  row full "4 methods, 20 epochs, -j 2 (s wall)" 1
-  row fullcpu "  the same, CPU s" 1
-  row mem "  peak memory of that run (MB)" 1/1024
-fi
-# Against the floor and the aims (new code): the floor is the mean of the two step measurements.
-python3 - "$step_before" "$step_after" "${sum[new.sgd]}" "${sum[new.sasg]}" "${sum[new.full]:-0}" "$repeat" <<'PY'
-import sys
-before, after, sgd, sasg, full, repeat = (float(v) for v in sys.argv[1:])
+# The table, and the new code against the floor and the aims: the floor is the mean of the two step measurements.
+python3 - "$rounds" "$step_before" "$step_after" "$full" <<'PY'
+import statistics, sys
+from collections import defaultdict
+path, before, after, full = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), sys.argv[4] == "1"
+values = defaultdict(dict)
+for line in open(path):
+    r, side, key, value = line.split("\t")
+    values[(side, key)][int(r)] = float(value)
+def median(side, key):
+    return statistics.median(values[(side, key)].values())
+def ratio(key):
+    return statistics.median(values[("new", key)][r] / values[("old", key)][r] for r in values[("new", key)])
+rows = [("start", "start-up: 1-iteration SGD run (s wall)", 1), ("startcpu", "  the same, CPU s (user + system)", 1),
+        ("mem1", "  peak memory of that run (MB)", 1 / 1024), ("sgd", "SGD, -j 1 (s wall per epoch)", 1),
+        ("sgdcpu", "  the same, CPU s per epoch", 1), ("sasg", "SASG, -j 1 (s wall per epoch)", 1),
+        ("sasgcpu", "  the same, CPU s per epoch", 1)]
+if full:
+    rows += [("full", "4 methods, 20 epochs, -j 2 (s wall)", 1), ("fullcpu", "  the same, CPU s", 1),
+             ("mem", "  peak memory of that run (MB)", 1 / 1024)]
+print("| figure (median of the rounds)               |       old |       new | new/old |")
+print("|----------------------------------------------|-----------|-----------|---------|")
+for key, name, unit in rows:
+    print(f"| {name:44} | {median('old', key) * unit:9.2f} | {median('new', key) * unit:9.2f} | {ratio(key):7.2f} |")
 step = (before + after) / 2
 scale = step / 234.8
-sgd, sasg, full = sgd / repeat, sasg / repeat, full / repeat
+sgd, sasg = median("new", "sgd"), median("new", "sasg")
 print()
 print(f"| new code against the floor (step {step:.1f} us; aims scaled by {scale:.2f}) | s | floor | x floor | aim | scaled aim |")
 print("|---|---:|---:|---:|---:|---:|")
 print(f"| SGD epoch, -j 1 | {sgd:.2f} | {6000 * step / 1e6:.2f} | {sgd / (6000 * step / 1e6):.2f} | 2.8 | {2.8 * scale:.2f} |")
 print(f"| SASG epoch, -j 1 | {sasg:.2f} | {12000 * step / 1e6:.2f} | {sasg / (12000 * step / 1e6):.2f} | 4.5 | {4.5 * scale:.2f} |")
 if full:
-    print(f"| 4 methods, 20 epochs, -j 2 | {full:.1f} | | | 150 | {150 * scale:.1f} |")
+    print(f"| 4 methods, 20 epochs, -j 2 | {median('new', 'full'):.1f} | | | 150 | {150 * scale:.1f} |")
 PY
