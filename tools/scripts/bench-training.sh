@@ -4,10 +4,11 @@
 # method at a time (-j 1, two epochs less the 1-iteration run, halved), and with --full the 4-method 20-epoch
 # comparison with -j 2 (wall time and peak memory). Old and new alternate, so both see the same load; every figure is
 # printed with the new/old ratio and the load average.
-# The gradient floor is measured in the same run, before and after the runs: this checkout's BenchmarkDotNet step
-# (FlatModel.ComputeGradient, analytic, one thread), times 6,000 gradients per SGD epoch and 12,000 per SASG
-# epoch (two per worker step); the issue's aims, set on a machine whose step took 234.8 us, are printed as given and
-# scaled by today's step.
+# The gradient floor is measured in the same run, before the runs and after each round: this checkout's
+# BenchmarkDotNet step (FlatModel.ComputeGradient, analytic, one thread), times 6,000 gradients per SGD epoch and
+# 12,000 per SASG epoch (two per worker step); each round's epochs are set against the step measured right after them,
+# and the median over rounds is printed. The issue's aims, set on a machine whose step took 234.8 us, are printed as
+# given and scaled by the rounds' median step.
 # Usage: tools/scripts/bench-training.sh [--base REF] [--full] [--repeat N]
 # Everything (both builds, the scenarios, the results folders) goes to ${SASG_BENCH_DIR:-results/bench}.
 set -euo pipefail
@@ -86,16 +87,16 @@ for ((r = 1; r <= repeat; r++)); do
       record "$r" "$side" full "$t4"; record "$r" "$side" mem "$m4"; record "$r" "$side" fullcpu "$u4 + $s4"
     fi
   done
+  record "$r" new step "$(floor)"
 done
 
-step_after=$(floor)
 echo "bench-training: new = $new_id, old = $old_id, $repeat round(s), load average $(uptime | sed 's/.*load average: //'), $(nproc) cores"
-echo "gradient step (FlatModel.ComputeGradient, analytic, 1 thread): $step_before us before the runs, $step_after us after"
-# The table, and the new code against the floor and the aims: the floor is the mean of the two step measurements.
-python3 - "$rounds" "$step_before" "$step_after" "$full" <<'PY'
+echo "gradient step (FlatModel.ComputeGradient, analytic, 1 thread): $step_before us before the runs, after each round: $(awk -F'\t' '$3 == "step" { printf "%s%s", sep, $4; sep = ", " }' "$rounds") us"
+# The table, and the new code against the floor and the aims.
+python3 - "$rounds" "$full" <<'PY'
 import statistics, sys
 from collections import defaultdict
-path, before, after, full = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), sys.argv[4] == "1"
+path, full = sys.argv[1], sys.argv[2] == "1"
 values = defaultdict(dict)
 for line in open(path):
     r, side, key, value = line.split("\t")
@@ -115,14 +116,18 @@ print("| figure (median of the rounds)               |       old |       new | n
 print("|----------------------------------------------|-----------|-----------|---------|")
 for key, name, unit in rows:
     print(f"| {name:44} | {median('old', key) * unit:9.2f} | {median('new', key) * unit:9.2f} | {ratio(key):7.2f} |")
-step = (before + after) / 2
+# Each round's epoch against the step measured right after that round, then the median over rounds.
+steps = values[("new", "step")]
+step = statistics.median(steps.values())
 scale = step / 234.8
+def times_floor(key, gradients):
+    return statistics.median(values[("new", key)][r] / (gradients * steps[r] / 1e6) for r in steps)
 sgd, sasg = median("new", "sgd"), median("new", "sasg")
 print()
-print(f"| new code against the floor (step {step:.1f} us; aims scaled by {scale:.2f}) | s | floor | x floor | aim | scaled aim |")
+print(f"| new code against the floor (median step {step:.1f} us; aims scaled by {scale:.2f}) | s | floor | x floor | aim | scaled aim |")
 print("|---|---:|---:|---:|---:|---:|")
-print(f"| SGD epoch, -j 1 | {sgd:.2f} | {6000 * step / 1e6:.2f} | {sgd / (6000 * step / 1e6):.2f} | 2.8 | {2.8 * scale:.2f} |")
-print(f"| SASG epoch, -j 1 | {sasg:.2f} | {12000 * step / 1e6:.2f} | {sasg / (12000 * step / 1e6):.2f} | 4.5 | {4.5 * scale:.2f} |")
+print(f"| SGD epoch, -j 1 | {sgd:.2f} | {6000 * step / 1e6:.2f} | {times_floor('sgd', 6000):.2f} | 2.8 | {2.8 * scale:.2f} |")
+print(f"| SASG epoch, -j 1 | {sasg:.2f} | {12000 * step / 1e6:.2f} | {times_floor('sasg', 12000):.2f} | 4.5 | {4.5 * scale:.2f} |")
 if full:
     print(f"| 4 methods, 20 epochs, -j 2 | {median('new', 'full'):.1f} | | | 150 | {150 * scale:.1f} |")
 PY
