@@ -22,8 +22,9 @@ import sys
 CATEGORIES = [
     # The runner's Evaluate is one call of MethodEvaluator's, which the JIT may inline away: both frames count.
     ("evaluation", [("AlgorithmRunner`1[", "].Evaluate("), ("MethodEvaluator`1[", "].Evaluate(")]),
-    ("gradient (libtorch forward + backward)", [("FlatModel`1[", "].ComputeGradient")]),
-    ("parameter load into the model", [("ModelState`1[", "].Load(")]),
+    # ComputeGradient, ComputeGradientInto (a dense upload) and ComputeAsideGradient (a stale iterate) keep their frames.
+    ("gradient (libtorch forward + backward)", [("FlatModel`1[", "].ComputeGradient"), ("FlatModel`1[", "].ComputeAsideGradient")]),
+    ("parameter load into the model", [("ModelState`1[", "].Load")]),
     ("minibatch draw", [("ModelGradientSource`1[", "].NextBatch("), ("MinibatchSampler.Next",), ("TorchSharp.DisposeScope",)]),
     ("encoding", [("Sasg.Learning.Encoding.", ".Encode")]),
     ("decoding", [("Sasg.Learning.Encoding.", ".Decode")]),

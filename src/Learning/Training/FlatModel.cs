@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Sasg.Learning.Models;
 using Sasg.Learning.Runtime;
@@ -216,6 +217,7 @@ public sealed class FlatModel<T> : IDisposable
     /// <see cref="AsideGradient"/>, the same values as <see cref="ComputeGradient"/> with <c>aside: true</c> would give
     /// with the module holding those parameters; the module's parameters are neither read nor changed.</summary>
     /// <exception cref="InvalidOperationException">The model does not <see cref="ComputesAside"/>.</exception>
+    [MethodImpl(MethodImplOptions.NoInlining)] // A frame of its own, so that profiles find the gradient (profile-breakdown.py).
     public double ComputeAsideGradient(Batch batch)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -253,6 +255,7 @@ public sealed class FlatModel<T> : IDisposable
     /// <paramref name="target"/>'s array (the values <see cref="ComputeGradient"/> writes into <see cref="Gradient"/>,
     /// which keeps its contents); returns the loss.</summary>
     /// <exception cref="InvalidOperationException">The model does not <see cref="WritesGradientInto"/>.</exception>
+    [MethodImpl(MethodImplOptions.NoInlining)] // A frame of its own, so that profiles find the gradient (profile-breakdown.py).
     public double ComputeGradientInto(Batch batch, GradientTarget target)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);

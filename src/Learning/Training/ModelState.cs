@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Sasg.Learning.Training;
 
@@ -14,6 +15,7 @@ public sealed class ModelState<T>(FlatModel<T> model)
 
     /// <summary>Makes the model hold <paramref name="point"/>; skips the copy when <paramref name="version"/> (not -1)
     /// is the version already loaded.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // A frame of its own, so that profiles find the copy (profile-breakdown.py).
     public void Load(ReadOnlySpan<T> point, long version)
     {
         if (version >= 0 && version == _loadedVersion)
@@ -28,6 +30,7 @@ public sealed class ModelState<T>(FlatModel<T> model)
     /// <summary>Makes the model's <see cref="FlatModel{T}.AsideParameters"/> hold <paramref name="point"/>; skips the copy
     /// when <paramref name="stamp"/> (not -1) is the stamp of what they already hold. Stamps name contents: two points
     /// with one stamp are equal.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // A frame of its own, so that profiles find the copy (profile-breakdown.py).
     public void LoadAside(ReadOnlySpan<T> point, long stamp)
     {
         if (stamp >= 0 && stamp == _asideStamp)

@@ -59,6 +59,34 @@ public sealed class ProfileBreakdownScriptTests
         }
     }
 
+    [Test]
+    public void GradientsIntoAnUploadOrAtAStaleIterate_CountAsGradient_AndTheStalePointsCopyAsParameterLoad()
+    {
+        // The loop (100 ms): a gradient into a payload (20 ms), one at a stale iterate (25 ms), the stale point's copy
+        // into the second parameter vector (10 ms).
+        using var folder = new TemporaryDirectory();
+        var trace = folder.WriteFile("t.speedscope.json", """
+            {"shared": {"frames": [
+              {"name": "Sasg.Experiments!Sasg.Experiments.Driver.AlgorithmRunner`1[System.Single].Loop(int32)"},
+              {"name": "Sasg.Learning!Sasg.Learning.Training.FlatModel`1[System.Single].ComputeGradientInto(value class,class)"},
+              {"name": "Sasg.Learning!Sasg.Learning.Training.FlatModel`1[System.Single].ComputeAsideGradient(value class)"},
+              {"name": "Sasg.Learning!Sasg.Learning.Training.ModelState`1[System.Single].LoadAside(value class,int64)"}]},
+             "profiles": [{"type": "evented", "events": [
+              {"type": "O", "frame": 0, "at": 0}, {"type": "O", "frame": 1, "at": 0}, {"type": "C", "frame": 1, "at": 20},
+              {"type": "O", "frame": 2, "at": 20}, {"type": "C", "frame": 2, "at": 45},
+              {"type": "O", "frame": 3, "at": 45}, {"type": "C", "frame": 3, "at": 55}, {"type": "C", "frame": 0, "at": 100}]}]}
+            """);
+
+        var (exitCode, output, _) = Run(trace);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exitCode, Is.Zero);
+            Assert.That(output, Does.Match(@"gradient \(libtorch forward \+ backward\)\s+45\.0\s+45\.0"));
+            Assert.That(output, Does.Match(@"parameter load into the model\s+10\.0\s+10\.0"));
+        }
+    }
+
     [TestCase(new string[0], "give the trace first")]
     [TestCase(new[] { "TRACE", "--frame" }, "--frame needs the text")]
     [TestCase(new[] { "TRACE", "--frames", "x" }, "unknown argument '--frames'")]
