@@ -7,7 +7,8 @@
 # The gradient floor is measured in the same run, before the runs and after each round: this checkout's
 # BenchmarkDotNet step (FlatModel.ComputeGradient, analytic, one thread), times 6,000 gradients per SGD epoch and
 # 12,000 per SASG epoch (two per worker step); each round's epochs are set against the step measured right after them,
-# and the median over rounds is printed. The issue's aims, set on a machine whose step took 234.8 us, are printed as
+# and the median over rounds is printed ("x floor"; the "floor" column is at the rounds' median step, so s / floor
+# need not equal it). The issue's aims, set on a machine whose step took 234.8 us, are printed as
 # given and scaled by the rounds' median step.
 # Usage: tools/scripts/bench-training.sh [--base REF] [--full] [--repeat N]
 # Everything (both builds, the scenarios, the results folders) goes to ${SASG_BENCH_DIR:-results/bench}.
@@ -87,7 +88,8 @@ for ((r = 1; r <= repeat; r++)); do
       record "$r" "$side" full "$t4"; record "$r" "$side" mem "$m4"; record "$r" "$side" fullcpu "$u4 + $s4"
     fi
   done
-  record "$r" new step "$(floor)"
+  step=$(floor) || exit 1
+  record "$r" new step "$step"
 done
 
 echo "bench-training: new = $new_id, old = $old_id, $repeat round(s), load average $(uptime | sed 's/.*load average: //'), $(nproc) cores"
