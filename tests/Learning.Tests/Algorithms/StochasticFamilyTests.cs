@@ -91,6 +91,40 @@ public sealed class StochasticFamilyTests
     }
 
     [Test]
+    public void SameSampleTest_UnderPartialParticipation_ReadsTheStaleIterateWithTheBitsOfALoad()
+    {
+        // Workers sit out at random and payloads are lent from a pool: the stale iterates come from the ring, from own
+        // copies kept when the ring turns over, and from theta^0, so the stamps that let the model skip a copy of the
+        // stale point are exercised in every case. Behind a source that loads every point, the bits must be the same.
+        (WorkerDecision[][] Decisions, int[] Theta) Run(bool stamped)
+        {
+            using var harness = new StochasticHarness();
+            var algorithm = new SasgAlgorithm<float>(3, harness.Initial, StepSize, harness.Blocks, fraction: 0.1, maxDelay: 2, divisor: 2);
+            var sources = harness.Sources.Select(s => stamped ? s : new CopyingSource(s)).ToList();
+            var trainer = new SynchronousTrainer<float>(algorithm, sources, new SparseCooEncoding()) { ReleaseAfterStep = true };
+            var sampled = new Random(17);
+            var decisions = new WorkerDecision[80][];
+            for (var k = 0; k < decisions.Length; k++)
+            {
+                decisions[k] = Enumerable.Range(0, 3)
+                    .Select(m => sampled.Next(3) == 0 ? trainer.NotSampled(m).Decision : trainer.StepWorker(m).Decision).ToArray();
+                trainer.FinishIteration();
+            }
+
+            return (decisions, algorithm.Theta.Select(BitConverter.SingleToInt32Bits).ToArray());
+        }
+
+        var stamped = Run(stamped: true);
+        var loaded = Run(stamped: false);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(stamped.Decisions, Is.EqualTo(loaded.Decisions));
+            Assert.That(stamped.Theta, Is.EqualTo(loaded.Theta));
+            Assert.That(stamped.Decisions.SelectMany(d => d).Distinct().Count(), Is.EqualTo(3), "uploads, skips and workers left out");
+        }
+    }
+
+    [Test]
     public void Sgd_WritesGradientsIntoItsUploads_WithTheBitsOfACopy()
     {
         // A model source writes each worker's gradient straight into its dense upload; behind a source that only hands
