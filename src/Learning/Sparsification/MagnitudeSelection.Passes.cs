@@ -100,22 +100,7 @@ internal static partial class MagnitudeSelection<TKey>
             }
         }
 
-        for (; i < bits.Length; i++)
-        {
-            var key = KeyOf(bits[i]);
-            if (key >= low)
-            {
-                if (count == capacity)
-                {
-                    return -1;
-                }
-
-                candidates[count] = i;
-                keys[count++] = key;
-            }
-        }
-
-        return count;
+        return GatherTail(bits, i, low, candidates, keys, count, capacity);
     }
 
     /// <summary><see cref="Gather"/> for float32 keys with AVX2, without a branch per hit: each block of 8 keys is
@@ -156,7 +141,7 @@ internal static partial class MagnitudeSelection<TKey>
             index += step;
         }
 
-        return GatherTail(bits, i, low, candidates, keys, count, room + Vector256<int>.Count);
+        return MagnitudeSelection<int>.GatherTail(bits, i, low, candidates, keys, count, room + Vector256<int>.Count);
     }
 
     /// <summary><see cref="GatherPacked"/> with AVX-512: 16 keys at a time, their hits packed by one compress each for
@@ -192,15 +177,15 @@ internal static partial class MagnitudeSelection<TKey>
             index += step;
         }
 
-        return GatherTail(bits, i, low, candidates, keys, count, room + Vector512<int>.Count);
+        return MagnitudeSelection<int>.GatherTail(bits, i, low, candidates, keys, count, room + Vector512<int>.Count);
     }
 
-    // The scalar end of the vectorised gathers, from i on, with count candidates so far and room for capacity.
-    private static int GatherTail(ReadOnlySpan<int> bits, int i, int low, int[] candidates, Span<int> keys, int count, int capacity)
+    // The scalar end of the gathers, from i on, with count candidates so far and room for capacity.
+    private static int GatherTail(ReadOnlySpan<TKey> bits, int i, TKey low, int[] candidates, Span<TKey> keys, int count, int capacity)
     {
         for (; i < bits.Length; i++)
         {
-            var key = int.Min(bits[i] & int.MaxValue, int.CreateTruncating(NaNKey));
+            var key = KeyOf(bits[i]);
             if (key >= low)
             {
                 if (count == capacity)
