@@ -56,9 +56,11 @@ public sealed class SynchronousTrainer<T>
     /// <summary>Bits so far as the papers count them.</summary>
     public long PaperBits { get; private set; }
 
-    /// <summary>Whether a worker's upload payload and encoding buffer go back to a shared pool when its step ends
-    /// (partial participation: the buffers then follow the workers sampled in a round, not M); false keeps one per
-    /// worker.</summary>
+    /// <summary>Whether a worker's upload payload and encoding buffer go back to a shared pool when its step ends, so
+    /// that <see cref="UploadOf"/> no longer returns it; false keeps one per worker.</summary>
+    /// <remarks>Pooled, the buffers follow the workers stepping at a time, not M (partial participation), and with
+    /// workers stepping in turn one buffer serves them all and stays in cache: a dense upload is written where the last
+    /// one was. Results are bit for bit the same either way (the server keeps its own copy of what it reuses).</remarks>
     public bool ReleaseAfterStep { get; init; }
 
     /// <summary>The bytes of the per-worker state: the algorithm's (<see cref="DistributedAlgorithm{T}.PerWorkerStateBytes"/>)

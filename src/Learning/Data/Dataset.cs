@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Sasg.Learning.Data;
 
@@ -196,6 +197,43 @@ public sealed class Dataset
     {
         Locate(index, out var values, out _, out var decoding);
         return decoding is null ? values : Features.AsSpan(index * FeatureCount, FeatureCount);
+    }
+
+    /// <summary>Asks the processor to start loading the stored features of samples <paramref name="rows"/> into its
+    /// caches, so that the CopyRowTo calls that follow wait on all of them at once rather than row after row (a
+    /// minibatch's rows lie at random places of a dataset far larger than the caches). Changes no value; rows out of
+    /// range are left to the copy to report.</summary>
+    internal unsafe void PrefetchRows(ReadOnlySpan<long> rows)
+    {
+        if (!Sse.IsSupported)
+        {
+            return;
+        }
+
+        foreach (var row in rows)
+        {
+            if ((ulong)row >= (ulong)Count)
+            {
+                continue;
+            }
+
+            Locate((int)row, out var values, out var codes, out var decoding);
+            var bytes = decoding is null ? MemoryMarshal.AsBytes(values) : codes;
+            if (bytes.IsEmpty)
+            {
+                continue;
+            }
+
+            fixed (byte* start = bytes)
+            {
+                for (var offset = 0; offset < bytes.Length; offset += 64)
+                {
+                    Sse.Prefetch0(start + offset);
+                }
+
+                Sse.Prefetch0(start + bytes.Length - 1);
+            }
+        }
     }
 
     /// <summary>Copies the features of sample <paramref name="index"/>, rounded to float32 (to nearest, as a cast),

@@ -99,6 +99,7 @@ public sealed class TensorData : IDisposable
 
         if (DType == ScalarType.Float32)
         {
+            _dataset.PrefetchRows(rows);
             var values = MemoryMarshal.Cast<byte, float>(into.bytes);
             for (var i = 0; i < rows.Length; i++)
             {
@@ -107,6 +108,7 @@ public sealed class TensorData : IDisposable
         }
         else if (DType == ScalarType.Float64)
         {
+            _dataset.PrefetchRows(rows);
             var values = MemoryMarshal.Cast<byte, double>(into.bytes);
             for (var i = 0; i < rows.Length; i++)
             {

@@ -11,7 +11,8 @@ namespace Sasg.Benchmarks.Learning;
 /// One gradient of the 784-512-10 MLP (float32) on a batch of 10 random samples: a raw TorchSharp step as a user
 /// would write it (the baseline), against our <see cref="FlatModel{T}"/> paths (zero-copy flat gradient, the
 /// per-worker SASG step with sampling, and the two-point evaluation that copies parameters in and the gradient out),
-/// with the MLP's hand-written backward pass (the default) and with autograd plus a copy into the flat vector.
+/// with the MLP's hand-written backward pass (the default) and with autograd plus a copy into the flat vector; and ten
+/// workers in turn writing their dense uploads into one pooled payload or into one payload each.
 /// </summary>
 /// <remarks>
 /// libtorch runs on one thread, so the numbers measure work, not this machine's core count. The raw model is a second
@@ -37,6 +38,10 @@ public class TrainingStepBenchmarks
     private ModelGradientSource<float> _source = null!;
     private float[] _point = null!;
     private float[] _gradient = null!;
+    private float[][] _payloads = null!;
+    private int _turn;
+    private MinibatchSampler[] _workerSamplers = null!;
+    private ModelGradientSource<float>[] _workers = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -67,6 +72,10 @@ public class TrainingStepBenchmarks
         _source = new ModelGradientSource<float>(new ModelState<float>(_flat), _data, _sampler);
         _point = _flat.Parameters.ToArray();
         _gradient = new float[_flat.Length];
+        _payloads = [.. Enumerable.Range(0, 10).Select(_ => new float[_flat.Length])];
+        _workerSamplers = [.. Enumerable.Range(0, 10).Select(m => new MinibatchSampler(_data, BatchSize, seed: 100 + m))];
+        var state = new ModelState<float>(_flat);
+        _workers = [.. _workerSamplers.Select(sampler => new ModelGradientSource<float>(state, _data, sampler))];
     }
 
     [GlobalCleanup]
@@ -74,6 +83,16 @@ public class TrainingStepBenchmarks
     {
         _source.Dispose();
         _sampler.Dispose();
+        foreach (var worker in _workers)
+        {
+            worker.Dispose();
+        }
+
+        foreach (var sampler in _workerSamplers)
+        {
+            sampler.Dispose();
+        }
+
         _data.Dispose();
         _x.Dispose();
         _y.Dispose();
@@ -104,6 +123,25 @@ public class TrainingStepBenchmarks
     {
         _source.NextBatch();
         return _source.Gradient(_point, pointVersion: 0)[0];
+    }
+
+    // A dense upload written straight into the payload (GradientInto) by ten workers in turn, as a run of SGD makes
+    // them: into one pooled payload, which stays in cache, or into one payload per worker (16 MB in all), each cold
+    // again by its worker's next turn. The difference is what pooling the uploads saves per worker step.
+    [Benchmark(Description = "ten workers in turn: NextBatch + GradientInto one pooled payload")]
+    public float WorkersGradientIntoPooledPayload() => WorkerStepInto(pooled: true);
+
+    [Benchmark(Description = "ten workers in turn: NextBatch + GradientInto a payload each")]
+    public float WorkersGradientIntoOwnPayloads() => WorkerStepInto(pooled: false);
+
+    private float WorkerStepInto(bool pooled)
+    {
+        var worker = _turn;
+        _turn = (_turn + 1) % _workers.Length;
+        var payload = _payloads[pooled ? 0 : worker];
+        _workers[worker].NextBatch();
+        _workers[worker].GradientInto(_point, pointVersion: 0, payload);
+        return payload[0];
     }
 
     [Benchmark(Description = "FlatModel.ComputeGradientAt (copy in + out)")]

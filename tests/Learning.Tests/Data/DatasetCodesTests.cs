@@ -34,6 +34,29 @@ public sealed class DatasetCodesTests
         }
     }
 
+    // A prefetch is a hint to the processor: any rows, of codes, doubles or views, in range or not, change nothing.
+    [Test]
+    public void PrefetchRows_OfAnyRows_ChangesNothingAndThrowsNothing()
+    {
+        var (codes, doubles) = Pair(Odd, count: 7, width: 5);
+        var view = codes.Subset([6, 0, 6, 3]);
+        var (codesBefore, doublesBefore, viewBefore) = (Floats(codes), Floats(doubles), Floats(view));
+        long[] rows = [6, 0, 6, -1, 7, long.MaxValue, long.MinValue, 3];
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(() => codes.PrefetchRows(rows), Throws.Nothing, "codes");
+            Assert.That(() => doubles.PrefetchRows(rows), Throws.Nothing, "doubles");
+            Assert.That(() => view.PrefetchRows(rows), Throws.Nothing, "a view of codes");
+            Assert.That(() => doubles.Subset([2]).PrefetchRows(rows), Throws.Nothing, "a view of doubles");
+            Assert.That(() => codes.PrefetchRows([]), Throws.Nothing, "no rows");
+            Assert.That(Floats(codes), Is.EqualTo(codesBefore));
+            Assert.That(Floats(doubles), Is.EqualTo(doublesBefore));
+            Assert.That(Floats(view), Is.EqualTo(viewBefore));
+            Assert.That(codes.HoldsDoubles, Is.False, "a prefetch makes no array");
+        }
+    }
+
     [Test]
     public void MnistInPlace_MapsTheTable_WithTheBitsOfMappingEveryFeature()
     {
