@@ -2,7 +2,7 @@
 # Training speed of this checkout against another commit (default: main), side by side in one run, on cuts of
 # scenarios/sasg-fashion-mnist-fc.json: start-up (a 1-iteration SGD run), seconds per epoch of SGD and of SASG on one
 # method at a time (-j 1, two epochs less the 1-iteration run, halved), and with --full the 4-method 20-epoch
-# comparison with -j 2 (wall time and peak memory). Old and new alternate, so both see the same load; every figure is
+# comparison with -j 2 (wall time and peak memory). Old and new alternate (taking turns to go first), so both see the same load; every figure is
 # printed with the new/old ratio and the load average.
 # The gradient floor is measured in the same run, before the runs and after each round: this checkout's
 # BenchmarkDotNet step (FlatModel.ComputeGradient, analytic, one thread), times 6,000 gradients per SGD epoch and
@@ -70,12 +70,15 @@ run() {
 # Every round's figures go to rounds.tsv (round, side, figure, value); the table gives each side's median over the
 # rounds and the median of the rounds' new/old ratios: on a machine whose speed drifts over minutes (a shared VM) a
 # round's old and new runs, which follow each other, see nearly the same machine, and the median is not pulled by a
-# round that ran slow.
+# round that ran slow. The sides take turns going first (old then new in odd rounds, new then old in even ones), so
+# that a machine slowing down or speeding up within rounds does not favour the side that always runs first.
 rounds="$out/rounds.tsv"
 : > "$rounds"
 record() { python3 -c "print($1, '$2', '$3', $4, sep='\t')" >> "$rounds"; }
 for ((r = 1; r <= repeat; r++)); do
-  for side in old new; do
+  sides="old new"
+  if ((r % 2 == 0)); then sides="new old"; fi
+  for side in $sides; do
     dll=${!side}
     run "$dll" sgd-1it 1 "$out/$side-sgd-1it" && read -r t1 m1 u1 s1 < "$out/time.txt"
     run "$dll" sgd-2ep 1 "$out/$side-sgd-2ep" && read -r t2 _ u2 s2 < "$out/time.txt"
